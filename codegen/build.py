@@ -1,0 +1,334 @@
+"""Compile C kernels into cffi API-mode extension modules and import them, cached by content hash.
+Owns compiler detection, flags, the cache key and the cffi build; disk mechanics live in codegen.cache."""
+from __future__ import annotations
+
+import atexit
+import contextlib
+import functools
+import hashlib
+import io
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+from types import ModuleType
+from typing import Iterator, Sequence
+
+import cffi
+
+from . import cache
+
+__all__ = ["BuildError", "CompilerNotFoundError", "build_module", "cache_key",
+           "compile_flags", "default_cache_dir", "clear_memo"]
+
+KEY_FORMAT = "symgrad-kernel-1"  # bump to invalidate every cached kernel
+_LIBRARIES = [] if sys.platform == "win32" else ["m"]
+_ENV_FLAGS = ("CFLAGS", "CPPFLAGS", "LDFLAGS", "LDSHARED")  # setuptools reads these too
+
+_MEMO: dict[str, ModuleType] = {}
+_LOCK = threading.RLock()  # builds chdir (cffi) and redirect fds 1/2: one at a time per process
+_WARNED: set[str] = set()
+
+
+class BuildError(Exception):
+    """A kernel could not be built or loaded; ``.log`` holds the full compiler output (or None)."""
+
+    def __init__(self, message: str, log: str | None = None) -> None:
+        super().__init__(" ".join(str(message).split()))  # always one line
+        self.log = log
+
+
+class CompilerNotFoundError(BuildError):
+    """No C compiler on this machine."""
+
+
+def compile_flags(portable: bool = False) -> list[str]:
+    """Flags appended after Python's own CFLAGS (so -fno-wrapv overrides the inherited -fwrapv,
+    which blocks vectorisation). No -ffast-math: NaN/inf semantics must be kept."""
+    if sys.platform == "win32" and not os.environ.get("CC"):
+        return ["/O2", "/fp:precise"]  # MSVC
+    flags = ["-O3", "-g0", "-std=gnu99", "-fno-wrapv"]
+    machine = platform.machine().lower()
+    if not portable and machine in ("x86_64", "amd64", "i386", "i686"):
+        flags.append("-march=native")
+    elif not portable and machine.startswith(("arm64", "aarch64", "ppc", "powerpc")):
+        flags.append("-mcpu=native")  # the gcc/clang spelling on these targets
+    return flags
+
+
+def default_cache_dir() -> Path:
+    """$SYMGRAD_CACHE_DIR, else the platform's per-user cache directory + symgrad."""
+    env = os.environ.get("SYMGRAD_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "symgrad" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "symgrad"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG spec says relative values are to be ignored
+        return Path(xdg) / "symgrad"
+    return Path.home() / ".cache" / "symgrad"
+
+
+def find_compiler() -> list[str]:
+    """argv prefix of the C compiler: $CC (may be 'ccache gcc'), else cc, gcc, clang."""
+    cc_env = os.environ.get("CC", "").strip()
+    try:
+        candidates = [shlex.split(cc_env)] if cc_env else []
+    except ValueError:  # unbalanced quotes
+        candidates = [cc_env.split()]
+    candidates += [["cc"], ["gcc"], ["clang"]]
+    for argv in candidates:
+        path = shutil.which(argv[0]) if argv else None
+        if path:
+            return [path, *argv[1:]]
+    if sys.platform == "win32":
+        return ["msvc"]  # setuptools locates MSVC itself
+    raise CompilerNotFoundError(
+        "no C compiler found (looked for $CC, cc, gcc, clang); "
+        "install gcc (Debian/Ubuntu: apt-get install gcc python3-dev)")
+
+
+@functools.lru_cache(maxsize=None)
+def _compiler_identity(argv: tuple[str, ...]) -> str:
+    """Compiler path + first line of `cc --version` (in the cache key)."""
+    try:
+        out = subprocess.run([*argv, "--version"], capture_output=True, text=True,
+                             timeout=60, stdin=subprocess.DEVNULL)
+        lines = (out.stdout or out.stderr).strip().splitlines()
+        version = lines[0] if lines else ""
+    except (OSError, subprocess.SubprocessError):
+        version = ""
+    return f"{shlex.join(argv)} | {version}"
+
+
+@functools.lru_cache(maxsize=None)
+def _cpu_fingerprint() -> str:
+    """Identity of this CPU, so -march=native kernels are never shared across machines."""
+    parts = [platform.machine(), platform.processor()]
+    with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+        fields = {}  # first occurrence of each identifying field (i.e. of CPU 0)
+        for line in f:
+            fields.setdefault(line.split(":", 1)[0].strip(), line.strip())
+        parts += [fields.get(k, "") for k in ("model name", "flags", "Features", "CPU part", "cpu")]
+    if sys.platform == "darwin":
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            parts.append(subprocess.run(["sysctl", "-n", "machdep.cpu.brand_string"],
+                                        capture_output=True, text=True, timeout=10).stdout)
+    return "\n".join(parts)
+
+
+def cache_key(c_source: str, cdef: str, flags: Sequence[str]) -> str:
+    """sha256 hex over everything that determines the built extension."""
+    flags = [str(f) for f in flags]
+    parts = [
+        ("format", KEY_FORMAT), ("source", c_source), ("cdef", cdef),
+        ("compiler", _compiler_identity(tuple(find_compiler()))),
+        ("flags", "\0".join(flags)),
+        ("env", "\0".join(f"{k}={os.environ.get(k, '')}" for k in _ENV_FLAGS)),
+        ("cffi", cffi.__version__), ("python", sys.version),
+        ("abi", f"{sysconfig.get_config_var('SOABI')}|{sysconfig.get_config_var('EXT_SUFFIX')}"),
+        ("platform", sysconfig.get_platform()),
+        ("cpu", _cpu_fingerprint() if any(f.endswith("=native") for f in flags) else ""),
+    ]
+    h = hashlib.sha256()
+    for name, value in parts:
+        data = value.encode("utf-8", "surrogatepass")
+        h.update(f"{name}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def clear_memo() -> None:
+    """Forget modules loaded in this process (the next build_module call re-reads the disk cache)."""
+    with _LOCK:
+        _MEMO.clear()
+
+
+def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portable: bool = False,
+                 extra_compile_args: Sequence[str] = (),
+                 cache_dir: str | os.PathLike | None = None) -> ModuleType:
+    """Compile C source (which must contain the definitions of every function declared in cdef)
+    into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash."""
+    flags = compile_flags(portable) + [str(a) for a in extra_compile_args]
+    key = cache_key(c_source, cdef, flags)  # raises CompilerNotFoundError first
+    mod = _MEMO.get(key)
+    if mod is None:
+        with _LOCK:
+            mod = _MEMO.get(key)
+            if mod is None:
+                name = re.sub(r"[^A-Za-z0-9_]", "_", name_hint)[:40] or "kernel"
+                job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags)
+                mod = _load_or_build(key, job, cache_dir)
+                _MEMO[key] = mod
+    return mod
+
+
+def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None) -> ModuleType:
+    try:
+        root = Path(cache_dir if cache_dir is not None else default_cache_dir()).expanduser().absolute()
+    except (OSError, RuntimeError, KeyError) as exc:  # e.g. no home directory
+        return _build_private(job, "<default cache dir>", exc)
+    entry = cache.entry_dir(root, key)
+    m = cache.read_valid(entry, key)  # lock-free fast path for complete entries
+    if m is not None and (mod := _import(m)[0]) is not None:
+        return mod
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(cache.key_lock(root, key))
+        except OSError as exc:
+            return _build_private(job, root, exc)
+        m = cache.read_valid(entry, key)  # another process may have built it while we waited
+        if m is not None and (mod := _import(m)[0]) is not None:
+            return mod
+        cache.discard(entry)  # damaged (bad manifest, hash mismatch, import failure) or absent
+        try:
+            staging = cache.make_staging_dir(root, key)
+        except OSError as exc:
+            return _build_private(job, root, exc)
+        try:
+            so_name, info = _compile_into(staging, *job)
+            cache.write_manifest(staging, key, so_name, **info)
+            m = cache.publish(staging, root, key)
+        except OSError as exc:
+            return _build_private(job, root, exc)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        try:
+            return _import_fresh(m)
+        except BuildError:
+            cache.discard(entry)
+            raise
+
+
+def _build_private(job: tuple, root: object, reason: BaseException) -> ModuleType:
+    """Cache unusable: build in a private temporary dir (removed at exit) and load from there."""
+    if str(root) not in _WARNED:
+        _WARNED.add(str(root))
+        warnings.warn(f"symgrad: kernel cache {root} is not usable ({reason}); "
+                      "building in a private temporary directory", RuntimeWarning, stacklevel=4)
+    d = Path(tempfile.mkdtemp(prefix="symgrad-"))
+    atexit.register(shutil.rmtree, d, ignore_errors=True)
+    so_name, info = _compile_into(d, *job)
+    return _import_fresh({"module": info["module"], "so_path": str(d / so_name)})
+
+
+def _import_fresh(m: dict) -> ModuleType:
+    mod, err = _import(m)
+    if mod is None:
+        hint = " (is every function declared in cdef defined in the C source?)" \
+            if "undefined symbol" in str(err) else ""
+        raise BuildError(f"freshly built kernel {m['module']} failed to import: {err}{hint}")
+    return mod
+
+
+def _import(m: dict) -> tuple[ModuleType | None, BaseException | None]:
+    try:
+        mod = cache.import_extension(m.get("module"), m["so_path"])
+    except (ImportError, OSError) as exc:
+        return None, exc
+    if not (hasattr(mod, "ffi") and hasattr(mod, "lib")):
+        return None, ImportError(f"{m['so_path']} is not a cffi module")
+    return mod, None
+
+
+def _compile(ffi: cffi.FFI, tmpdir: str) -> str:
+    """The one place a compiler runs (tests count calls to this)."""
+    return ffi.compile(tmpdir=tmpdir, verbose=False)
+
+
+def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
+                  flags: list[str]) -> tuple[str, dict]:
+    """Compile in dest/build, leave dest/<module>.so and dest/<module>.c, remove dest/build."""
+    ffi = cffi.FFI()
+    try:
+        ffi.cdef(cdef)
+    except Exception as exc:  # cffi.CDefError, pycparser errors...
+        raise BuildError(f"invalid cdef for {module}: {exc}") from exc
+    ffi.set_source(module, c_source, extra_compile_args=list(flags), libraries=list(_LIBRARIES))
+    work = dest / "build"
+    cc = find_compiler()
+    failure = None
+    with _captured_output() as log, _compiler_env(cc):
+        try:
+            built = Path(_compile(ffi, str(work)))
+        except Exception as exc:  # cffi.VerificationError, setuptools' DistutilsError...
+            failure = exc
+    if failure is not None:
+        text = f"{log[0]}\n{type(failure).__name__}: {failure}\n"
+        raise BuildError(f"C compilation of {module} failed: {_first_error(text)}", log=text)
+    so_name = built.name
+    os.replace(built, dest / so_name)
+    with contextlib.suppress(OSError):
+        os.replace(work / f"{module}.c", dest / f"{module}.c")  # kept for debugging
+    shutil.rmtree(work, ignore_errors=True)
+    info = {"module": module, "cffi": cffi.__version__, "python": sys.version.split()[0],
+            "soabi": sysconfig.get_config_var("SOABI"), "platform": sysconfig.get_platform(),
+            "compiler": _compiler_identity(tuple(cc)), "flags": list(flags)}
+    return so_name, info
+
+
+def _first_error(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for pattern in (r"\berror:", r"error", r"."):
+        for ln in lines:
+            if re.search(pattern, ln, re.IGNORECASE):
+                return ln[:400]
+    return "unknown error"
+
+
+@contextlib.contextmanager
+def _compiler_env(cc: list[str]) -> Iterator[None]:
+    """Make setuptools use the compiler cache_key() hashed (it also rewrites LDSHARED from CC)."""
+    old = os.environ.get("CC")
+    if cc != ["msvc"]:
+        os.environ["CC"] = shlex.join(cc)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("CC", None)
+        else:
+            os.environ["CC"] = old
+
+
+@contextlib.contextmanager
+def _captured_output() -> Iterator[list[str]]:
+    """Silence setuptools and the compiler: redirect fds 1/2 (compiler processes, logging handlers
+    holding the real streams) and sys.stdout/stderr into a log; its text is appended on exit."""
+    log: list[str] = []
+    py_buf = io.StringIO()
+    streams = (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__)
+    with tempfile.TemporaryFile() as fd_file:
+        saved: list[tuple[int, int]] = []
+        for stream in streams:
+            with contextlib.suppress(Exception):
+                stream.flush()
+        try:
+            for fd in (1, 2):
+                with contextlib.suppress(OSError):
+                    saved.append((fd, os.dup(fd)))
+                    os.dup2(fd_file.fileno(), fd)
+            with contextlib.redirect_stdout(py_buf), contextlib.redirect_stderr(py_buf):
+                yield log
+        finally:
+            for stream in streams:  # buffered writes made during the build belong in the log
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            for fd, copy in saved:
+                with contextlib.suppress(OSError):
+                    os.dup2(copy, fd)
+                os.close(copy)
+            fd_file.seek(0)
+            log.append(fd_file.read().decode("utf-8", "replace") + py_buf.getvalue())

@@ -1,0 +1,109 @@
+"""Builders: dense layers and MLPs as assignment lines, in matrix form or scalar per-weight form.
+
+Names follow the seeds: W1 (units × previous width), b1, z1 = W1 h0 + b1, h1 = φ(z1), …, yhat.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    units: int
+    activation: str = "identity"
+    bias: bool = True
+    alpha: float | None = None
+
+
+def _act(act: str, z: str, alpha: float | None) -> str:
+    if act == "identity":
+        return z
+    if alpha is not None and act in ("leaky_relu", "elu"):
+        return f"{act}({z}, {alpha!r})"
+    return f"{act}({z})"
+
+
+def mlp_lines(width: int, layers: list[LayerSpec], x: str = "x") -> tuple[list[tuple[str, str]], str, dict]:
+    """Matrix-form lines z_l = W_l h_{l-1} + b_l, h_l = φ_l(z_l); the last h is 'yhat'."""
+    lines, prev, info = [], x, []
+    for i, L in enumerate(layers, 1):
+        z = f"z{i}"
+        lines.append((z, f"W{i} @ {prev}" + (f" + b{i}" if L.bias else "")))
+        h = "yhat" if i == len(layers) else f"h{i}"
+        lines.append((h, _act(L.activation, z, L.alpha)))
+        info.append({"units": L.units, "activation": L.activation, "bias": L.bias, "z": z, "h": h,
+                     "W": f"W{i}", "b": f"b{i}" if L.bias else None, "input": prev})
+        prev = h
+    return lines, prev, {"layers": info}
+
+
+def penalty_lines(pen: dict, weights: list[str], biases: list[str]) -> list[tuple[str, str]]:
+    """R = penalty(θ) in the λ or C convention of the seeds; raises ValueError on bad keys."""
+    ptype = pen.get("type", "l2")
+    which = pen.get("params", "weights")
+    if which not in ("weights", "all"):
+        raise ValueError(f"params must be 'weights' or 'all', got {which!r}")
+    names = weights + (biases if which == "all" else [])
+    allowed = {"type", "lam", "C", "half", "p", "params"}
+    for k in pen:
+        if k not in allowed:
+            raise ValueError(f"unknown key {k!r}")
+
+    def number(key):
+        v = pen[key]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+            raise ValueError(f"{key} must be a non-negative number")
+        return repr(float(v))
+    if "lam" in pen and "C" in pen:
+        raise ValueError("give either lam or C, not both")
+    if ptype == "l2":
+        terms = " + ".join(f"sum({n}**2)" for n in names)
+        if "C" in pen:
+            if float(pen["C"]) <= 0:
+                raise ValueError("C must be positive")
+            return [("R", f"1/(2*{number('C')}) * ({terms})")]
+        if "lam" not in pen:
+            raise ValueError("l2 needs lam (λ) or C")
+        half = pen.get("half", True)
+        return [("R", f"{number('lam')}{'/2' if half else ''} * ({terms})")]
+    if "lam" not in pen:
+        raise ValueError(f"{ptype} needs lam")
+    if ptype == "l1":
+        return [("R", f"{number('lam')} * (" + " + ".join(f"sum(abs({n}))" for n in names) + ")")]
+    if ptype == "lp":
+        p = number("p") if "p" in pen else None
+        if p is None or float(p) < 1:
+            raise ValueError("lp needs p >= 1")
+        return [("R", f"{number('lam')}/{p} * (" + " + ".join(f"sum(abs({n})**{p})" for n in names) + ")")]
+    raise ValueError(f"unknown penalty type {ptype!r} (l2, l1, lp)")
+
+
+def scalar_mlp_toml(widths: list[int], activations: list[str], half: bool = True,
+                    name: str = "scalar_mlp") -> str:
+    """The same MLP written weight by weight in the assignment form (scalar parameters)."""
+    n_in = widths[0]
+    inputs = [f"x{j}" for j in range(n_in)] + [f"y{k}" for k in range(widths[-1])]
+    params, lines = [], []
+    prev = [f"x{j}" for j in range(n_in)]
+    for l, (units, act) in enumerate(zip(widths[1:], activations), 1):
+        cur = []
+        for i in range(units):
+            terms = []
+            for j, p in enumerate(prev):
+                w = f"w{l}_{i}_{j}"
+                params.append(w)
+                terms.append(f"{w}*{p}")
+            b = f"b{l}_{i}"
+            params.append(b)
+            z = f"z{l}_{i}"
+            lines.append((z, " + ".join(terms) + f" + {b}"))
+            h = f"h{l}_{i}"
+            lines.append((h, _act(act, z, None)))
+            cur.append(h)
+        prev = cur
+    sq = " + ".join(f"({h} - y{k})**2" for k, h in enumerate(prev))
+    lines.append(("L", f"{'0.5*' if half else ''}({sq})"))
+    out = ["[model]", f'name = "{name}"', f"inputs = {inputs!r}".replace("'", '"'),
+           f"params = {params!r}".replace("'", '"'), 'objective = "L"', "", "[forward]"]
+    out += [f'{n} = "{e}"' for n, e in lines]
+    return "\n".join(out) + "\n"

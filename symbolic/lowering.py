@@ -1,0 +1,288 @@
+"""Lowering: parsed expressions → primitive assignments with shapes checked.
+
+Maximal elementwise subtrees become one 'ew' assignment (a SymPy template); structural tensor
+operations become hidden assignments of their own. Catalogue losses expand to their formulas.
+"""
+from __future__ import annotations
+
+import difflib
+
+import sympy as sp
+
+from .catalogue import CATALOGUE, ELEMENTWISE_SYMPY
+from .graph import Assignment, GraphError, Shape, sym
+from .parser import ParseError, parse_expression
+
+CONSTANTS = {"pi": sp.pi}
+
+
+def _suggest(name: str, options) -> str:
+    close = difflib.get_close_matches(name, list(options), n=3)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+class Lowerer:
+    """Turns ASTs into assignments appended to `self.out`, tracking every name's shape."""
+
+    def __init__(self, shapes: dict[str, Shape]):
+        self.shapes: dict[str, Shape] = dict(shapes)
+        self.out: list[Assignment] = []
+        self.cache: dict[tuple, str] = {}
+        self.local: list[dict] = []
+        self.target = ""
+        self.counter = 0
+
+    # ---- public ------------------------------------------------------------------------------
+    def lower(self, target: str, text_or_ast, source: str = "") -> Assignment:
+        """Lower one `target = expression` line; returns the assignment that defines target."""
+        ast = parse_expression(text_or_ast) if isinstance(text_or_ast, str) else text_or_ast
+        self.target = target
+        self.counter = 0
+        expr, shape = self.ew(ast)
+        if isinstance(expr, sp.Symbol) and self.out and self.out[-1].name == expr.name \
+                and self.out[-1].hidden and expr.name.startswith(target + "#"):
+            last = self.out[-1]
+            del self.shapes[last.name]
+            self.cache = {k: v for k, v in self.cache.items() if v != last.name}
+            last.name, last.hidden, last.source = target, False, source
+        else:
+            self.emit_ew(target, expr, shape, hidden=False, source=source)
+        self.shapes[target] = self.out[-1].shape
+        return self.out[-1]
+
+    # ---- emission --------------------------------------------------------------------------
+    def fresh(self) -> str:
+        self.counter += 1
+        return f"{self.target}#{self.counter}"
+
+    def emit(self, a: Assignment) -> str:
+        self.out.append(a)
+        self.shapes[a.name] = a.shape
+        return a.name
+
+    def emit_ew(self, name, expr, shape, hidden=True, source=""):
+        expr = sp.sympify(expr)
+        args = tuple(sorted(s.name for s in expr.free_symbols))
+        return self.emit(Assignment(name, "ew", args, tuple(shape), expr, hidden=hidden, source=source))
+
+    def structural(self, op, args, shape, **attrs) -> sp.Symbol:
+        key = (op, tuple(args), tuple(sorted(attrs.items())))
+        if key in self.cache:
+            return sym(self.cache[key])
+        if op == "index" and not args[0].count("#"):
+            name = f"{args[0]}[{','.join(map(str, attrs['idx']))}]"
+        else:
+            name = self.fresh()
+        self.emit(Assignment(name, op, tuple(args), tuple(shape), None, dict(attrs), hidden=True))
+        self.cache[key] = name
+        return sym(name)
+
+    def materialize(self, node) -> str:
+        """Lower an AST node and make sure its value has a name."""
+        return self.store(*self.ew(node))
+
+    def store(self, expr, shape) -> str:
+        """Name an elementwise expression (reusing the name if it is just one)."""
+        if isinstance(expr, sp.Symbol) and expr.name in self.shapes:
+            return expr.name
+        return self.emit_ew(self.fresh(), expr, shape)
+
+    # ---- elementwise core ----------------------------------------------------------------------
+    def ew(self, node) -> tuple[sp.Expr, Shape]:
+        kind = node[0]
+        if kind == "num":
+            return sp.Rational(node[1]), ()
+        if kind == "name":
+            return self.name(node[1])
+        if kind == "neg":
+            e, s = self.ew(node[1])
+            return -e, s
+        if kind == "bin":
+            return self.binary(node[1], node[2], node[3])
+        if kind == "T":
+            ref = self.materialize(node[1])
+            s = self.shapes[ref]
+            if len(s) < 2:
+                return sym(ref), s
+            return self.structural("transpose", [ref], (s[1], s[0])), (s[1], s[0])
+        if kind == "index":
+            return self.index(node[1], node[2])
+        if kind == "list":
+            refs = []
+            for item in node[1]:
+                e, s = self.ew(item)
+                if s != ():
+                    raise GraphError(f"'{self.target}': list items must be scalars, got shape {s}")
+                refs.append(self.store(e, s))
+            return self.structural("stack", refs, (len(refs),)), (len(refs),)
+        if kind == "call":
+            return self.call(node[1], node[2], node[3])
+        raise AssertionError(kind)
+
+    def name(self, n: str):
+        for scope in reversed(self.local):
+            if n in scope:
+                return scope[n]
+        if n in self.shapes:
+            return sym(n), self.shapes[n]
+        if n in CONSTANTS:
+            return CONSTANTS[n], ()
+        known = [k for k in self.shapes if "#" not in k and "[" not in k]
+        raise GraphError(f"'{self.target}' uses undefined name '{n}'{_suggest(n, known)}")
+
+    def binary(self, op, left, right):
+        if op == "@":
+            return self.matmul(left, right)
+        a, sa = self.ew(left)
+        b, sb = self.ew(right)
+        shape = self.broadcast(sa, sb, op)
+        if op == "+":
+            return a + b, shape
+        if op == "-":
+            return a - b, shape
+        if op == "*":
+            return a * b, shape
+        if op == "/":
+            return a / b, shape
+        if op == "**":
+            return a ** b, shape
+        raise AssertionError(op)
+
+    def broadcast(self, sa: Shape, sb: Shape, op: str) -> Shape:
+        if sa == sb or sb == ():
+            return sa
+        if sa == ():
+            return sb
+        raise GraphError(f"shape mismatch in '{self.target}': {sa} {op} {sb}")
+
+    def matmul(self, left, right):
+        ta = tb = False
+        if left[0] == "T":
+            ta, left = True, left[1]
+        if right[0] == "T":
+            tb, right = True, right[1]
+        ra, rb = self.materialize(left), self.materialize(right)
+        sa, sb = self.shapes[ra], self.shapes[rb]
+        if len(sa) < 2:
+            ta = False
+        if len(sb) < 2:
+            tb = False
+        if sa == () or sb == ():
+            raise GraphError(f"'{self.target}': '@' needs vectors or matrices, got shapes {sa} and {sb}")
+        ea = (sa[1], sa[0]) if ta else sa
+        eb = (sb[1], sb[0]) if tb else sb
+        inner_a = ea[-1]
+        inner_b = eb[0]
+        if inner_a != inner_b:
+            raise GraphError(f"shape mismatch in '{self.target}': {ea} @ {eb}")
+        shape = ea[:-1] + eb[1:]
+        return self.structural("matmul", [ra, rb], shape, ta=ta, tb=tb), shape
+
+    def index(self, operand, idx):
+        ref = self.materialize(operand)
+        s = self.shapes[ref]
+        if len(idx) > len(s):
+            raise GraphError(f"'{self.target}': '{ref}' has {len(s)} dimensions, indexed with {len(idx)}")
+        for i, (k, d) in enumerate(zip(idx, s)):
+            if k >= d:
+                raise GraphError(f"'{self.target}': index {k} out of range for axis {i} of "
+                                 f"'{ref}' (size {d})")
+        shape = s[len(idx):]
+        return self.structural("index", [ref], shape, idx=tuple(idx)), shape
+
+    # ---- calls -----------------------------------------------------------------------------
+    def call(self, fname, args, kwargs):
+        entry = CATALOGUE.get(fname)
+        if entry is None:
+            raise GraphError(f"'{self.target}' calls unknown function '{fname}'"
+                             f"{_suggest(fname, CATALOGUE)}")
+        nt = entry.n_tensor_args
+        if fname == "max" and len(args) >= 2 and not kwargs:
+            nt = len(args)
+        allowed = nt + len(entry.params)
+        if len(args) > allowed:
+            raise GraphError(f"'{self.target}': {fname}() takes at most {allowed} arguments, "
+                             f"got {len(args)}")
+        for k in kwargs:
+            if k not in entry.params:
+                raise GraphError(f"'{self.target}': {fname}() has no parameter '{k}'")
+        tensor_args = args[:nt]
+        if len(tensor_args) < nt:
+            raise GraphError(f"'{self.target}': {fname}() needs {nt} argument(s), got {len(args)}")
+        params = []
+        for i, pname in enumerate(entry.params):
+            if nt + i < len(args):
+                node = args[nt + i]
+            elif pname in kwargs:
+                node = kwargs[pname]
+            elif i - (len(entry.params) - len(entry.defaults)) >= 0:
+                params.append((entry.defaults[i - (len(entry.params) - len(entry.defaults))], ()))
+                continue
+            else:
+                raise GraphError(f"'{self.target}': {fname}() needs parameter '{pname}'")
+            e, s = self.ew(node)
+            if s != ():
+                raise GraphError(f"'{self.target}': parameter '{pname}' of {fname}() must be scalar")
+            params.append((e, s))
+        if entry.kind == "elementwise":
+            vals = [self.ew(a) for a in tensor_args]
+            shape = ()
+            for _, s in vals:
+                shape = self.broadcast(shape, s, fname)
+            if fname == "identity":
+                return vals[0]
+            if fname == "max":
+                acc = vals[0][0]
+                for e, _ in vals[1:]:
+                    acc = entry.sympy_fn(acc, e)
+                return acc, shape
+            fn = ELEMENTWISE_SYMPY[fname]
+            return fn(*[e for e, _ in vals], *[p for p, _ in params]), shape
+        if entry.kind == "loss":
+            return self.composite(entry, tensor_args, params)
+        return self.tensor_call(fname, tensor_args)
+
+    def composite(self, entry, tensor_args, params):
+        vals = [self.ew(a) for a in tensor_args]
+        if vals[0][1] != vals[1][1] and vals[1][1] != () and vals[0][1] != ():
+            raise GraphError(f"shape mismatch in '{self.target}': {entry.name}() of shapes "
+                             f"{vals[0][1]} and {vals[1][1]}")
+        scope = {"a": vals[0], "b": vals[1]}
+        for pname, p in zip(entry.params, params):
+            scope[pname] = p
+        self.local.append(scope)
+        try:
+            return self.ew(parse_expression(entry.formula))
+        finally:
+            self.local.pop()
+
+    def tensor_call(self, fname, args):
+        if fname in ("dot", "outer"):
+            ra, rb = self.materialize(args[0]), self.materialize(args[1])
+            sa, sb = self.shapes[ra], self.shapes[rb]
+            if len(sa) != 1 or len(sb) != 1:
+                raise GraphError(f"'{self.target}': {fname}() needs two vectors, got {sa} and {sb}")
+            if fname == "dot":
+                if sa != sb:
+                    raise GraphError(f"shape mismatch in '{self.target}': dot of {sa} and {sb}")
+                return self.structural("matmul", [ra, rb], (), ta=False, tb=False), ()
+            return self.structural("outer", [ra, rb], (sa[0], sb[0])), (sa[0], sb[0])
+        e, s = self.ew(args[0])
+        if fname in ("sum", "mean"):
+            if s == ():
+                return e, ()
+            ref = self.store(e, s)
+            total = self.structural("sum", [ref], ())
+            n = 1
+            for d in s:
+                n *= d
+            return (total / n if fname == "mean" else total), ()
+        if len(s) != 1:
+            raise GraphError(f"'{self.target}': {fname}() needs a vector, got shape {s}")
+        ref = self.store(e, s)
+        if fname == "logsumexp":
+            return self.structural("logsumexp", [ref], ()), ()
+        return self.structural(fname, [ref], s), s
+
+
+__all__ = ["Lowerer", "ParseError", "GraphError"]

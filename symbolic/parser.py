@@ -1,0 +1,234 @@
+"""Whitelist parser for spec expressions: text → a small AST of tuples. Nothing is evaluated.
+
+Grammar: numbers, names, + - * / ** @, unary minus, parentheses, catalogue calls (positional or
+name=value arguments), 0-based indexing a[i, j], `.T`, and list literals [a, b]. Anything else
+(strings, attributes, lambdas, comparisons, dunder names) is a ParseError.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# AST node shapes:
+#   ("num", "1.5")  ("name", "x")  ("call", fname, [args], {kw: arg})  ("bin", op, a, b)
+#   ("neg", a)  ("index", a, (i, j, ...))  ("T", a)  ("list", [items])
+
+
+class ParseError(ValueError):
+    """A spec expression that is not in the grammar; the message says where."""
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str   # 'num' | 'name' | 'op' | 'end'
+    text: str
+    pos: int
+
+
+_TOKEN_RE = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?)
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>\*\*|[-+*/@()\[\],=.])
+""", re.VERBOSE)
+
+MAX_LENGTH = 20000
+MAX_DEPTH = 200
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split an expression into tokens; any character outside the grammar is an error."""
+    if len(text) > MAX_LENGTH:
+        raise ParseError(f"expression longer than {MAX_LENGTH} characters")
+    tokens, pos = [], 0
+    while pos < len(text):
+        m = _TOKEN_RE.match(text, pos)
+        if not m:
+            raise ParseError(f"unexpected character {text[pos]!r} at column {pos + 1}")
+        kind = m.lastgroup
+        if kind != "ws":
+            tokens.append(Token(kind, m.group(), pos))
+        pos = m.end()
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    # -- helpers -------------------------------------------------------------------------
+    @property
+    def tok(self) -> Token:
+        return self.toks[self.i]
+
+    def take(self) -> Token:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def accept(self, text: str) -> bool:
+        if self.tok.kind == "op" and self.tok.text == text:
+            self.i += 1
+            return True
+        return False
+
+    def expect(self, text: str) -> None:
+        if not self.accept(text):
+            found = self.tok.text or "end of expression"
+            raise ParseError(f"expected {text!r} at column {self.tok.pos + 1}, found {found!r}")
+
+    def enter(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseError("expression nested too deeply")
+
+    # -- grammar -------------------------------------------------------------------------
+    def parse(self):
+        if self.tok.kind == "end":
+            raise ParseError("empty expression")
+        node = self.expr()
+        if self.tok.kind != "end":
+            raise ParseError(f"unexpected {self.tok.text!r} at column {self.tok.pos + 1}")
+        return node
+
+    def expr(self):
+        self.enter()
+        node = self.term()
+        while self.tok.kind == "op" and self.tok.text in "+-" and len(self.tok.text) == 1:
+            op = self.take().text
+            node = ("bin", op, node, self.term())
+        self.depth -= 1
+        return node
+
+    def term(self):
+        node = self.unary()
+        while self.tok.kind == "op" and self.tok.text in ("*", "/", "@"):
+            op = self.take().text
+            node = ("bin", op, node, self.unary())
+        return node
+
+    def unary(self):
+        if self.accept("-"):
+            self.enter()
+            node = ("neg", self.unary())
+            self.depth -= 1
+            return node
+        if self.accept("+"):
+            return self.unary()
+        return self.power()
+
+    def power(self):
+        base = self.postfix()
+        if self.accept("**"):
+            return ("bin", "**", base, self.unary())
+        return base
+
+    def postfix(self):
+        node = self.atom()
+        while True:
+            if self.accept("["):
+                idx = [self.integer()]
+                while self.accept(","):
+                    idx.append(self.integer())
+                self.expect("]")
+                node = ("index", node, tuple(idx))
+            elif self.tok.kind == "op" and self.tok.text == ".":
+                dot = self.take()
+                nxt = self.take()
+                if nxt.kind != "name" or nxt.text != "T":
+                    raise ParseError(f"attribute access is not allowed (column {dot.pos + 1}); "
+                                     "only '.T' (transpose) is")
+                node = ("T", node)
+            else:
+                return node
+
+    def integer(self) -> int:
+        neg = self.accept("-")
+        t = self.take()
+        if t.kind != "num" or not t.text.isdigit():
+            raise ParseError(f"index must be a non-negative integer at column {t.pos + 1}")
+        if neg:
+            raise ParseError(f"negative index at column {t.pos + 1}: indices are 0-based and >= 0")
+        return int(t.text)
+
+    def atom(self):
+        t = self.tok
+        if t.kind == "num":
+            self.i += 1
+            return ("num", t.text)
+        if t.kind == "name":
+            self.i += 1
+            if t.text.startswith("__"):
+                raise ParseError(f"name {t.text!r} is not allowed (column {t.pos + 1})")
+            if self.accept("("):
+                return self.call(t)
+            return ("name", t.text)
+        if self.accept("("):
+            node = self.expr()
+            self.expect(")")
+            return node
+        if self.accept("["):
+            items = [self.expr()]
+            while self.accept(","):
+                items.append(self.expr())
+            self.expect("]")
+            return ("list", items)
+        found = t.text or "end of expression"
+        raise ParseError(f"unexpected {found!r} at column {t.pos + 1}")
+
+    def call(self, fname: Token):
+        args, kwargs = [], {}
+        if self.accept(")"):
+            return ("call", fname.text, args, kwargs)
+        while True:
+            if (self.tok.kind == "name" and self.toks[self.i + 1].kind == "op"
+                    and self.toks[self.i + 1].text == "="):
+                key = self.take().text
+                self.take()
+                if key in kwargs:
+                    raise ParseError(f"argument {key!r} given twice in call to {fname.text!r}")
+                kwargs[key] = self.expr()
+            else:
+                if kwargs:
+                    raise ParseError(f"positional argument after keyword in call to {fname.text!r}")
+                args.append(self.expr())
+            if self.accept(")"):
+                return ("call", fname.text, args, kwargs)
+            self.expect(",")
+
+
+def parse_expression(text: str):
+    """Parse one expression string into the AST; raises ParseError with the column at fault."""
+    if not isinstance(text, str):
+        raise ParseError(f"expression must be a string, got {type(text).__name__}")
+    return _Parser(text).parse()
+
+
+def names_in(node) -> set[str]:
+    """All plain names an AST refers to (not function names)."""
+    kind = node[0]
+    if kind == "name":
+        return {node[1]}
+    if kind == "num":
+        return set()
+    if kind == "call":
+        out = set()
+        for a in node[2]:
+            out |= names_in(a)
+        for a in node[3].values():
+            out |= names_in(a)
+        return out
+    if kind == "bin":
+        return names_in(node[2]) | names_in(node[3])
+    if kind in ("neg", "T", "index"):
+        return names_in(node[1])
+    if kind == "list":
+        out = set()
+        for a in node[1]:
+            out |= names_in(a)
+        return out
+    raise AssertionError(kind)

@@ -1,0 +1,199 @@
+"""Reverse mode on the assignment graph: adjoints (the δ of the notes) as new assignments.
+
+Walk the program backwards once; for each assignment take its local partials from SymPy (for
+elementwise templates) or the op's matrix rule (matmul, softmax, ...), and accumulate the
+contributions into each argument's adjoint. Nothing is ever expanded to closed form here.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .builder import Emitter
+from .graph import Assignment, Graph, Shape, sym
+
+
+def adj(v: str) -> str:
+    """Name of the adjoint ∂objective/∂v."""
+    return f"d[{v}]"
+
+
+@dataclass
+class LocalPartial:
+    """∂out/∂arg of one elementwise assignment, in terms of named quantities (table rows)."""
+
+    out: str
+    arg: str
+    expr: sp.Expr
+
+
+@dataclass
+class Derivation:
+    """The forward program plus its adjoint program; `adjoint[v]` is None where ∂J/∂v = 0."""
+
+    graph: Graph
+    of: str
+    backward: list[Assignment]
+    adjoint: dict[str, str | None]
+    locals: list[LocalPartial] = field(default_factory=list)
+    seed: str | None = None
+
+    @property
+    def program(self) -> list[Assignment]:
+        return self.graph.assignments + self.backward
+
+    def grad_names(self) -> dict[str, str | None]:
+        return {p: self.adjoint.get(p) for p in self.graph.params}
+
+
+def ancestors(graph: Graph, of: str) -> set[str]:
+    """Every name `of` depends on, itself included."""
+    need = {of}
+    for a in reversed(graph.assignments):
+        if a.name in need:
+            need.update(a.args)
+    return need
+
+
+def local_partial(a: Assignment, x: str) -> sp.Expr:
+    """∂(template)/∂x, rewritten in terms of the output name where the output reappears."""
+    f = a.expr
+    p = sp.diff(f, sym(x))
+    if p != 0 and isinstance(f, sp.Function):
+        p = p.xreplace({f: sym(a.name)})
+    return p
+
+
+def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
+            seed_shape: Shape | None = None) -> Derivation:
+    """Adjoint program of `of` (default: the objective). With `seed`, the adjoint of `of` is
+    the named input `seed` (a vector-Jacobian product), else 1."""
+    of = of or graph.objective
+    shapes = {**graph.leaves(), **{a.name: a.shape for a in graph.assignments}}
+    if seed is not None:
+        shapes[seed] = seed_shape if seed_shape is not None else shapes[of]
+    em = Emitter(shapes, role="adjoint")
+    need = ancestors(graph, of)
+    contrib: dict[str, list] = defaultdict(list)
+    adjoint: dict[str, str | None] = {}
+    locals_: list[LocalPartial] = []
+
+    if seed is None:
+        em.ew("", sp.S.One, (), name=adj(of))
+        contrib[of] = None  # already final
+        adjoint[of] = adj(of)
+    else:
+        contrib[of].append(("full", seed))
+
+    def finalize(v: str) -> str | None:
+        if contrib.get(v, []) is None:
+            return adjoint[v]
+        terms = contrib.get(v, [])
+        if not terms:
+            adjoint[v] = None
+            return None
+        shape = shapes[v]
+        full = [t[1] for t in terms if t[0] == "full"]
+        elems = [t for t in terms if t[0] == "elem"]
+        if elems:
+            full.append(em.op(adj(v), "scatter", [t[2] for t in elems], shape,
+                              positions=tuple(t[1] for t in elems)))
+        if len(full) == 1 and not full[0].startswith(adj(v) + "#") and em.shapes[full[0]] == shape:
+            adjoint[v] = full[0]          # alias: ∂J/∂v equals an adjoint already named
+            return full[0]
+        if not (len(full) == 1 and full[0].startswith(adj(v) + "#")
+                and em.rename(full[0], adj(v))):
+            em.add(adj(v), full, shape, name=adj(v))
+        adjoint[v] = adj(v)
+        return adj(v)
+
+    def give(x: str, name: str) -> None:
+        contrib[x].append(("full", name))
+
+    for a in reversed(graph.assignments):
+        if a.name not in need:
+            continue
+        g = finalize(a.name)
+        if g is None:
+            continue
+        _vjp(a, g, em, shapes, give, contrib, locals_, one=(seed is None and a.name == of))
+    for leaf in list(graph.inputs) + list(graph.params):
+        if leaf in need:
+            finalize(leaf)
+        else:
+            adjoint[leaf] = None
+    for a in graph.assignments:
+        adjoint.setdefault(a.name, None)
+    return Derivation(graph, of, em.out, adjoint, locals_, seed)
+
+
+def _vjp(a: Assignment, g: str, em: Emitter, shapes, give, contrib, locals_, one=False) -> None:
+    """Append the contributions of assignment `a` (adjoint `g`) to its arguments' adjoints.
+    `one` means g is the constant seed 1, which is folded into the formulas."""
+    G = sp.S.One if one else sym(g)
+    base = lambda x: adj(x)  # noqa: E731 - contribution temps are named after their target
+    if a.op == "ew":
+        for x in a.args:
+            p = local_partial(a, x)
+            if p == 0:
+                continue
+            locals_.append(LocalPartial(a.name, x, p))
+            if p == 1 and shapes[x] == a.shape and not one:
+                give(x, g)
+                continue
+            term = em.ew(base(x), G * p, a.shape)
+            if shapes[x] == () and a.shape != ():
+                term = em.op(base(x), "sum", [term], ())
+            give(x, term)
+    elif a.op == "matmul":
+        A, B = a.args
+        ta, tb = a.attrs.get("ta", False), a.attrs.get("tb", False)
+        sa, sb = shapes[A], shapes[B]
+        if len(sa) == 1 and len(sb) == 1:          # dot product → scalar
+            give(A, em.ew(base(A), sym(g) * sym(B), sa))
+            give(B, em.ew(base(B), sym(g) * sym(A), sb))
+        elif len(sb) == 1:                          # (m,n) @ (n,)
+            give(A, em.outer(base(A), B, g) if ta else em.outer(base(A), g, B))
+            give(B, em.matmul(base(B), A, not ta, g, False))
+        elif len(sa) == 1:                          # (n,) @ (n,p)
+            give(A, em.matmul(base(A), B, tb, g, False))
+            give(B, em.outer(base(B), g, A) if tb else em.outer(base(B), A, g))
+        else:                                       # (m,n) @ (n,p)
+            give(A, em.matmul(base(A), B, tb, g, True) if ta else em.matmul(base(A), g, False, B, not tb))
+            give(B, em.matmul(base(B), g, True, A, ta) if tb else em.matmul(base(B), A, not ta, g, False))
+    elif a.op == "outer":
+        A, B = a.args
+        give(A, em.matmul(base(A), g, False, B, False))
+        give(B, em.matmul(base(B), g, True, A, False))
+    elif a.op == "transpose":
+        (A,) = a.args
+        give(A, em.op(base(A), "transpose", [g], shapes[A]))
+    elif a.op == "index":
+        (A,) = a.args
+        contrib[A].append(("elem", a.attrs["idx"], g))
+    elif a.op == "stack":
+        for i, x in enumerate(a.args):
+            give(x, em.op(base(x), "index", [g], (), idx=(i,)))
+    elif a.op == "scatter":
+        for x, pos in zip(a.args, a.attrs["positions"]):
+            give(x, em.op(base(x), "index", [g], shapes[x], idx=tuple(pos)))
+    elif a.op == "sum":
+        (A,) = a.args
+        give(A, em.ew(base(A), sym(g), shapes[A], name=em.fresh(base(A))))
+    elif a.op == "softmax":
+        (Z,) = a.args
+        s = sym(a.name)
+        t = em.ew(base(Z), s * sym(g), a.shape)
+        r = em.op(base(Z), "sum", [t], ())
+        give(Z, em.ew(base(Z), s * (sym(g) - sym(r)), a.shape))
+    elif a.op == "log_softmax":
+        (Z,) = a.args
+        r = em.op(base(Z), "sum", [g], ())
+        give(Z, em.ew(base(Z), sym(g) - sp.exp(sym(a.name)) * sym(r), a.shape))
+    elif a.op == "logsumexp":
+        (Z,) = a.args
+        give(Z, em.ew(base(Z), sym(g) * sp.exp(sym(Z) - sym(a.name)), shapes[Z]))
+    else:  # pragma: no cover - OPS is closed
+        raise AssertionError(a.op)
