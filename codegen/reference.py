@@ -14,8 +14,10 @@ Conventions (the kink choices are deliberate and tested):
   ``mae`` and ``l1`` use ``sign`` (0 at 0), ``hinge'`` is 0 where ``1 - y*yhat <= 0``,
   huber uses the quadratic branch where ``|e| <= delta``. Second derivatives of piecewise
   functions are the branch values (0 for relu, leaky_relu, abs, mae, hinge, l1).
-* ``mse`` defaults to ``half = False`` (``sum_k e_k^2``); ``reduction`` defaults to ``"mean"``;
-  a layer without ``activation`` is ``identity``; ``bias`` defaults to True.
+* Defaults follow symgrad's layered specs: no ``loss`` table means ``mse`` with ``half = True``,
+  a ``loss`` without ``type`` is ``mse``; inside a given mse table ``half`` defaults to False
+  (``sum_k e_k^2``); ``reduction`` defaults to ``"mean"``; a layer without ``activation`` is
+  ``identity``; ``bias`` defaults to True; penalty ``type`` defaults to ``l2``.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def _gelu(z, a):
 def _silu(z, a):
     s = _sigmoid(z)
     ds = s * (1.0 - s)
-    return z * s, s + z * ds, ds * (2.0 + z * (1.0 - 2.1 * s))
+    return z * s, s + z * ds, ds * (2.0 + z * (1.0 - 2.0 * s))
 
 
 def _elu(z, a):
@@ -208,8 +210,8 @@ def _layers(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _loss_opts(spec: Mapping[str, Any]) -> dict[str, Any]:
-    loss = dict(spec.get("loss") or {})
-    kind = loss.get("type")
+    loss = dict(spec.get("loss") or {"type": "mse", "half": True})  # symgrad's default loss
+    kind = loss.setdefault("type", "mse")
     if kind not in LOSSES:
         raise ValueError(f"unknown loss {kind!r}; known: {sorted(LOSSES)}")
     red = loss.get("reduction", "mean")
@@ -260,7 +262,7 @@ def _penalty(spec, params: Params) -> tuple[float, Params, Params]:
     pen = spec.get("penalty")
     if not pen:
         return 0.0, {}, {}
-    kind = pen.get("type")
+    kind = pen.get("type", "l2")
     if kind not in PENALTIES:
         raise ValueError(f"unknown penalty {kind!r}; known: {list(PENALTIES)}")
     scope = pen.get("params", "weights")
@@ -276,6 +278,8 @@ def _penalty(spec, params: Params) -> tuple[float, Params, Params]:
         lam, half = float(pen["lam"]), bool(pen.get("half", True))
     else:
         raise ValueError("penalty: missing 'lam' (or 'C' for l2)")
+    if kind == "lp" and "p" not in pen:
+        raise ValueError("penalty: lp needs 'p'")
     value, grad, hdiag = 0.0, {}, {}
     for name, w in params.items():
         if name.startswith("b") and scope != "all":
@@ -288,7 +292,7 @@ def _penalty(spec, params: Params) -> tuple[float, Params, Params]:
             value += lam * float(np.sum(np.abs(w)))
             grad[name], hdiag[name] = lam * np.sign(w), _zeros(w)
         else:
-            p = float(pen.get("p", 2.0))
+            p = float(pen["p"])
             a = np.abs(w)
             value += lam / p * float(np.sum(a ** p))
             grad[name] = lam * np.sign(w) * a ** (p - 1.0)

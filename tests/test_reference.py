@@ -158,7 +158,6 @@ def test_loss_derivatives_match_fd(kind):
     val, g, hess = LOSSES[kind](yh, y, {"delta": 0.7})
     eps = 1e-6
     fd = np.zeros_like(yh)
-    fdh = np.zeros_like(yh)
     v = rng.standard_normal(yh.shape)
     for idx in np.ndindex(yh.shape):
         step = np.zeros_like(yh)
@@ -332,6 +331,15 @@ def test_stable_at_extreme_values():
 # ----------------------------------------------------------------------------- API surface
 
 
+def test_spec_defaults():
+    """No [loss] table is mse with half = True; a penalty without type is l2."""
+    spec = {"model": {"input": 1}, "layers": [{"dense": 1}]}
+    p = {"W1": [[2.0]], "b1": [0.0]}
+    assert loss_and_grad(spec, p, [[1.0]], [[0.0]])[0] == 2.0
+    assert loss_and_grad({**spec, "loss": {"half": False}}, p, [[1.0]], [[0.0]])[0] == 4.0
+    assert loss_and_grad({**spec, "penalty": {"lam": 1.0}}, p, [[1.0]], [[0.0]])[0] == 4.0
+
+
 def test_forward_keys_shapes_and_bias_free_layers():
     spec = make_spec(3, [{"dense": 4, "activation": "gelu", "bias": False}, {"dense": 2}],
                      {"type": "mse"})
@@ -375,6 +383,7 @@ X, Y = np.zeros((4, 2)), np.zeros((4, 1))
     (_spec(penalty={"type": "l3", "lam": 1.0}), GOOD, X, Y, "l3"),
     (_spec(penalty={"type": "l1", "C": 1.0}), GOOD, X, Y, "l2 only"),
     (_spec(penalty={"type": "l2"}), GOOD, X, Y, "lam"),
+    (_spec(penalty={"type": "lp", "lam": 1.0}), GOOD, X, Y, "needs 'p'"),
     (_spec(model={"input": 0}), GOOD, X, Y, "input"),
     (_spec(layers=[{"dense": 0}]), GOOD, X, Y, "dense"),
     (_spec(), {**GOOD, "W1": np.zeros((2, 3))}, X, Y, r"expected shape \(3, 2\), given \(2, 3\)"),
