@@ -39,6 +39,7 @@ class Derivation:
     adjoint: dict[str, str | None]
     locals: list[LocalPartial] = field(default_factory=list)
     seed: str | None = None
+    contributions: list[tuple[str, str, str]] = field(default_factory=list)  # (target, via, value name)
 
     @property
     def program(self) -> list[Assignment]:
@@ -77,6 +78,10 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
     em = Emitter(shapes, role="adjoint")
     need = ancestors(graph, of)
     contrib: dict[str, list] = defaultdict(list)
+    records: list[list[str]] = []
+    renamed: dict[str, str] = {}
+    ones: set[str] = set()
+    current = [""]
     adjoint: dict[str, str | None] = {}
     locals_: list[LocalPartial] = []
 
@@ -84,6 +89,7 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
         em.ew("", sp.S.One, (), name=adj(of))
         contrib[of] = None  # already final
         adjoint[of] = adj(of)
+        ones.add(adj(of))
     else:
         contrib[of].append(("full", seed))
 
@@ -103,14 +109,19 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
         if len(full) == 1 and not full[0].startswith(adj(v) + "#") and em.shapes[full[0]] == shape:
             adjoint[v] = full[0]          # alias: ∂J/∂v equals an adjoint already named
             return full[0]
-        if not (len(full) == 1 and full[0].startswith(adj(v) + "#")
-                and em.rename(full[0], adj(v))):
+        if len(full) == 1 and full[0].startswith(adj(v) + "#") and em.rename(full[0], adj(v)):
+            renamed[full[0]] = adj(v)
+        else:
             em.add(adj(v), full, shape, name=adj(v))
+        last = next(a for a in reversed(em.out) if a.name == adj(v))
+        if last.op == "ew" and not last.args and last.expr == 1:
+            ones.add(adj(v))
         adjoint[v] = adj(v)
         return adj(v)
 
     def give(x: str, name: str) -> None:
         contrib[x].append(("full", name))
+        records.append([x, current[0], name])
 
     for a in reversed(graph.assignments):
         if a.name not in need:
@@ -118,7 +129,10 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
         g = finalize(a.name)
         if g is None:
             continue
-        _vjp(a, g, em, shapes, give, contrib, locals_, one=(seed is None and a.name == of))
+        current[0] = a.name
+        _vjp(a, g, em, shapes, give, contrib, locals_, one=(g in ones))
+        if a.op == "index":
+            records.append([a.args[0], a.name, g])
     for leaf in list(graph.inputs) + list(graph.params):
         if leaf in need:
             finalize(leaf)
@@ -126,7 +140,8 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
             adjoint[leaf] = None
     for a in graph.assignments:
         adjoint.setdefault(a.name, None)
-    return Derivation(graph, of, em.out, adjoint, locals_, seed)
+    recs = [(t, via, renamed.get(n, n)) for t, via, n in records]
+    return Derivation(graph, of, em.out, adjoint, locals_, seed, recs)
 
 
 def _vjp(a: Assignment, g: str, em: Emitter, shapes, give, contrib, locals_, one=False) -> None:
