@@ -108,6 +108,11 @@ def point_result(g, values, direction=None, hessian=False, backend="numpy") -> d
             out["hvp"] = {k: _tolist(v) for k, v in res.hvp.items()}
         if res.hessian is not None:
             out["hessian"] = {"order": res.hessian[0], "matrix": res.hessian[1].tolist()}
+    if g.meta.get("optimizer"):
+        from symbolic.optim import step
+        params = {p: values[p] for p in g.params}
+        out["update"] = {k: _tolist(v) for k, v in step(g.meta["optimizer"], params,
+                                                          {k: np.asarray(v) for k, v in out["grad"].items()}).items()}
     out["backend"] = backend
     return out
 
@@ -144,7 +149,8 @@ def cmd_eval(args) -> int:
     from symbolic.tables import fmt_value
     print(f"{g.name}: {g.objective} = {fmt_value(out['objective'])}   (backend: {backend})")
     for title, key in (("values", "values"), ("gradient", "grad"), ("adjoints ∂%s/∂·" % g.objective, "adjoints"),
-                       ("Hessian-vector product", "hvp")):
+                       ("Hessian-vector product", "hvp"),
+                       ("after one optimizer step", "update")):
         if key in out:
             print(f"\n{title}")
             for k, v in out[key].items():

@@ -6,6 +6,7 @@ operations become hidden assignments of their own. Catalogue losses expand to th
 from __future__ import annotations
 
 import difflib
+import math
 
 import sympy as sp
 
@@ -91,6 +92,9 @@ class Lowerer:
     def ew(self, node) -> tuple[sp.Expr, Shape]:
         kind = node[0]
         if kind == "num":
+            value = float(node[1])
+            if not math.isfinite(value) or (value != 0 and not 1e-300 < abs(value) < 1e300):
+                raise GraphError(f"'{self.target}': number {node[1]} is out of range")
             return sp.Rational(node[1]), ()
         if kind == "name":
             return self.name(node[1])
@@ -145,6 +149,17 @@ class Lowerer:
         if op == "/":
             return a / b, shape
         if op == "**":
+            if a.is_Number and b.is_Number:  # fold constants in floating point: 9**9**9 must not hang
+                try:
+                    value = float(a) ** float(b)
+                except (OverflowError, ZeroDivisionError):
+                    raise GraphError(f"'{self.target}': constant {a}**{b} is out of range") from None
+                if isinstance(value, complex) or not math.isfinite(value):
+                    raise GraphError(f"'{self.target}': constant {a}**{b} is not a finite real number")
+                exact = b.is_Integer and abs(int(b)) <= 64 and a.is_Rational
+                return (a ** b if exact else sp.Float(value)), shape
+            if b.is_Number and abs(float(b)) > 1e6:
+                raise GraphError(f"'{self.target}': exponent {b} is too large")
             return a ** b, shape
         raise AssertionError(op)
 

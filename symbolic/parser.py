@@ -33,7 +33,7 @@ _TOKEN_RE = re.compile(r"""
 """, re.VERBOSE)
 
 MAX_LENGTH = 20000
-MAX_DEPTH = 200
+MAX_DEPTH = 100
 
 
 def tokenize(text: str) -> list[Token]:

@@ -309,14 +309,14 @@ def recursion_lines(graph: Graph, d, by_name, N: Names) -> list[Line]:
             lines.append((f"δ⁽{l}⁾", f"J_{act}(z⁽{l}⁾)ᵀ ({lhs})", rf"\delta^{{({l})}}",
                           rf"J_{{\mathrm{{{act}}}}}(z^{{({l})}})^{{\top}}\left({lhs_tex}\right)"))
         else:
-            lines.append((f"δ⁽{l}⁾", f"({lhs}) ⊙ {t}", rf"\delta^{{({l})}}",
+            lines.append((f"δ⁽{l}⁾", f"({lhs}) ⊙ " + (f"({t})" if " " in t else t), rf"\delta^{{({l})}}",
                           rf"\left({lhs_tex}\right)\odot\left({tex}\right)"))
     for l in range(1, L + 1):
         prev = "x" if l == 1 else f"h⁽{l - 1}⁾"
         prev_tex = "x" if l == 1 else rf"h^{{({l - 1})}}"
-        pen = " + ∂R/∂W" if graph.meta.get("penalty") else ""
+        pen = f" + ∂R/∂W⁽{l}⁾" if graph.meta.get("penalty") else ""
         lines.append((f"∂{J}/∂W⁽{l}⁾", f"δ⁽{l}⁾ {prev}ᵀ{pen}", rf"\frac{{\partial {J}}}{{\partial W^{{({l})}}}}",
-                      rf"\delta^{{({l})}}{prev_tex}^{{\top}}" + (r" + \frac{\partial R}{\partial W}" if pen else "")))
+                      rf"\delta^{{({l})}}{prev_tex}^{{\top}}" + (rf" + \frac{{\partial R}}{{\partial W^{{({l})}}}}" if pen else "")))
         if layers[l - 1]["bias"]:
             lines.append((f"∂{J}/∂b⁽{l}⁾", f"δ⁽{l}⁾", rf"\frac{{\partial {J}}}{{\partial b^{{({l})}}}}",
                           rf"\delta^{{({l})}}"))

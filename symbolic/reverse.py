@@ -62,6 +62,8 @@ def local_partial(a: Assignment, x: str) -> sp.Expr:
     """∂(template)/∂x, rewritten in terms of the output name where the output reappears."""
     f = a.expr
     p = sp.diff(f, sym(x))
+    if p.has(sp.DiracDelta):  # sign' = 0 away from 0 (kink policy); never a delta "value"
+        p = p.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.S.Zero)
     if p != 0 and isinstance(f, sp.Function):
         p = p.xreplace({f: sym(a.name)})
     return p

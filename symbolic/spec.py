@@ -18,6 +18,7 @@ from .lowering import Lowerer
 from .parser import ParseError, names_in, parse_expression
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+TABLES = ("model", "forward", "values", "layers", "loss", "penalty", "optimizer")
 LOSS_TYPES = ("mse", "sse", "mae", "huber", "cross_entropy", "nll", "bce", "bce_logits", "focal",
               "dice", "kl", "hinge", "logistic")
 
@@ -69,12 +70,26 @@ def parse_spec(text: str, path: str = "<spec>") -> Graph:
         raise SpecError(f"{path}: invalid TOML: {e}") from None
     if "model" not in data or not isinstance(data["model"], dict):
         raise ctx.error("missing [model] table")
+    for table in data:
+        if table not in TABLES:
+            import difflib
+            close = difflib.get_close_matches(table, TABLES, n=1)
+            hint = f" (did you mean [{close[0]}]?)" if close else ""
+            raise ctx.error(f"unknown table [{table}]{hint}", table)
+    if "optimizer" in data:
+        from .optim import check_optimizer
+        opt = data["optimizer"]
+        problem = check_optimizer(opt) if isinstance(opt, dict) else "[optimizer] must be a table"
+        if problem:
+            raise ctx.error(problem, "type", "optimizer")
     try:
         if "layers" in data:
             g = _layered(data, ctx)
         else:
             g = _assignment(data, ctx)
         g.values = _values(data.get("values", {}), g, ctx)
+        if "optimizer" in data:
+            g.meta["optimizer"] = dict(data["optimizer"])
         g.meta.setdefault("source", path)
         return g.validate()
     except GraphError as e:
