@@ -140,12 +140,9 @@ def _check_all(g, vals, u):
     _check_hvp(g, vals, u)
 
 
-# Known symbolic-side bug (reported, not fixed here): SymPy differentiates sign(x) (the
-# derivative of Abs) to 2*DiracDelta(x), which the tangent (HVP) program keeps and
-# symbolic.evaluate cannot evaluate -> EvaluationError "no numeric form for DiracDelta".
-# The catalogue's policy is sign' = 0, so these Hessian terms should be 0 away from the kink.
-DIRAC = pytest.mark.xfail(raises=EvaluationError, strict=False,
-                          reason="symbolic HVP contains DiracDelta from d/dx sign(x) (abs)")
+# Regression: SymPy differentiates sign(x) (the derivative of Abs) to 2*DiracDelta(x); the
+# derivation drops it (sign' = 0 policy), so these HVPs must evaluate and agree.
+DIRAC = ()
 ABS_LOSSES = {"mae", "huber"}
 ABS_PENALTIES = {"l1", "lp3", "lp1.5_all"}
 ABS_HIDDEN = {"abs"}
@@ -468,16 +465,12 @@ def test_sign_and_abs_reference_vs_fd():
     np.testing.assert_allclose([hv["c"], hv["k"]], H @ [1.0, -2.0], rtol=HVP_RTOL, atol=HVP_ATOL)
 
 
-@pytest.mark.xfail(raises=EvaluationError, strict=False,
-                   reason="symbolic gradient of sign(c)*c contains 2*c*DiracDelta(c) "
-                          "(SymPy's d/dx sign), which symbolic.evaluate cannot evaluate")
 def test_sign_symbolic_gradient():
     g = parse_spec(SIGN_SPEC)
     vals = {"c": -0.7, "k": 1.3}
     _close(graph_backprop(g, vals)[1], evaluate_point(g, vals).grad, SYM_RTOL, SYM_ATOL)
 
 
-@DIRAC
 def test_abs_power_symbolic_hvp():
     g = parse_spec(SIGN_SPEC.replace("sign(c)*c*k + ", ""))
     vals, u = {"c": -0.7, "k": 1.3}, {"c": 1.0, "k": -2.0}
