@@ -208,6 +208,49 @@ def cmd_demo(args) -> int:
     return demo_kernels(g)
 
 
+def cmd_verify(args) -> int:
+    from symbolic.claims import load_claims
+    from symbolic.verify import verify
+    from symbolic.verify_report import render
+    g = _load(args.spec)
+    results = None
+    if args.claims:
+        claims = load_claims(args.claims)
+        results = verify(g, claims, probes=args.probes)
+        if claims.at:
+            from symbolic.spec import coerce_value
+            g.values = {**g.values, **{k: coerce_value(v, g.leaves()[k], k, CliError) for k, v in claims.at.items()}}
+    elif not args.table:
+        raise CliError("verify needs --claims CLAIMS.toml (and/or --table)")
+    if args.table:
+        from symbolic.point import derivation, evaluate_point
+        from symbolic.tables import step_table, table_markdown, table_text
+        missing = [n for n in g.leaves() if n not in g.values]
+        if missing:
+            raise CliError(f"{args.spec}: --table needs values for {', '.join(repr(m) for m in missing)}")
+        rows = step_table(g, derivation(g), evaluate_point(g, g.values).env)
+        marks = {}
+        for r in results or []:
+            for row in rows:
+                if row.key and row.key in r.row_keys:
+                    marks[row.step] = "✓ claim holds" if r.ok else f"✗ claimed {_fmt_claim(r.claimed)}"
+        print(table_markdown(rows, marks) if args.format == "markdown" else table_text(rows, marks))
+        if results is not None:
+            print()
+    if results is None:
+        return 0
+    if args.json:
+        print(json.dumps([r.as_json() for r in results]))
+    else:
+        print(render(results, args.format), end="")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _fmt_claim(v) -> str:
+    from symbolic.tables import fmt_value
+    return v if isinstance(v, str) else fmt_value(v)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="symgrad", description="Exact derivative formulas and compiled "
                                 "kernels for small neural networks and losses.")
@@ -231,7 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_eval)
     m = sub.add_parser("demo", help="derive, print and evaluate the seeds' three-layer network")
     m.set_defaults(func=cmd_demo)
-    for hook in ("codegen.kernel_cli", "symbolic.verify_cli"):
+    v = sub.add_parser("verify", help="check a hand derivation's numbers and formulas, claim by claim")
+    v.add_argument("spec")
+    v.add_argument("--claims", metavar="CLAIMS.toml")
+    v.add_argument("--json", action="store_true")
+    v.add_argument("--format", default="text", choices=["text", "markdown", "latex"])
+    v.add_argument("--table", action="store_true", help="print the step table; marks rows claims disagree with")
+    v.add_argument("--probes", type=int, default=8, help="random points per formula claim (default 8)")
+    v.set_defaults(func=cmd_verify)
+    for hook in ("codegen.kernel_cli",):
         try:
             mod = __import__(hook, fromlist=["add_commands"])
         except ImportError:

@@ -212,13 +212,24 @@ def np_erf(x):
         return np.vectorize(math.erf, otypes=[float])(x)
 
 
+# Which side a kink's derivative takes at exactly 0: the policy (False: x > 0 branch only, so
+# ReLU'(0) = 0, sign(0) = 0) or, for subdifferential checks, the other one-sided value.
+_KINK = {"upper": False}
+
+
 def np_ifpos(x, a, b):
-    return np.where(np.asarray(x) > 0, a, b)
+    x = np.asarray(x)
+    return np.where(x >= 0 if _KINK["upper"] else x > 0, a, b)
+
+
+def np_sign(x):
+    x = np.asarray(x, dtype=float)
+    return np.where(x == 0, 1.0 if _KINK["upper"] else 0.0, np.sign(x))
 
 
 NUMPY_FUNCS: dict[type, Callable] = {
     sp.exp: np.exp, sp.log: np.log, sp.sin: np.sin, sp.cos: np.cos, sp.tan: np.tan,
-    sp.tanh: np.tanh, sp.Abs: np.abs, sp.sign: np.sign, sp.erf: np_erf,
+    sp.tanh: np.tanh, sp.Abs: np.abs, sp.sign: np_sign, sp.erf: np_erf,
     sigmoid: np_sigmoid, softplus: np_softplus,
     relu: lambda x: np.maximum(x, 0.0),
     ifpos: np_ifpos,

@@ -65,14 +65,21 @@ def step_table(graph: Graph, d: Derivation, env: dict) -> list[Row]:
         return "Forward step" + ("s " if len(steps) > 1 else " ") + ", ".join(map(str, steps))
 
     leaves = graph.leaves()
+    hidden_src: dict[str, set[str]] = {}   # hidden temporaries stand for the names they use
     for a in graph.assignments:
         for x in a.args:
             if x in leaves and x not in fwd_step:
                 kind = "input" if x in graph.inputs else "parameter"
                 fwd_step[x] = add(kind, x, N.latex(x), x, N.latex(x), env[x], "given", f"value:{x}")
-        e = inlined(a, by_name) if not a.hidden else op_expr(a)
+        srcs = set()
+        for x in a.args:
+            srcs |= hidden_src.get(x, {x})
+        if "#" in a.name:
+            hidden_src[a.name] = srcs
+            continue
+        e = inlined(a, by_name)
         fwd_step[a.name] = add("forward", a.name, N.latex(a.name), to_text(e, N), to_latex(e, N),
-                               env[a.name], from_fwd(a.args), f"value:{a.name}")
+                               env[a.name], from_fwd(srcs), f"value:{a.name}")
 
     need_count = Counter(t for t, _, _ in d.contributions)
     pending: dict[str, list[int]] = {}
@@ -91,6 +98,7 @@ def step_table(graph: Graph, d: Derivation, env: dict) -> list[Row]:
                           env[name] if name else 0.0, "Backprop steps " + ", ".join(map(str, steps)),
                           f"adjoint:{v}")
 
+    alias_of: dict[str, str] = {}
     contribs_by_via: dict[str, list] = {}
     params, inputs = list(graph.params), list(graph.inputs)
     rank = lambda t: (0, params.index(t)) if t in params else ((2, inputs.index(t)) if t in inputs else (1, 0))  # noqa: E731
@@ -103,10 +111,15 @@ def step_table(graph: Graph, d: Derivation, env: dict) -> list[Row]:
             continue
         settle(a.name)
         ga = adj_step.get(a.name)
+        shown = alias_of.get(a.name, a.name)
         for x, cname in contribs_by_via[a.name]:
+            if "#" in x and a.op == "ew" and need_count[x] == 1 and local_partial(a, x) == 1:
+                pending[x] = [ga]          # a hidden temporary: its adjoint is this one
+                alias_of[x] = shown
+                continue
             single = need_count[x] == 1
-            qname = N.text(f"d[{x}]") + ("" if single else f" (via {a.name})")
-            qtex = N.latex(f"d[{x}]") + ("" if single else rf" \text{{ (via }} {N.latex(a.name)}\text{{)}}")
+            qname = N.text(f"d[{x}]") + ("" if single else f" (via {shown})")
+            qtex = N.latex(f"d[{x}]") + ("" if single else rf" \text{{ (via }} {N.latex(shown)}\text{{)}}")
             value = _value(env, cname)
             if a.op == "ew" and a.name == d.of and d.seed is None:
                 p = local_partial(a, x)
@@ -126,7 +139,7 @@ def step_table(graph: Graph, d: Derivation, env: dict) -> list[Row]:
                 if a.shape != () and graph.shape_of(x) == ():
                     formula, ftex = f"Σ({formula})", rf"\sum\left({ftex}\right)"
             else:
-                rule = _rule(a, x, N)
+                rule = _rule(a, x, N, shown)
                 formula, ftex = rule
                 src = f"Backprop step {ga}" if ga else "seed"
             s = add("adjoint", qname, qtex, formula, ftex, value, src, f"adjoint:{x}" if single else "")
@@ -140,10 +153,10 @@ def _value(env, name):
     return env[name] if name in env else 0.0
 
 
-def _rule(a, x, N: Names) -> tuple[str, str]:
+def _rule(a, x, N: Names, shown: str) -> tuple[str, str]:
     """Text and LaTeX of a structural op's vector-Jacobian rule for argument x."""
-    g = N.text(f"d[{a.name}]")
-    gt = N.latex(f"d[{a.name}]")
+    g = N.text(f"d[{shown}]")
+    gt = N.latex(f"d[{shown}]")
     if a.op == "matmul":
         A, B = a.args
         if x == A:
