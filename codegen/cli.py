@@ -106,6 +106,9 @@ def point_result(g, values, direction=None, hessian=False, backend="numpy") -> d
     else:
         if res.hvp is not None:
             out["hvp"] = {k: _tolist(v) for k, v in res.hvp.items()}
+    if direction is not None and "hvp" in out:
+        out["uHu"] = float(sum(np.sum(np.asarray(direction.get(p, 0.0)) * np.asarray(out["hvp"][p]))
+                               for p in g.params))
         if res.hessian is not None:
             out["hessian"] = {"order": res.hessian[0], "matrix": res.hessian[1].tolist()}
     if g.meta.get("optimizer"):

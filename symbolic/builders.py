@@ -107,3 +107,25 @@ def scalar_mlp_toml(widths: list[int], activations: list[str], half: bool = True
            f"params = {params!r}".replace("'", '"'), 'objective = "L"', "", "[forward]"]
     out += [f'{n} = "{e}"' for n, e in lines]
     return "\n".join(out) + "\n"
+
+
+def build_mlp(widths: list[int], activations: list[str] | str = "tanh", loss: str = "mse",
+              half: bool = True, bias: bool = True, form: str = "matrix", name: str = "mlp"):
+    """An MLP graph from widths (input first): form='matrix' (W1 @ x + b1 …) or 'scalar'
+    (one parameter per weight, as users write small nets by hand). Returns a Graph."""
+    from .spec import parse_spec
+    n = len(widths) - 1
+    acts = [activations] * (n - 1) + ["identity"] if isinstance(activations, str) else list(activations)
+    if len(acts) != n:
+        raise ValueError(f"need {n} activations (one per layer), got {len(acts)}")
+    if form == "scalar":
+        if loss != "mse" or not bias:
+            raise ValueError("the scalar form builder supports mse loss with biases")
+        return parse_spec(scalar_mlp_toml(widths, acts, half=half, name=name))
+    if form != "matrix":
+        raise ValueError(f"form must be 'matrix' or 'scalar', got {form!r}")
+    text = f'[model]\nname = "{name}"\ninput = {widths[0]}\n'
+    for w, a in zip(widths[1:], acts):
+        text += f'[[layers]]\ndense = {w}\nactivation = "{a}"\nbias = {"true" if bias else "false"}\n'
+    text += f'[loss]\ntype = "{loss}"\n' + (f"half = {'true' if half else 'false'}\n" if loss == "mse" else "")
+    return parse_spec(text)

@@ -73,6 +73,7 @@ def test_hvp_quadratic(capsys, seed_cases):
     w1, w2 = 0.5, -1.5
     assert r["grad"]["w1"] == pytest.approx(2 * w1 + 3 * w2)
     assert r["grad"]["w2"] == pytest.approx(3 * w1 + 4 * w2)
+    assert r["uHu"] == pytest.approx(case["independent_check"]["uHu"], abs=1e-12)
     u = np.array([1.0, -1.0])
     assert u @ np.array(r["hessian"]["matrix"]) @ u == pytest.approx(case["independent_check"]["uHu"], abs=1e-12)
 
