@@ -1,0 +1,327 @@
+"""`symgrad check`: compiled kernels against independent numeric references.
+
+At random points (random parameters and a small batch of random data with valid targets) the
+compiled objective, gradient, HVP, Hessian (small models), forward outputs and Jacobian are
+compared with
+
+* graph-wise reverse mode in numpy (codegen.reference_graph, seed 000 Definition 6.6),
+* layer-wise backprop + R-operator HVP (codegen.reference, Definition 6.3) for layered specs,
+* central finite differences (of the compiled objective along random directions, and of the
+  graph-wise reference gradient along u for the HVP).
+
+`run_check(graph, points=N)` returns (rows, ok); each row is one quantity against one reference
+with the max absolute / relative error over the points and the tolerance used.
+"""
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from symbolic.graph import Graph
+
+from . import reference as ref_layer
+from . import reference_graph as ref_graph
+
+__all__ = ["run_check", "format_table", "spec_dict", "random_point", "Row", "TOLERANCES"]
+
+# (rtol, atol) per kind of comparison and dtype
+TOLERANCES = {
+    ("exact", "float64"): (1e-9, 1e-11),
+    ("fd", "float64"): (2e-5, 2e-6),
+    ("exact", "float32"): (2e-3, 2e-4),
+    ("fd", "float32"): (2e-2, 2e-3),
+}
+HESSIAN_MAX = 200      # dense Hessian checked up to this many parameters
+JACOBIAN_MAX = 200
+
+
+@dataclass
+class Row:
+    quantity: str
+    reference: str
+    abs_err: float
+    rel_err: float
+    tol: tuple
+    ok: bool
+    scale: float = 0.0
+
+    def as_tuple(self):
+        return (self.quantity, self.reference, self.abs_err, self.rel_err, self.ok)
+
+
+# ---- layer-wise spec and random points --------------------------------------------------------------
+
+def spec_dict(graph: Graph) -> dict | None:
+    """The layered spec as a plain dict for codegen.reference (None for assignment graphs)."""
+    if graph.meta.get("form") != "layered":
+        return None
+    src = graph.meta.get("source")
+    if src and Path(src).is_file():
+        try:
+            d = tomllib.loads(Path(src).read_text(encoding="utf-8"))
+            if "layers" in d:
+                return d
+        except (OSError, tomllib.TOMLDecodeError):
+            pass
+    layers = []
+    by = graph.by_name
+    for L in graph.meta["layers"]:
+        entry = {"dense": L["units"], "activation": L["activation"], "bias": L["bias"]}
+        if L["activation"] in ("leaky_relu", "elu"):
+            e = by[L["h"]].expr
+            if len(getattr(e, "args", ())) == 2:
+                entry["alpha"] = float(e.args[1])
+        layers.append(entry)
+    loss = dict(graph.meta.get("loss") or {"type": "mse", "half": True})
+    loss["reduction"] = graph.meta.get("reduction", "mean")
+    d = {"model": {"input": graph.meta["input_width"]}, "layers": layers, "loss": loss}
+    if graph.meta.get("penalty"):
+        d["penalty"] = dict(graph.meta["penalty"])
+    return d
+
+
+def random_point(graph: Graph, rng: np.random.Generator, batch: int, scale: float = 1.0):
+    """(params, data) with valid targets; data arrays carry a leading batch axis."""
+    spec = spec_dict(graph)
+    if spec is not None:
+        params = ref_layer.random_params(spec, rng, scale=scale)
+        x, y = ref_layer.random_data(spec, batch, rng)
+        return params, {"x": x, "y": y}
+    base = graph.values or {}
+    params = {}
+    for p, s in graph.params.items():
+        c = np.asarray(base.get(p, np.zeros(s)), dtype=float).reshape(s)
+        params[p] = c + 0.5 * scale * rng.standard_normal(s)
+    data = {}
+    for x, s in graph.inputs.items():
+        if x in base:
+            c = np.asarray(base[x], dtype=float).reshape(s)
+            data[x] = c + 0.1 * scale * np.abs(c + 0.1) * rng.standard_normal((batch,) + s)
+        else:
+            data[x] = rng.standard_normal((batch,) + s)
+    return params, data
+
+
+def _samples(data: dict, i: int) -> dict:
+    return {k: v[i] for k, v in data.items()}
+
+
+def _layer_xy(data):
+    return data["x"], data["y"]
+
+
+# ---- comparisons -----------------------------------------------------------------------------------------
+
+def _flat(v) -> np.ndarray:
+    if isinstance(v, dict):
+        return np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in v.values()]) if v else np.zeros(0)
+    return np.ravel(np.asarray(v, dtype=float))
+
+
+class _Acc:
+    def __init__(self, dtype):
+        self.dtype = dtype
+        self.rows: dict[tuple, Row] = {}
+
+    def add(self, quantity, reference, got, want, kind="exact"):
+        got, want = _flat(got), _flat(want)
+        rtol, atol = TOLERANCES[(kind, self.dtype)]
+        if got.shape != want.shape:
+            err, rel, ok, sc = math.inf, math.inf, False, 0.0
+        else:
+            d = np.abs(got - want)
+            sc = float(np.max(np.abs(want))) if want.size else 0.0
+            err = float(np.max(d)) if d.size else 0.0
+            if not np.all(np.isfinite(got)) or not np.all(np.isfinite(want)):
+                err = math.inf if not np.array_equal(got, want, equal_nan=True) else 0.0
+            rel = err / sc if sc > 0 else (0.0 if err == 0 else math.inf)
+            ok = err <= atol + rtol * sc
+        key = (quantity, reference)
+        old = self.rows.get(key)
+        if old is None or err > old.abs_err or (old.ok and not ok):
+            self.rows[key] = Row(quantity, reference, err, rel, (rtol, atol),
+                                 ok and (old.ok if old else True), sc)
+        elif not ok:
+            old.ok = False
+
+
+def _ref_batch(graph, params, data):
+    """reference_graph.batch_loss_and_grad; a model without inputs is one sample."""
+    if not graph.inputs:
+        f, g, _ = ref_graph.graph_backprop(graph, dict(params))
+        return f, g
+    return ref_graph.batch_loss_and_grad(graph, params, data)
+
+
+def _graph_batch_hvp_fd(graph, params, data, u, eps=1e-5):
+    plus = {p: params[p] + eps * u[p] for p in params}
+    minus = {p: params[p] - eps * u[p] for p in params}
+    gp = _ref_batch(graph, plus, data)[1]
+    gm = _ref_batch(graph, minus, data)[1]
+    return {p: (gp[p] - gm[p]) / (2 * eps) for p in params}
+
+
+def run_check(graph: Graph, points: int = 3, *, dtype: str = "float64", batch: int = 4,
+              seed: int = 0, kernel=None, portable: bool = False, kernel64=None):
+    """Compile (or use `kernel`) and compare at `points` random points; returns (rows, ok)."""
+    from .kernel import compile as kcompile
+    k = kernel or kcompile(graph, dtype=dtype, portable=portable)
+    dtype = k.dtype.name
+    k64 = k if dtype == "float64" else kernel64
+    acc = _Acc(dtype)
+    rng = np.random.default_rng(seed)
+    spec = spec_dict(graph)
+    P = k.n_params
+    if not graph.inputs:
+        batch = 1
+    for pt in range(points):
+        params, data = _good_point(graph, rng, batch)
+        theta, D = k.pack(params), k.pack_data(data)
+        u = {p: rng.standard_normal(s) for p, s in graph.params.items()}
+        loss, grads = k.loss_and_grad(params, data)
+        l2, g2, hv = k.hvp(params, data, u)
+        # graph-wise reference (numpy, hand-coded local derivatives)
+        rl, rg = _ref_batch(graph, params, data)
+        acc.add("objective", "graph-wise", loss, rl)
+        acc.add("gradient", "graph-wise", grads, rg)
+        acc.add("hvp: objective, gradient", "loss_and_grad", [l2, *_flat(g2)], [loss, *_flat(grads)])
+        # layer-wise reference
+        if spec is not None:
+            x, y = _layer_xy(data)
+            ll, lg = ref_layer.loss_and_grad(spec, params, x, y)
+            _, _, lh = ref_layer.hvp(spec, params, x, y, u)
+            acc.add("objective", "layer-wise", loss, ll)
+            acc.add("gradient", "layer-wise", grads, {p: lg[p] for p in graph.params})
+            acc.add("hvp", "layer-wise (R-op)", hv, {p: lh[p] for p in graph.params})
+        # finite differences
+        acc.add("hvp", "FD of graph-wise grad", hv, _graph_batch_hvp_fd(graph, params, data, u), "fd")
+        kf = k64 or _f64(graph, k)
+        th64 = np.asarray(theta, dtype=np.float64)
+        D64 = np.asarray(D, dtype=np.float64)
+        for _ in range(2):
+            v = rng.standard_normal(P)
+            eps = 1e-6 * max(1.0, float(np.linalg.norm(th64)) / math.sqrt(P))
+            fp = kf.loss_and_grad_flat(th64 + eps * v, D64)[0]
+            fm = kf.loss_and_grad_flat(th64 - eps * v, D64)[0]
+            acc.add("gradient·v", "FD of compiled objective", float(_flat(grads) @ v),
+                    (fp - fm) / (2 * eps), "fd")
+            if "hvp" in kf.functions:
+                gp = kf.loss_and_grad_flat(th64 + eps * 10 * v, D64)[1]
+                gm = kf.loss_and_grad_flat(th64 - eps * 10 * v, D64)[1]
+                hv_v = kf.hvp_flat(th64, D64, v)[2]
+                acc.add("hvp", "FD of compiled gradient", hv_v.astype(float) if dtype == "float64"
+                        else k.hvp_flat(theta, D, v.astype(k.dtype))[2], (gp - gm) / (20 * eps), "fd")
+        # Hessian
+        if "hessian" in k.functions and P <= HESSIAN_MAX:
+            H = k.hessian(params, data)
+            if spec is not None:
+                x, y = _layer_xy(data)
+                cols = []
+                for j in range(P):
+                    e = np.zeros(P)
+                    e[j] = 1.0
+                    cols.append(_flat(ref_layer.hvp(spec, params, x, y, k.unpack(e))[2]))
+                Href = np.array(cols).T
+                acc.add("hessian", "layer-wise (R-op)", H, 0.5 * (Href + Href.T))
+            else:
+                cols = []
+                for j in range(P):
+                    e = np.zeros(P)
+                    e[j] = 1.0
+                    cols.append(_flat(_graph_batch_hvp_fd(graph, params, data, k.unpack(e))))
+                Href = np.array(cols).T
+                acc.add("hessian", "FD of graph-wise grad", H, 0.5 * (Href + Href.T), "fd")
+            acc.add("hessian·u", "compiled hvp", H @ _flat(u), hv)
+        # forward outputs and Jacobian, per sample
+        if "forward" in k.functions:
+            fw = k.forward(params, data)
+            for i in range(batch):
+                vals = ref_graph.graph_forward(graph, {**params, **_samples(data, i)})
+                for o in fw:
+                    acc.add("forward", "graph-wise", fw[o][i] if graph.inputs else fw[o], vals[o])
+        if "jacobian" in k.functions and P + k.data_width <= JACOBIAN_MAX:
+            J = k.jacobian(params, data)
+            for i in range(min(batch, 2)):
+                sample = {**params, **_samples(data, i)}
+                wrt = [c.name for c in k.layout.jac_cols]
+                rows = []
+                for f in k.layout.outputs:
+                    gfd = {}
+                    for o_idx in _indices(f.shape):
+                        gfd[o_idx] = _fd_output(graph, sample, f.name, o_idx, wrt)
+                    rows += [gfd[o_idx] for o_idx in _indices(f.shape)]
+                Jfd = np.array(rows)
+                acc.add("jacobian", "FD of graph-wise forward", J[i] if graph.inputs else J, Jfd, "fd")
+    rows = list(acc.rows.values())
+    return rows, all(r.ok for r in rows)
+
+
+def _indices(shape):
+    from symbolic.graph import all_indices
+    return list(all_indices(shape))
+
+
+def _fd_output(graph, sample, out, o_idx, wrt, eps=1e-6):
+    row = []
+    for w in wrt:
+        shape = graph.shape_of(w)
+        v0 = np.asarray(sample[w], dtype=float).reshape(shape)
+        for idx in _indices(shape):
+            vp, vm = v0.copy(), v0.copy()
+            vp[idx] += eps
+            vm[idx] -= eps
+            fp = np.asarray(ref_graph.graph_forward(graph, {**sample, w: vp}, out)[out])[o_idx]
+            fm = np.asarray(ref_graph.graph_forward(graph, {**sample, w: vm}, out)[out])[o_idx]
+            row.append((float(fp) - float(fm)) / (2 * eps))
+    return row
+
+
+_F64 = {}
+
+
+def _f64(graph, k):
+    key = id(graph)
+    if key not in _F64:
+        from .kernel import compile as kcompile
+        _F64[key] = kcompile(graph, dtype="float64", what=("loss_grad", "hvp"))
+    return _F64[key]
+
+
+def _good_point(graph, rng, batch, tries=20):
+    """A random point with a finite objective and kinks well away from FD steps."""
+    scale = 1.0
+    for _ in range(tries):
+        params, data = random_point(graph, rng, batch, scale)
+        try:
+            ok = True
+            for i in range(batch):
+                vals = {**params, **_samples(data, i)}
+                if ref_graph.kink_margin(graph, vals) < 1e-3:
+                    ok = False
+                    break
+            if ok:
+                l, g = _ref_batch(graph, params, data)
+                if math.isfinite(l) and all(np.all(np.isfinite(v)) for v in g.values()):
+                    return params, data
+        except (ValueError, FloatingPointError, ZeroDivisionError):
+            pass
+        scale *= 0.7
+    return params, data
+
+
+def format_table(rows: list[Row], title: str = "") -> str:
+    w = max([len(r.quantity) for r in rows] + [8])
+    wr = max([len(r.reference) for r in rows] + [9])
+    out = [title] if title else []
+    out.append(f"{'quantity':<{w}}  {'reference':<{wr}}  {'max abs err':>11}  {'max rel err':>11}  "
+               f"{'tolerance':>17}  ok")
+    out.append("-" * (w + wr + 52))
+    for r in rows:
+        tol = f"{r.tol[0]:.0e}·|ref|+{r.tol[1]:.0e}"
+        out.append(f"{r.quantity:<{w}}  {r.reference:<{wr}}  {r.abs_err:11.3e}  {r.rel_err:11.3e}  "
+                   f"{tol:>17}  {'ok' if r.ok else 'FAIL'}")
+    return "\n".join(out)

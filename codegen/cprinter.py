@@ -1,0 +1,140 @@
+"""SymPy → C printing for symgrad kernels: a C99CodePrinter subclass with stable forms.
+
+Every catalogue function prints as a call to a small static inline helper defined in
+templates/sg_util.h.j2 (sign-split sigmoid, softplus = fmax(x,0) + log1p(exp(-|x|)),
+ELU through expm1, GELU through erfc, ReLU/LeakyReLU/max as ternaries, ...). `ifpos` prints
+as a ternary, DiracDelta as 0 and Heaviside as the same strict `x > 0` branch (the kink
+policy of the catalogue), so no Heaviside(0) = 1/2 surprise can reach C. Integer powers
+become multiplications; exp(x)-1 / log(1+x) are rewritten to expm1 / log1p.
+
+`make_printer("float32")` prints f-suffixed literals and float libm functions (tanhf, ...).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+from sympy.codegen.ast import float32, float64, real
+from sympy.codegen.rewriting import optimize, optims_c99
+from sympy.printing.c import C99CodePrinter
+
+from symbolic import catalogue as cat
+
+__all__ = ["SymgradCPrinter", "make_printer", "prepare", "c_type"]
+
+# catalogue function class → helper name (defined in templates/sg_util.h.j2)
+_HELPERS = {
+    "sigmoid": "sg_sigmoid", "relu": "sg_relu", "leaky_relu": "sg_leaky_relu", "elu": "sg_elu",
+    "softplus": "sg_softplus", "silu": "sg_silu", "gelu": "sg_gelu", "maximum": "sg_max",
+}
+
+
+def c_type(dtype: str) -> str:
+    return {"float64": "double", "float32": "float"}[dtype]
+
+
+class SymgradCPrinter(C99CodePrinter):
+    """C99 printer with the catalogue's stable forms; `dtype` selects double or float."""
+
+    printmethod = "_symgrad_ccode"
+
+    def __init__(self, dtype: str = "float64", settings=None):
+        settings = dict(settings or {})
+        settings.setdefault("type_aliases", {real: float32 if dtype == "float32" else float64})
+        super().__init__(settings)
+        self.dtype = dtype
+        self.suffix = "F" if dtype == "float32" else ""
+
+    # ---- literals ---------------------------------------------------------------------------
+    def _lit(self, v: float) -> str:
+        s = repr(float(v))
+        if "e" not in s and "." not in s and "inf" not in s and "nan" not in s:
+            s += ".0"
+        return s + self.suffix
+
+    def _print_Pi(self, expr):
+        return self._lit(3.141592653589793)
+
+    def _print_Exp1(self, expr):
+        return self._lit(2.718281828459045)
+
+    def _print_Integer(self, expr):
+        return self._lit(int(expr))
+
+    def _print_Rational(self, expr):
+        return "(%s/%s)" % (self._lit(expr.p), self._lit(expr.q))
+
+    def _print_Float(self, expr):
+        return self._lit(float(expr))
+
+    # ---- powers -------------------------------------------------------------------------------
+    def _print_Pow(self, expr):
+        b, e = expr.base, expr.exp
+        if e.is_Integer:
+            k = int(e)
+            if k == 0:
+                return self._lit(1)
+            base = self.parenthesize(b, 1000, strict=True)  # parens unless an atom
+            if 0 < abs(k) <= 8:
+                prod = "*".join([base] * abs(k))
+                return "(%s)" % prod if k > 0 else "(%s/(%s))" % (self._lit(1), prod)
+        if e == sp.Rational(1, 2):
+            return "%s(%s)" % (self._fn("sqrt"), self._print(b))
+        if e == sp.Rational(-1, 2):
+            return "(%s/%s(%s))" % (self._lit(1), self._fn("sqrt"), self._print(b))
+        return "%s(%s, %s)" % (self._fn("pow"), self._print(b), self._print(e))
+
+    def _fn(self, name: str) -> str:
+        return name + ("f" if self.dtype == "float32" else "")
+
+    # ---- catalogue functions ------------------------------------------------------------------
+    def _helper(self, expr):
+        name = _HELPERS[type(expr).__name__]
+        return "%s(%s)" % (name, ", ".join(self._print(a) for a in expr.args))
+
+    _print_sigmoid = _print_relu = _print_leaky_relu = _print_elu = _helper
+    _print_softplus = _print_silu = _print_gelu = _print_maximum = _helper
+
+    def _print_ifpos(self, expr):
+        x, a, b = expr.args
+        return "((%s) > 0 ? (%s) : (%s))" % (self._print(x), self._print(a), self._print(b))
+
+    def _print_Heaviside(self, expr):  # never produced by the catalogue; same strict policy
+        return "((%s) > 0 ? %s : %s)" % (self._print(expr.args[0]), self._lit(1), self._lit(0))
+
+    def _print_DiracDelta(self, expr):  # derivative of a piecewise constant: 0 by policy
+        return self._lit(0)
+
+    def _print_sign(self, expr):
+        return "sg_sign(%s)" % self._print(expr.args[0])
+
+    def _print_Abs(self, expr):
+        return "%s(%s)" % (self._fn("fabs"), self._print(expr.args[0]))
+
+    def _print_Max(self, expr):
+        args = [self._print(a) for a in expr.args]
+        out = args[0]
+        for a in args[1:]:
+            out = "sg_max(%s, %s)" % (out, a)
+        return out
+
+    def _print_Piecewise(self, expr):  # pragma: no cover - not produced by the IR
+        raise NotImplementedError("Piecewise is not part of the symgrad IR (use ifpos)")
+
+
+@lru_cache(maxsize=4)
+def make_printer(dtype: str = "float64") -> SymgradCPrinter:
+    return SymgradCPrinter(dtype)
+
+
+def prepare(expr: sp.Expr) -> sp.Expr:
+    """Rewrite for stability before printing: exp(x)-1 → expm1, log(1+x) → log1p."""
+    try:
+        return optimize(expr, optims_c99)
+    except Exception:  # pragma: no cover - the rewriter is best-effort
+        return expr
+
+
+# keep a reference so linters see the catalogue import is deliberate (helpers mirror it)
+_CATALOGUE_FUNCS = (cat.sigmoid, cat.relu, cat.leaky_relu, cat.elu, cat.softplus, cat.silu,
+                    cat.gelu, cat.maximum, cat.ifpos)

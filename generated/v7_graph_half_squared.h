@@ -1,0 +1,32 @@
+/* v7_graph_half_squared.h: symgrad kernels for model 'v7_graph_half_squared' (float64); generated, do not edit. */
+#ifndef SYMGRAD_V7_GRAPH_HALF_SQUARED_H
+#define SYMGRAD_V7_GRAPH_HALF_SQUARED_H
+
+/* theta = x1[]@0, x2[]@1
+   data row = t[]@0
+   forward row = L[]@0
+   jacobian: (n, 1, 3) = d(forward row)/d(data row, theta)
+   Every function returns 0 (SG_OK) or 1 bad n, 2 non-finite theta, 3 non-finite data, 4 non-finite dir. */
+#define V7_GRAPH_HALF_SQUARED_N_PARAMS 2
+#define V7_GRAPH_HALF_SQUARED_DATA_WIDTH 1
+#define V7_GRAPH_HALF_SQUARED_OUT_WIDTH 1
+#define V7_GRAPH_HALF_SQUARED_WORK_FORWARD 88  /* scratch reals for v7_graph_half_squared_forward */
+#define V7_GRAPH_HALF_SQUARED_WORK_LOSS_GRAD 176  /* scratch reals for v7_graph_half_squared_loss_grad */
+#define V7_GRAPH_HALF_SQUARED_WORK_HVP 304  /* scratch reals for v7_graph_half_squared_hvp */
+#define V7_GRAPH_HALF_SQUARED_WORK_HESSIAN 316  /* scratch reals for v7_graph_half_squared_hessian */
+#define V7_GRAPH_HALF_SQUARED_WORK_JACOBIAN 408  /* scratch reals for v7_graph_half_squared_jacobian */
+
+long v7_graph_half_squared_info(int what);
+int v7_graph_half_squared_forward(const double *theta, const double *data, long n,
+    double *out, double *work);
+int v7_graph_half_squared_loss_grad(const double *theta, const double *data, long n,
+    double *loss, double *grad, double *work);
+int v7_graph_half_squared_hvp(const double *theta, const double *data, long n,
+    const double *dir, double *loss, double *grad,
+    double *hv, double *work);
+int v7_graph_half_squared_hessian(const double *theta, const double *data, long n,
+    double *loss, double *grad, double *H, double *work);
+int v7_graph_half_squared_jacobian(const double *theta, const double *data, long n,
+    double *jac, double *work);
+
+#endif
