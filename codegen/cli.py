@@ -121,10 +121,16 @@ def point_result(g, values, direction=None, hessian=False, backend="numpy") -> d
 
 
 def _default_backend() -> str:
+    """The compiled kernel when a C compiler is there, else numpy (said once on stderr)."""
     try:
         import codegen.kernel_cli  # noqa: F401
+        from codegen.build import CompilerNotFoundError, find_compiler
+        find_compiler()
         return "c"
     except ImportError:
+        return "numpy"
+    except CompilerNotFoundError as e:
+        print(f"symgrad: note: {e}; evaluating with --backend numpy", file=sys.stderr)
         return "numpy"
 
 
