@@ -5,7 +5,7 @@ and text names and stability notes; parsing, derivation, printing and evaluation
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np

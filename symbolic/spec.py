@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .builders import LayerSpec, mlp_lines, penalty_lines
-from .catalogue import CATALOGUE, activation_names
+from .catalogue import activation_names
 from .graph import Graph, GraphError, Shape
 from .lowering import Lowerer
 from .parser import ParseError, names_in, parse_expression

@@ -8,9 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-import sympy as sp
 
-from .display import Names, inlined, op_expr, to_latex, to_text
+from .display import Names, inlined, to_latex, to_text
 from .graph import Graph
 from .reverse import Derivation, local_partial
 from .evaluate import compile_template

@@ -1,0 +1,176 @@
+"""The model at one point, every number a claim may ask for (value, adjoint, local partial,
+gradient, HVP, Hessian block, Jacobian, optimizer update), and the verdict type.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .claims import Claim, ClaimsError, Ref
+from .graph import Graph, all_indices
+from .point import evaluate_point, jacobian_at
+from .reverse import local_partial
+
+
+@dataclass
+class ClaimResult:
+    """The verdict on one claim (the JSON contract of `symgrad verify --json`)."""
+
+    quantity: str
+    ok: bool
+    claimed: object
+    correct: object
+    abs_error: float
+    rel_error: float
+    counterexample: dict | None = None
+    correct_formula: str | None = None
+    correct_formula_latex: str | None = None
+    note: str | None = None
+    method: str = "numeric"
+    line: int | None = None
+    row_keys: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        def tl(v):
+            if v is None or isinstance(v, str):
+                return v
+            a = np.asarray(v, dtype=float)
+            return float(a) if a.shape == () else a.tolist()
+        out = {"quantity": self.quantity, "ok": self.ok, "claimed": tl(self.claimed),
+               "correct": tl(self.correct), "abs_error": self.abs_error, "rel_error": self.rel_error}
+        if self.counterexample is not None:
+            out["counterexample"] = self.counterexample
+        for k in ("correct_formula", "note", "line"):
+            if getattr(self, k) is not None:
+                out[k] = getattr(self, k)
+        out["method"] = self.method
+        return out
+
+
+def _errors(claimed, correct):
+    c = np.asarray(claimed, dtype=float)
+    t = np.asarray(correct, dtype=float)
+    ae = np.abs(c - t)
+    re_ = ae / np.maximum(np.abs(t), 1e-300)
+    return float(np.max(ae)) if ae.size else 0.0, float(np.max(re_)) if re_.size else 0.0, ae
+
+
+def _suggest(name, options) -> str:
+    """' (did you mean …?)' with the closest valid names, or a list of the valid names."""
+    opts = [o for o in options if "#" not in o]
+    close = difflib.get_close_matches(name, opts, n=3, cutoff=0.5)
+    if close:
+        return f" (did you mean {', '.join(repr(c) for c in close)}?)"
+    return f" (valid: {', '.join(opts[:10])}{', …' if len(opts) > 10 else ''})" if opts else ""
+
+
+class PointQuantities:
+    """The graph at one point, with every number a claim may ask for, computed on demand."""
+
+    def __init__(self, graph: Graph, values: dict, direction: dict | None):
+        self.g = graph
+        self.values = values
+        self.direction = direction
+        self.named = {a.name: a for a in graph.named()}
+        self._res = None
+        self._hess = None
+
+    def res(self):
+        if self._res is None:
+            self._res = evaluate_point(self.g, self.values, direction=self.direction)
+        return self._res
+
+    def shape(self, name: str):
+        return self.g.shape_of(name)
+
+    def check_ref(self, ref: Ref, allowed: dict, what: str, q: str):
+        if ref.name not in allowed:
+            raise ClaimsError(f"unknown {what} '{ref.name}' in {q!r}{_suggest(ref.name, allowed)}")
+        shape = allowed[ref.name]
+        if ref.index is not None:
+            if len(ref.index) != len(shape) or any(i >= d for i, d in zip(ref.index, shape)):
+                raise ClaimsError(f"index {list(ref.index)} out of range for '{ref.name}' "
+                                  f"(shape {list(shape)}) in {q!r}")
+
+    def validate(self, c: Claim):
+        q = c.quantity
+        leaves = self.g.leaves()
+        named = {**leaves, **{n: a.shape for n, a in self.named.items()}}
+        params = dict(self.g.params)
+        if c.kind in ("value", "adjoint"):
+            self.check_ref(c.refs[0], named, "quantity", q)
+        elif c.kind in ("grad", "hvp", "update"):
+            self.check_ref(c.refs[0], params, "parameter", q)
+        elif c.kind == "hessian":
+            for r in c.refs:
+                self.check_ref(r, params, "parameter", q)
+        elif c.kind == "jacobian":
+            for r in c.refs:
+                self.check_ref(r, named, "quantity", q)
+        elif c.kind == "local":
+            out, arg = c.refs
+            self.check_ref(out, {n: a.shape for n, a in self.named.items()}, "assignment", q)
+            a = self.named[out.name]
+            if a.op != "ew":
+                raise ClaimsError(f"{q!r}: local partials are available for elementwise assignments; "
+                                  f"'{out.name}' is a {a.op}")
+            if arg.name not in a.args:
+                raise ClaimsError(f"{q!r}: '{arg.name}' is not an argument of '{out.name}' "
+                                  f"(its arguments: {', '.join(a.args)})")
+        if c.kind == "hvp" and self.direction is None:
+            raise ClaimsError(f"{q!r} needs a [direction] table in the claims file")
+        if c.kind == "update" and not self.g.meta.get("optimizer"):
+            raise ClaimsError(f"{q!r} needs an [optimizer] table in the spec")
+
+    # -- numbers -------------------------------------------------------------------------------
+    def quantity(self, c: Claim) -> np.ndarray:
+        k, refs = c.kind, c.refs
+        r = self.res()
+        if k == "value":
+            full = r.env[refs[0].name]
+        elif k in ("adjoint", "grad"):
+            full = r.adjoints[refs[0].name]
+        elif k == "hvp":
+            full = r.hvp[refs[0].name]
+        elif k == "update":
+            from .optim import step
+            full = step(self.g.meta["optimizer"], {refs[0].name: self.values[refs[0].name]},
+                        {refs[0].name: r.grad[refs[0].name]})[refs[0].name]
+        elif k == "local":
+            a = self.named[refs[0].name]
+            p = local_partial(a, refs[1].name)
+            from .evaluate import compile_template
+            full = np.broadcast_to(np.asarray(compile_template(p)(r.env), dtype=float), a.shape)
+            return np.asarray(full[refs[0].index] if refs[0].index is not None else full)
+        elif k == "hessian":
+            return self._hessian_block(refs)
+        else:  # jacobian
+            out, inp = refs
+            jac = jacobian_at(self.g, self.values, outputs=[out.name], wrt=[inp.name])[out.name]
+            M = jac["matrix"].reshape(self.shape(out.name) + self.shape(inp.name))
+            if out.index is not None:
+                M = M[out.index]
+            if inp.index is not None:
+                M = M[(Ellipsis,) + inp.index]
+            return np.asarray(M)
+        full = np.asarray(full, dtype=float)
+        return full[refs[0].index] if refs[0].index is not None else full
+
+    def _hessian_block(self, refs):
+        from .point import hvp_at
+        p1, p2 = refs
+        s2 = self.shape(p2.name)
+        cols = [p2.index] if p2.index is not None else list(all_indices(s2))
+        block = []
+        for idx in cols:
+            u = {q: np.zeros(s) for q, s in self.g.params.items()}
+            u[p2.name][idx] = 1.0
+            hv = hvp_at(self.g, self.res().env, u)[p1.name]
+            block.append(hv[p1.index] if p1.index is not None else hv)
+        block = np.array(block)
+        if p2.index is not None:
+            return block[0]
+        return np.moveaxis(block.reshape(s2 + np.shape(block[0])), list(range(len(s2))),
+                           list(range(-len(s2), 0))) if s2 else block[0]
