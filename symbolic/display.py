@@ -169,7 +169,10 @@ def inlined(a: Assignment, by_name: dict[str, Assignment], depth: int = 0) -> sp
     for x in a.args:
         if "#" in x and x in by_name:
             rep[sp.Symbol(x, real=True)] = inlined(by_name[x], by_name, depth + 1)
-    return e.xreplace(rep) if rep else e
+    e = e.xreplace(rep) if rep else e
+    return e.replace(lambda t: isinstance(t, sp.exp) and isinstance(t.args[0], DNamed)
+                     and t.args[0].args[0].name == "log_softmax",
+                     lambda t: DNamed(sp.Symbol("softmax"), *t.args[0].args[1:]))
 
 
 class _Text(StrPrinter):
