@@ -128,9 +128,11 @@ def _cpu_fingerprint() -> str:
     return "\n".join(parts)
 
 
-def cache_key(c_source: str, cdef: str, flags: Sequence[str]) -> str:
-    """sha256 hex over everything that determines the built extension."""
+def cache_key(c_source: str, cdef: str, flags: Sequence[str], link: Sequence[str] = ()) -> str:
+    """sha256 hex over everything that determines the built extension (`link`: further build
+    settings such as include / library dirs, libraries, link args and macros, as strings)."""
     flags = [str(f) for f in flags]
+    link = [str(x) for x in link]
     parts = [
         ("format", KEY_FORMAT), ("source", c_source), ("cdef", cdef),
         ("compiler", _compiler_identity(tuple(find_compiler()))),
@@ -141,6 +143,8 @@ def cache_key(c_source: str, cdef: str, flags: Sequence[str]) -> str:
         ("platform", sysconfig.get_platform()),
         ("cpu", _cpu_fingerprint() if any(f.endswith("=native") for f in flags) else ""),
     ]
+    if link:  # only when given, so keys of builds without link settings are unchanged
+        parts.append(("link", "\0".join(link)))
     h = hashlib.sha256()
     for name, value in parts:
         data = value.encode("utf-8", "surrogatepass")
@@ -157,18 +161,30 @@ def clear_memo() -> None:
 
 def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portable: bool = False,
                  extra_compile_args: Sequence[str] = (),
-                 cache_dir: str | os.PathLike | None = None) -> ModuleType:
+                 cache_dir: str | os.PathLike | None = None,
+                 include_dirs: Sequence[str] = (), library_dirs: Sequence[str] = (),
+                 libraries: Sequence[str] = (), extra_link_args: Sequence[str] = (),
+                 define_macros: Sequence[tuple] = ()) -> ModuleType:
     """Compile C source (which must contain the definitions of every function declared in cdef)
-    into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash."""
+    into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash.
+
+    include_dirs / library_dirs / libraries / extra_link_args / define_macros ((name, value or
+    None) pairs) go to the extension build (e.g. linking a BLAS); all are part of the cache key."""
     flags = compile_flags(portable) + [str(a) for a in extra_compile_args]
-    key = cache_key(c_source, cdef, flags)  # raises CompilerNotFoundError first
+    link = dict(include_dirs=[str(x) for x in include_dirs],
+                library_dirs=[str(x) for x in library_dirs],
+                libraries=[str(x) for x in libraries],
+                extra_link_args=[str(x) for x in extra_link_args],
+                define_macros=[(str(k), None if v is None else str(v)) for k, v in define_macros])
+    link_key = [f"{k}={v!r}" for k, v in link.items() if v]
+    key = cache_key(c_source, cdef, flags, link_key)  # raises CompilerNotFoundError first
     mod = _MEMO.get(key)
     if mod is None:
         with _LOCK:
             mod = _MEMO.get(key)
             if mod is None:
                 name = re.sub(r"[^A-Za-z0-9_]", "_", name_hint)[:40] or "kernel"
-                job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags)
+                job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags, link)
                 mod = _load_or_build(key, job, cache_dir)
                 _MEMO[key] = mod
     return mod
@@ -249,14 +265,20 @@ def _compile(ffi: cffi.FFI, tmpdir: str) -> str:
 
 
 def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
-                  flags: list[str]) -> tuple[str, dict]:
+                  flags: list[str], link: dict | None = None) -> tuple[str, dict]:
     """Compile in dest/build, leave dest/<module>.so and dest/<module>.c, remove dest/build."""
+    link = link or {}
     ffi = cffi.FFI()
     try:
         ffi.cdef(cdef)
     except Exception as exc:  # cffi.CDefError, pycparser errors...
         raise BuildError(f"invalid cdef for {module}: {exc}") from exc
-    ffi.set_source(module, c_source, extra_compile_args=list(flags), libraries=list(_LIBRARIES))
+    ffi.set_source(module, c_source, extra_compile_args=list(flags),
+                   libraries=list(link.get("libraries", ())) + list(_LIBRARIES),
+                   include_dirs=list(link.get("include_dirs", ())),
+                   library_dirs=list(link.get("library_dirs", ())),
+                   extra_link_args=list(link.get("extra_link_args", ())),
+                   define_macros=list(link.get("define_macros", ())))
     work = dest / "build"
     cc = find_compiler()
     failure = None
@@ -276,6 +298,8 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
     info = {"module": module, "cffi": cffi.__version__, "python": sys.version.split()[0],
             "soabi": sysconfig.get_config_var("SOABI"), "platform": sysconfig.get_platform(),
             "compiler": _compiler_identity(tuple(cc)), "flags": list(flags)}
+    if any(link.values()):
+        info["link"] = {k: v for k, v in link.items() if v}
     return so_name, info
 
 

@@ -53,6 +53,10 @@ def add_commands(sub) -> None:
     g.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     g.add_argument("--what", default="all", help="comma-separated: " + ",".join(_emit.FUNCTIONS) + " (default all)")
     g.add_argument("--portable", action="store_true", help="build without -march=native")
+    g.add_argument("--blas", default="auto", choices=["auto", "on", "off"],
+                   help="link the scipy-openblas32 CBLAS into the Python module: auto (when "
+                        "installed, the model has large GEMMs and OpenBLAS runs >1 thread), on, "
+                        "off (default auto)")
     g.add_argument("--no-build", action="store_true", help="only write the sources")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="compile the kernels and compare them with numeric references")
@@ -80,15 +84,54 @@ def cmd_generate(args) -> int:
     c, h = write_sources(src, Path(getattr(args, "output", ".") or "."))
     print(f"wrote {c} and {h}  ({', '.join(src.functions)}; {src.dtype}; "
           f"{src.layout.n_params} params, data row width {src.layout.data_width})")
-    print(f"build: cc -O3 -std=c99 -fno-math-errno -fopenmp-simd -DSG_OMP_SIMD -c {c.name}   (C99 + libm only; link with -lm)")
+    for line in build_hints(src, c.name):
+        print(line)
     if not getattr(args, "no_build", False):
         from .build import build_module
-        from .kernel import EXTRA_FLAGS
+        from .kernel import EXTRA_FLAGS, blas_build_options, blas_threads
+        mode = getattr(args, "blas", "auto") or "auto"
+        opts = None
+        if mode == "on":
+            try:
+                opts = blas_build_options(required=True)
+            except ImportError as exc:
+                raise _err(f"--blas on: {exc}") from None
+        elif mode == "auto" and src.blas_gemms and blas_threads() != 1:
+            opts = blas_build_options()
         t0 = time.perf_counter()
-        build_module(src.c, src.cdef, name_hint=f"{src.name}_{src.dtype}",
-                     portable=getattr(args, "portable", False), extra_compile_args=EXTRA_FLAGS)
-        print(f"built the Python module (cffi, cached) in {time.perf_counter() - t0:.2f} s")
+        build_module(src.c, src.cdef, name_hint=f"{src.name}_{src.dtype}" + ("_blas" if opts else ""),
+                     portable=getattr(args, "portable", False), extra_compile_args=EXTRA_FLAGS,
+                     **(opts or {}))
+        print(f"built the Python module (cffi, cached{', with BLAS' if opts else ''}) in "
+              f"{time.perf_counter() - t0:.2f} s")
     return 0
+
+
+def build_hints(src, cname: str) -> list[str]:
+    """How to compile the generated .c standalone, without and with a CBLAS."""
+    dgemm = "cblas_dgemm" if src.dtype == "float64" else "cblas_sgemm"
+    flags = "-O3 -std=c99 -fno-math-errno -fopenmp-simd -DSG_OMP_SIMD"
+    lines = [f"build: cc {flags} -c {cname}   (C99 + libm only; link with -lm)"]
+    if not src.blas_gemms:
+        lines.append("build with BLAS: no tile GEMM of this model is large enough for BLAS "
+                     "(-DSG_USE_BLAS compiles but changes nothing)")
+        return lines
+    try:
+        from .kernel import blas_build_options
+        opts = blas_build_options()
+    except Exception:  # pragma: no cover
+        opts = None
+    if opts:
+        prefix = dict(opts["define_macros"])["SG_CBLAS_PREFIX"]
+        lib = opts["library_dirs"][0]
+        lines.append(f"build with BLAS: cc {flags} -DSG_USE_BLAS -DSG_CBLAS_PREFIX={prefix} -c {cname}"
+                     f"   (link: -L{lib} -l{opts['libraries'][0]} -Wl,-rpath,{lib} -lm; "
+                     f"{src.blas_gemms} tile GEMMs call {prefix}{dgemm} for batches >= SG_BLAS_MIN_BATCH)")
+    else:
+        lines.append(f"build with BLAS: cc {flags} -DSG_USE_BLAS [-DSG_CBLAS_PREFIX=<symbol prefix>] "
+                     f"-c {cname}   (link any CBLAS, e.g. -lopenblas; {src.blas_gemms} tile GEMMs "
+                     f"call {dgemm} for batches >= SG_BLAS_MIN_BATCH)")
+    return lines
 
 
 def cmd_check(args) -> int:

@@ -33,11 +33,12 @@ class Buf:
 
     cname: str
     shape: tuple
-    kind: str               # 'param' | 'dir' | 'data' | 'work' | 'acc' | 'tile'
+    kind: str               # 'param' | 'dir' | 'data' | 'work' | 'acc' | 'tile' | 'out'
     tiled: bool = False
     stride: int = 0          # per-sample row stride of tiled buffers
     offset: int = 0          # offset into the workspace (work/acc/tile kinds)
     words: int = 0           # workspace words
+    dst: str = ""            # kind 'out': the output array this buffer is a slice of (at offset)
 
     @property
     def size(self) -> int:
@@ -94,7 +95,9 @@ class Step:
 
 # ---- elementwise bodies -------------------------------------------------------------------------------
 
-BIG_BATCH = 8     # from this batch size on, W·x tiles use a transposed copy of W
+BIG_BATCH = 8     # from this batch size on, W·x tiles use a transposed copy of W (else dot products)
+BLAS_MIN_SIZE = 16384   # tile GEMMs whose weight (or accumulator) block has this many entries get
+                        # an `#ifdef SG_USE_BLAS` cblas path (whole tile in one ?gemm call)
 
 _N_SYM = sp.Symbol("__n__", real=True)
 
@@ -207,19 +210,110 @@ def make_matmul(a: Assignment, out: Buf, A: Buf, B: Buf, tiled: bool) -> Step:
              b=lambda k, j: B.at(_lin([(k, b_sk), (j, b_sj)])),
              o=lambda i, j: out.at(_lin([(i, J), (j, 1)])))
     # tile-level GEMM forms (all samples of a tile at once, parameter operand reused per row)
-    if tiled and not A.tiled and B.tiled and len(B.shape) == 1 and len(A.shape) == 2:
-        if not ta:   # Z[s,i] = Σ_j W[i,j] X[s,j]   (W rows reused across the tile)
-            return Step("mm_tile_nt", out, [A, B], tiled=False, comment=_comment(a),
-                        data=dict(M=I, N=K))
-        return Step("mm_tile_nn", out, [A, B], tiled=False, comment=_comment(a),  # Z = X W
-                    data=dict(M=K, N=I))
-    if tiled and A.tiled and not B.tiled and len(A.shape) == 1 and len(B.shape) == 2:
-        if tb:       # z[s,i] = Σ_j x[s,j] B[i,j]
-            return Step("mm_tile_nt", out, [B, A], tiled=False, comment=_comment(a),
-                        data=dict(M=J, N=K))
-        return Step("mm_tile_nn", out, [B, A], tiled=False, comment=_comment(a),
-                    data=dict(M=K, N=J))
+    if tiled:
+        tm = gemm_term(a, A, B)
+        if tm is not None:
+            term, M = tm
+            return make_mm_tile(out, M, [term], None, _comment(a))
     return Step("matmul", out, [A, B], tiled=tiled, data=d, comment=_comment(a))
+
+
+def gemm_term(a: Assignment, A: Buf, B: Buf):
+    """(term, M) when matmul `a` is a tile GEMM Z[s, :] (M wide) = X[s, :] · op(W), else None.
+
+    kind 'nt': Z[s,i] = Σ_k W[i,k] X[s,k] (W is M×K);  kind 'nn': Z[s,j] = Σ_k X[s,k] W[k,j] (K×M)."""
+    ta, tb = a.attrs.get("ta", False), a.attrs.get("tb", False)
+    if not A.tiled and len(A.shape) == 2 and B.tiled and len(B.shape) == 1:
+        r, c = A.shape
+        return (dict(kind="nn", W=A, X=B, K=r, wt=None), c) if ta else \
+            (dict(kind="nt", W=A, X=B, K=c, wt=None), r)
+    if A.tiled and len(A.shape) == 1 and not B.tiled and len(B.shape) == 2:
+        r, c = B.shape
+        return (dict(kind="nt", W=B, X=A, K=c, wt=None), r) if tb else \
+            (dict(kind="nn", W=B, X=A, K=r, wt=None), c)
+    return None
+
+
+def make_mm_tile(out: Buf, M: int, terms: list, bias: Buf | None, comment: str) -> Step:
+    """Z (tile, M wide) = bias + Σ_terms X·op(W): one register-blocked GEMM per term."""
+    args = [b for t in terms for b in (t["W"], t["X"])] + ([bias] if bias is not None else [])
+    blas = max(M * t["K"] for t in terms) >= BLAS_MIN_SIZE
+    return Step("mm_tile", out, args, tiled=False, comment=comment,
+                data=dict(M=M, terms=terms, bias=bias, blas=blas, big=BIG_BATCH))
+
+
+def _gemm_calls(prods: list, M: int, C: Buf, ldc: int, bias: Buf | None, first_add: str) -> list[str]:
+    """C calls of the register-blocked kernels for Σ products (pairs share one pass over C).
+
+    prods: ('gemm', m, k, P, prs, pks, Q, ldq) or ('dot', k, W, X, ldx) entries."""
+    calls, first = [], True
+    gem = [x for x in prods if x[0] == "gemm"]
+    dots = [x for x in prods if x[0] == "dot"]
+    for i in range(0, len(gem), 2):
+        chunk = gem[i:i + 2]
+        b = bias.cname if (first and bias is not None) else "0"
+        add = first_add if first else "1"
+        g = chunk[0]
+        if len(chunk) == 2:
+            h = chunk[1]
+            calls.append(f"sg_gemm2({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, "
+                         f"{h[2]}, {h[3]}, {h[4]}, {h[5]}, {h[6]}, {h[7]}, {C.cname}, {ldc}, {b}, {add});")
+        else:
+            calls.append(f"sg_gemm({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, "
+                         f"{C.cname}, {ldc}, {b}, {add});")
+        first = False
+    for d in dots:
+        b = bias.cname if (first and bias is not None) else "0"
+        add = first_add if first else "1"
+        calls.append(f"sg_gemm_dot(nt, {M}, {d[1]}, {d[2]}, {d[3]}, {d[4]}, {C.cname}, {C.stride}, "
+                     f"{b}, {add});")
+        first = False
+    return calls
+
+
+def mm_tile_calls(st: Step, big: bool) -> list[str]:
+    """Loop-kernel calls of an mm_tile step: with big (n >= BIG_BATCH) 'nt' terms use Wᵀ copies."""
+    M, Z, prods = st.data["M"], st.out, []
+    for t in st.data["terms"]:
+        X, W = t["X"], t["W"]
+        if t["kind"] == "nt" and not (big and t["wt"] is not None):
+            prods.append(("dot", t["K"], W.cname, X.cname, X.stride))
+        else:
+            Q = t["wt"] if t["kind"] == "nt" else W
+            prods.append(("gemm", "nt", t["K"], X.cname, X.stride, 1, Q.cname, M))
+    return _gemm_calls(prods, M, Z, Z.stride, st.data["bias"], "0")
+
+
+def red_outer_calls(st: Step) -> list[str]:
+    """acc (M×N) = [acc +] Σ_pairs Aᵀ B over the tile; the first tile stores."""
+    M, N = st.data["M"], st.data["N"]
+    prods = [("gemm", M, "nt", A.cname, 1, A.stride, B.cname, B.stride) for A, B in st.data["pairs"]]
+    return _gemm_calls(prods, N, st.out, N, None, "t0 > 0")
+
+
+def _transposes(steps: list, pre: list, namer: "Namer", ws: "Workspace", prefix: str) -> None:
+    """Once-per-call transposed copies Wᵀ for the 'nt' terms of tile GEMMs (M >= 2): with them a
+    batch tile is Z = X·Wᵀ with contiguous rows of Wᵀ, the register-blocked kernel's layout.
+    Computed when n >= BIG_BATCH (smaller batches use dot products with W's rows) and, when every
+    use of W is in a BLAS-eligible GEMM, only if BLAS is not in use (cblas transposes itself)."""
+    uses: dict = {}
+    for st in steps:
+        if st.kind != "mm_tile":
+            continue
+        for t in st.data["terms"]:
+            if t["kind"] == "nt" and st.data["M"] >= 2:
+                uses.setdefault(t["W"].cname, []).append((st, t))
+    for cname, lst in uses.items():
+        W = lst[0][1]["W"]
+        wt = ws.alloc(Buf(namer(prefix + "c_", W.cname + "_T"), (W.shape[1], W.shape[0]), "work"),
+                      W.size)
+        guard = f"n >= {BIG_BATCH}"
+        if all(st.data["blas"] for st, _ in lst):
+            guard += " && !sg_blas"
+        pre.append(Step("transpose", wt, [W], data=dict(R=W.shape[0], C=W.shape[1], guard=guard),
+                        comment=f"{W.cname}ᵀ (used when {guard})", tiled=False))
+        for _, t in lst:
+            t["wt"] = wt
 
 
 def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: bool) -> Step:
@@ -276,7 +370,65 @@ class Section:
     tile_red: list = field(default_factory=list)
     post: list = field(default_factory=list)
     acc: dict = field(default_factory=dict)     # reduced name → accumulator Buf
+    zero: list = field(default_factory=list)    # accumulators updated with += (zeroed per call);
+                                                # red_outer stores on the first tile instead
     cls: dict = field(default_factory=dict)
+
+
+def _is_plain_sum(a: Assignment) -> bool:
+    """a = arg1 + arg2 + ... (distinct arguments, coefficient 1 each)."""
+    if a.op != "ew" or len(a.args) < 2 or len(set(a.args)) != len(a.args):
+        return False
+    return sp.expand(a.expr - sp.Add(*[sym(x) for x in a.args])) == 0
+
+
+def _gemm_sums(program, by, cls, shape_of, uses, need_mat, need_red, env) -> tuple[dict, set]:
+    """Sums of tile GEMMs (and at most one sample-invariant bias vector) computed as one GEMM step.
+
+    z = b + W·x, t[z] = u[W]·x + W·t[x] + u[b], ...: the matmuls (and partial sums) used only by the
+    sum are not materialised; the sum's tile is written by one register-blocked GEMM per term
+    (the bias initialises the accumulators). Returns ({root: (matmul names, bias name)}, absorbed)."""
+
+    def gemm_able(a):
+        if a.op != "matmul" or len(a.args) != 2:
+            return False
+        x, y = a.args
+        sx, sy = shape_of(x), shape_of(y)
+        return (cls[x] == "c" and len(sx) == 2 and cls[y] == "s" and len(sy) == 1) or \
+            (cls[x] == "s" and len(sx) == 1 and cls[y] == "c" and len(sy) == 2)
+
+    roots: dict = {}
+    absorbed: set = set()
+    for a in program:
+        n = a.name
+        if n in env or cls.get(n) != "s" or n not in need_mat or len(a.shape) != 1 \
+                or not _is_plain_sum(a):
+            continue
+        terms, bias, sub, ok = [], [], [], True
+        for x in a.args:
+            if cls.get(x) == "c" and shape_of(x) == a.shape:
+                bias.append(x)
+            elif x in by and x not in env and uses.get(x, 0) == 1 and x not in need_red \
+                    and cls.get(x) == "s" and shape_of(x) == a.shape:
+                if gemm_able(by[x]):
+                    terms.append(x)
+                elif x in roots:
+                    sub.append(x)
+                else:
+                    ok = False
+            else:
+                ok = False
+        for r in sub:
+            terms += roots[r][0]
+            bias += [roots[r][1]] if roots[r][1] else []
+        if not ok or not terms or len(bias) > 1 or len(terms) + len(bias) < 2:
+            continue
+        for r in sub:
+            del roots[r]
+            absorbed.add(r)
+        absorbed.update(terms)
+        roots[n] = (terms, bias[0] if bias else None)
+    return roots, absorbed
 
 
 def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: list[str],
@@ -290,6 +442,12 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
         cls[n] = "s" if (b.tiled or n in sample_leaves) else "c"
     for a in program:
         cls[a.name] = "s" if any(cls.get(x) == "s" for x in a.args) else "c"
+    uses: dict[str, int] = {}
+    for a in program:
+        for x in a.args:
+            uses[x] = uses.get(x, 0) + 1
+    for o in list(red) + list(mat):
+        uses[o] = uses.get(o, 0) + 1
     need_mat, need_red, need_c = set(), set(), set()
     mode: dict[str, str] = {}
     for o in red:
@@ -309,11 +467,18 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
                 mode[n] = "direct"
             else:
                 m = _red_rule(a, cls)
+                if m == "linear" and _is_plain_sum(a) and all(
+                        x in by and x not in env and cls[x] == "s" and uses.get(x, 0) == 1
+                        and _red_rule(by[x], cls) == "outer_ss" for x in a.args):
+                    m = "outer_sum"   # Σ_s (outer(a1, b1) + outer(a2, b2) + ...): one GEMM step
                 mode[n] = m or "direct"
                 if m is None:
                     need_mat.add(n)
                 elif m == "outer_ss":
                     need_mat.update(a.args)
+                elif m == "outer_sum":
+                    for x in a.args:
+                        need_mat.update(by[x].args)
                 else:
                     for x in a.args:
                         (need_red if cls[x] == "s" else need_c).add(x)
@@ -329,32 +494,27 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
         sec.pre.append(_step(a, out, [env[x] for x in a.args], dtype, tiled=False))
         env[a.name] = out
     # per-sample part
-    transposed: dict = {}
+    shape_of = lambda x: by[x].shape if x in by else env[x].shape  # noqa: E731
+    roots, absorbed = _gemm_sums(program, by, cls, shape_of, uses, need_mat, need_red, env)
     for a in program:
-        if a.name in env or a.name not in need_mat:
+        if a.name in env or a.name not in need_mat or a.name in absorbed:
             continue
         sz = size(a.shape)
         out = ws.alloc(Buf(namer(prefix + "t_", a.name), a.shape, "tile", tiled=True, stride=sz),
                        sz * T)
-        st = _step(a, out, [env[x] for x in a.args], dtype, tiled=True)
-        if st.kind == "mm_tile_nt" and st.data["M"] >= 4 and st.data["N"] >= 4:
-            # large batches: a once-per-call transposed copy of W turns the per-sample dot
-            # products into row updates Z[s,:] += X[s,j] Wᵀ[j,:] (vectorised, no reductions)
-            W = st.args[0]
-            wt = transposed.get(W.cname)
-            if wt is None:
-                wt = ws.alloc(Buf(namer(prefix + "c_", W.cname + "_T"), (W.shape[1], W.shape[0]), "work"),
-                              W.size)
-                transposed[W.cname] = wt
-                sec.pre.append(Step("transpose", wt, [W], data=dict(R=W.shape[0], C=W.shape[1]),
-                                    comment=f"{W.cname}ᵀ (used when n >= {BIG_BATCH})",
-                                    tiled=False))
-                sec.pre[-1].data["guard"] = f"n >= {BIG_BATCH}"
-            st.data["wt"] = wt
-            st.data["big"] = BIG_BATCH
+        if a.name in roots:
+            names, bias = roots[a.name]
+            terms = [gemm_term(by[x], env[by[x].args[0]], env[by[x].args[1]])[0] for x in names]
+            st = make_mm_tile(out, sz, terms, env[bias] if bias else None,
+                              _comment(a) + "  [" + " + ".join(
+                                  ([bias] if bias else []) + [_comment(by[x]).split(" = ", 1)[1]
+                                                              for x in names]) + "]")
+        else:
+            st = _step(a, out, [env[x] for x in a.args], dtype, tiled=True)
         sec.tile.append(st)
         sec.tile_names.append(a.name)
         env[a.name] = out
+    _transposes(sec.tile, sec.pre, namer, ws, prefix)
     # reductions over samples
     acc = {}
     for n in sorted(need_red):      # sample leaves / outer names reduced directly (e.g. Σ x)
@@ -362,6 +522,7 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
             b = env[n]
             acc[n] = ws.alloc(Buf(namer(prefix + "r_", n), b.shape, "acc"), b.size)
             sec.tile_red.append(Step("red_sum", acc[n], [b], data=dict(N=b.size), comment=f"Σ {n}"))
+            sec.zero.append(acc[n])
     for a in program:
         n = a.name
         if n not in need_red or (n in env and n not in by):
@@ -372,10 +533,15 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
         m = mode.get(n, "direct")
         if m == "direct":
             sec.tile_red.append(Step("red_sum", buf, [env[n]], data=dict(N=sz), comment=f"Σ {n}"))
-        elif m == "outer_ss":
-            A, B = env[a.args[0]], env[a.args[1]]
-            sec.tile_red.append(Step("red_outer", buf, [A, B], data=dict(M=A.size, N=B.size),
-                                     comment=f"Σ {n} = Σ outer({a.args[0]}, {a.args[1]})"))
+            sec.zero.append(buf)
+        elif m in ("outer_ss", "outer_sum"):
+            parts = [a] if m == "outer_ss" else [by[x] for x in a.args]
+            pairs = [(env[b.args[0]], env[b.args[1]]) for b in parts]
+            M, N = pairs[0][0].size, pairs[0][1].size
+            sec.tile_red.append(Step(
+                "red_outer", buf, [x for pr in pairs for x in pr], comment=f"Σ {n} = Σ " + " + ".join(
+                    f"outer({b.args[0]}, {b.args[1]})" for b in parts),
+                data=dict(M=M, N=N, pairs=pairs, blas=M * N >= BLAS_MIN_SIZE)))
         else:
             rargs = [acc[x] if cls[x] == "s" else env[x] for x in a.args]
             if a.op == "ew":

@@ -10,11 +10,11 @@
 #define CLASSIFIER_CE_N_PARAMS 68
 #define CLASSIFIER_CE_DATA_WIDTH 7
 #define CLASSIFIER_CE_OUT_WIDTH 4
-#define CLASSIFIER_CE_WORK_FORWARD 1184  /* scratch reals for classifier_ce_forward */
-#define CLASSIFIER_CE_WORK_LOSS_GRAD 2352  /* scratch reals for classifier_ce_loss_grad */
-#define CLASSIFIER_CE_WORK_HVP 5368  /* scratch reals for classifier_ce_hvp */
-#define CLASSIFIER_CE_WORK_HESSIAN 5512  /* scratch reals for classifier_ce_hessian */
-#define CLASSIFIER_CE_WORK_JACOBIAN 3296  /* scratch reals for classifier_ce_jacobian */
+#define CLASSIFIER_CE_WORK_FORWARD 6200  /* scratch reals for classifier_ce_forward */
+#define CLASSIFIER_CE_WORK_LOSS_GRAD 14688  /* scratch reals for classifier_ce_loss_grad */
+#define CLASSIFIER_CE_WORK_HVP 28312  /* scratch reals for classifier_ce_hvp */
+#define CLASSIFIER_CE_WORK_HESSIAN 28456  /* scratch reals for classifier_ce_hessian */
+#define CLASSIFIER_CE_WORK_JACOBIAN 24344  /* scratch reals for classifier_ce_jacobian */
 
 long classifier_ce_info(int what);
 int classifier_ce_forward(const double *theta, const double *data, long n,

@@ -14,7 +14,7 @@
 #define HVP_QUADRATIC_WORK_LOSS_GRAD 24  /* scratch reals for hvp_quadratic_loss_grad */
 #define HVP_QUADRATIC_WORK_HVP 40  /* scratch reals for hvp_quadratic_hvp */
 #define HVP_QUADRATIC_WORK_HESSIAN 52  /* scratch reals for hvp_quadratic_hessian */
-#define HVP_QUADRATIC_WORK_JACOBIAN 96  /* scratch reals for hvp_quadratic_jacobian */
+#define HVP_QUADRATIC_WORK_JACOBIAN 768  /* scratch reals for hvp_quadratic_jacobian */
 
 long hvp_quadratic_info(int what);
 int hvp_quadratic_forward(const double *theta, const double *data, long n,

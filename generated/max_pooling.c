@@ -1,4 +1,4 @@
-/* max_pooling.c: symgrad kernels for model 'max_pooling' (float64), emitter v1.
+/* max_pooling.c: symgrad kernels for model 'max_pooling' (float64), emitter v2.
    Generated from the assignment graph of max_pooling.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c max_pooling.c   (link with -lm)
    Layout: theta = A[4, 4] (row-major, packed)
@@ -15,6 +15,20 @@
 #  else
 #    define SG_INLINE static
 #  endif
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#  define SG_UNUSED __attribute__((unused))
+#else
+#  define SG_UNUSED
+#endif
+/* the GEMM helpers are compiled once each (no inlining / constant-propagated clones per call
+   site): keeps the compile time of a model independent of its number of GEMM steps */
+#if defined(__clang__)
+#  define SG_NOCLONE __attribute__((noinline))
+#elif defined(__GNUC__)
+#  define SG_NOCLONE __attribute__((noinline, noclone))
+#else
+#  define SG_NOCLONE
 #endif
 /* simd reductions: on when compiled with -fopenmp or -fopenmp-simd -DSG_OMP_SIMD (symgrad's
    build); otherwise plain loops (no unknown-pragma warnings). */
@@ -42,6 +56,7 @@ SG_VDECL float erff(float); SG_VDECL float sinf(float); SG_VDECL float cosf(floa
 #endif
 
 typedef double sg_real;
+#define SG_RB 8  /* sizeof(sg_real), for the preprocessor */
 
 /* status codes returned by every kernel function */
 #define SG_OK 0
@@ -50,17 +65,61 @@ typedef double sg_real;
 #define SG_EDATA 3    /* non-finite data */
 #define SG_EDIR 4     /* non-finite direction */
 
-/* 1 if every entry is finite (exponent bits not all ones); vectorisable, no libm call */
+/* Vector types (GCC/Clang vector extensions; width from the target ISA: AVX-512, AVX, else
+   128-bit) for the GEMM kernels and the finiteness check; -DSG_NO_VECTOR_EXT gives plain loops. */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SG_NO_VECTOR_EXT)
+#  define SG_VEC 1
+#  if defined(__AVX512F__)
+#    define SG_VB 64
+#  elif defined(__AVX__)
+#    define SG_VB 32
+#  else
+#    define SG_VB 16
+#  endif
+#  define SG_VL (SG_VB / SG_RB)
+#  ifndef SG_MR
+#    if SG_VB == 64
+#      define SG_MR 8
+#    else
+#      define SG_MR 4
+#    endif
+#  endif
+typedef sg_real sg_vec __attribute__((vector_size(SG_VB), aligned(SG_RB), may_alias));
+#  if SG_VB / 2 >= 2 * SG_RB
+#    define SG_VLH (SG_VB / 2 / SG_RB)
+typedef sg_real sg_vech __attribute__((vector_size(SG_VB / 2), aligned(SG_RB), may_alias));
+#  endif
+#else
+#endif
+
+/* 1 if every entry is finite: (bits & exponent mask) + one exponent ulp sets the sign bit exactly
+   when the exponent is all ones (inf / NaN); OR-reduced, vectorised, no libm call */
 SG_INLINE int sg_all_finite(const sg_real *restrict v, long n)
 {
-    uint64_t bad = 0;
-    long i;
-    for (i = 0; i < n; ++i) {
-        uint64_t b;
-        memcpy(&b, &v[i], sizeof b);
-        bad |= ((b >> 52) & 0x7ffu) == 0x7ffu;
+    typedef uint64_t sg_bits;
+    const sg_bits E = 0x7ff0000000000000u, O = 0x0010000000000000u;
+    sg_bits bad = 0;
+    long i = 0;
+#ifdef SG_VEC
+    typedef sg_bits sg_bvec __attribute__((vector_size(SG_VB), aligned(SG_RB), may_alias));
+    sg_bvec a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
+    int l;
+    for (; i + 4 * SG_VL <= n; i += 4 * SG_VL) {
+        const sg_bvec *p = (const sg_bvec *)(v + i);
+        a0 |= (p[0] & E) + O;
+        a1 |= (p[1] & E) + O;
+        a2 |= (p[2] & E) + O;
+        a3 |= (p[3] & E) + O;
     }
-    return bad == 0;
+    a0 |= a1 | a2 | a3;
+    for (l = 0; l < SG_VL; ++l) bad |= a0[l];
+#endif
+    for (; i < n; ++i) {
+        sg_bits b;
+        memcpy(&b, &v[i], sizeof b);
+        bad |= (b & E) + O;
+    }
+    return (bad >> (8 * sizeof(sg_bits) - 1)) == 0;
 }
 
 /* stable elementwise forms (catalogue kink policy: derivative branches use x > 0) */
@@ -87,6 +146,1076 @@ SG_INLINE sg_real sg_gelu(sg_real x)
 }
 SG_INLINE sg_real sg_max(sg_real a, sg_real b) { return a > b ? a : b; }
 SG_INLINE sg_real sg_sign(sg_real x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
+/* ---- tile GEMM kernels (used by the mm_tile / red_outer steps) ------------------------------
+   sg_gemm2: C[r*ldc + c] = init + Σ_k P1[r*prs1 + k*pks1] Q1[k*ldq1 + c]
+                                 + Σ_k P2[r*prs2 + k*pks2] Q2[k*ldq2 + c]   (r < m, c < n; k2 may be 0)
+   sg_gemm:  the same with one product;
+   sg_gemm_dot: Z[s*ldz + i] = init + Σ_k W[i*kk + k] X[s*ldx + k]          (s < ns, i < m)
+   init = bias[c] (bias != 0), else C's old value (add != 0), else 0.
+   With GCC/Clang vector extensions the kernels are register-blocked: MR rows × NV vectors of
+   columns held in registers over the whole k loop (Q rows read contiguously, P entries
+   broadcast), enough independent accumulators to hide the FMA latency; large operands are
+   blocked for the caches. The vector width follows the compile target (AVX-512 64 B, AVX 32 B,
+   else 16 B); on x86 builds without AVX-512 (portable builds) AVX2+FMA and AVX-512 versions are
+   compiled too (target attributes) and chosen at run time from the CPU (-DSG_NO_DISPATCH: off).
+   Without vector extensions: plain loops. */
+#if defined(SG_VEC)
+/* MR rows × NV vectors of type VT (W lanes each) per block, columns c0.. while they fit; the
+   products (one or two) are accumulated in registers, C is read / written once */
+#  define SG_PANEL(VT, W, NV, MR)                                                            \
+    for (; c0 + (NV) * (W) <= n; c0 += (NV) * (W)) {                                         \
+        VT acc[MR][NV];                                                                      \
+        int r, v, k, j;                                                                      \
+        for (r = 0; r < (MR); ++r)                                                           \
+            for (v = 0; v < (NV); ++v)                                                       \
+                acc[r][v] = bias ? *(const VT *)(bias + c0 + v * (W)) : (VT){0};             \
+        for (j = 0; j < np; ++j) {                                                           \
+            const sg_real *restrict p = Ps[j];                                               \
+            const sg_real *restrict q = Qs[j] + c0;                                          \
+            const long prs = prss[j], pks = pkss[j], ldq = ldqs[j];                          \
+            for (k = 0; k < ks[j]; ++k, p += pks, q += ldq) {                                \
+                VT b[NV];                                                                    \
+                for (v = 0; v < (NV); ++v) b[v] = *(const VT *)(q + v * (W));                \
+                for (r = 0; r < (MR); ++r) {                                                 \
+                    const sg_real a = p[r * prs];                                            \
+                    for (v = 0; v < (NV); ++v) acc[r][v] += a * b[v];                        \
+                }                                                                            \
+            }                                                                                \
+        }                                                                                    \
+        for (r = 0; r < (MR); ++r) {                                                         \
+            VT *cr = (VT *)(C + r * ldc + c0);                                               \
+            if (add) for (v = 0; v < (NV); ++v) cr[v] += acc[r][v];                          \
+            else for (v = 0; v < (NV); ++v) cr[v] = acc[r][v];                               \
+        }                                                                                    \
+    }
+#  define SG_ROWS_ARGS int n, int k1, const sg_real *restrict P1, long prs1, long pks1,          \
+    const sg_real *restrict Q1, long ldq1, int k2, const sg_real *restrict P2, long prs2,       \
+    long pks2, const sg_real *restrict Q2, long ldq2, sg_real *restrict C, long ldc,            \
+    const sg_real *restrict bias, int add
+#  define SG_GEMM_ARGS int m, int n, int kk, const sg_real *restrict P, long prs, long pks,       \
+    const sg_real *restrict Q, long ldq, sg_real *restrict C, long ldc,                         \
+    const sg_real *restrict bias, int add
+#  define SG_GEMM2_ARGS int m, int n, int k1, const sg_real *restrict P1, long prs1, long pks1,   \
+    const sg_real *restrict Q1, long ldq1, int k2, const sg_real *restrict P2, long prs2,       \
+    long pks2, const sg_real *restrict Q2, long ldq2, sg_real *restrict C, long ldc,            \
+    const sg_real *restrict bias, int add
+#  define SG_DOT_ARGS int ns, int m, int kk, const sg_real *restrict W,                         \
+    const sg_real *restrict X, long ldx, sg_real *restrict Z, long ldz,                         \
+    const sg_real *restrict bias, int add
+#  ifndef SG_KC
+#    define SG_KC 256
+#  endif
+
+/* the compile target's kernels (wide panels first: 16 accumulators with 32 vector registers) */
+#  if SG_VB == 64
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 8, 1)
+    SG_PANEL(sg_vec, SG_VL, 2, 1)
+    SG_PANEL(sg_vec, SG_VL, 1, 1)
+    SG_PANEL(sg_vech, SG_VLH, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 2)
+    SG_PANEL(sg_vec, SG_VL, 2, 2)
+    SG_PANEL(sg_vec, SG_VL, 1, 2)
+    SG_PANEL(sg_vech, SG_VLH, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 4)
+    SG_PANEL(sg_vec, SG_VL, 2, 4)
+    SG_PANEL(sg_vec, SG_VL, 1, 4)
+    SG_PANEL(sg_vech, SG_VLH, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows8_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 8)
+    SG_PANEL(sg_vec, SG_VL, 1, 8)
+    SG_PANEL(sg_vech, SG_VLH, 1, 8)
+    for (; c0 < n; ++c0) {
+        sg_real acc[8];
+        int r, k, j;
+        for (r = 0; r < 8; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 8; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 8; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 8 <= m; r0 += 8) {
+        sg_gemm_rows8_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 4 <= m) {
+        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 4;
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * SG_VL;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 8) {
+        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 8) {
+        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE sg_real sg_hsum_b(sg_vec a)
+{
+    sg_real t[SG_VL];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = SG_VL / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
+{
+    enum { DR = 8, VL = SG_VL };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec xv = *(const sg_vec *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_b(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
+            t0 = sg_hsum_b(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#  else
+#    ifdef SG_VLH
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 1)
+    SG_PANEL(sg_vec, SG_VL, 2, 1)
+    SG_PANEL(sg_vec, SG_VL, 1, 1)
+    SG_PANEL(sg_vech, SG_VLH, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 2)
+    SG_PANEL(sg_vec, SG_VL, 1, 2)
+    SG_PANEL(sg_vech, SG_VLH, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 4)
+    SG_PANEL(sg_vec, SG_VL, 1, 4)
+    SG_PANEL(sg_vech, SG_VLH, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 4 <= m; r0 += 4) {
+        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * SG_VL;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
+        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 4) {
+        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE sg_real sg_hsum_b(sg_vec a)
+{
+    sg_real t[SG_VL];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = SG_VL / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
+{
+    enum { DR = 4, VL = SG_VL };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec xv = *(const sg_vec *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_b(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
+            t0 = sg_hsum_b(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#    else
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 1)
+    SG_PANEL(sg_vec, SG_VL, 2, 1)
+    SG_PANEL(sg_vec, SG_VL, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 2)
+    SG_PANEL(sg_vec, SG_VL, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 4)
+    SG_PANEL(sg_vec, SG_VL, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 4 <= m; r0 += 4) {
+        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * SG_VL;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
+        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 4) {
+        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE sg_real sg_hsum_b(sg_vec a)
+{
+    sg_real t[SG_VL];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = SG_VL / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
+{
+    enum { DR = 4, VL = SG_VL };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec xv = *(const sg_vec *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_b(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
+            t0 = sg_hsum_b(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#    endif
+#  endif
+
+#  if !defined(SG_NO_DISPATCH) && (defined(__x86_64__) || defined(__i386__)) \
+      && (defined(__clang__) || __GNUC__ >= 6) && !defined(__AVX512F__)
+#    define SG_DISPATCH 1
+#    ifndef __AVX2__
+/* AVX2 + FMA versions, used when the CPU has them */
+typedef sg_real sg_vec_a2 __attribute__((vector_size(32), aligned(SG_RB), may_alias));
+typedef sg_real sg_vech_a2 __attribute__((vector_size(16), aligned(SG_RB), may_alias));
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows1_a2(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a2, 4, 4, 1)
+    SG_PANEL(sg_vec_a2, 4, 2, 1)
+    SG_PANEL(sg_vec_a2, 4, 1, 1)
+    SG_PANEL(sg_vech_a2, 2, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows2_a2(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a2, 4, 2, 2)
+    SG_PANEL(sg_vec_a2, 4, 1, 2)
+    SG_PANEL(sg_vech_a2, 2, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows4_a2(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a2, 4, 2, 4)
+    SG_PANEL(sg_vec_a2, 4, 1, 4)
+    SG_PANEL(sg_vech_a2, 2, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_blk_a2(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 4 <= m; r0 += 4) {
+        sg_gemm_rows4_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_a2(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * 4;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
+        sg_gemm_blk_a2(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_a2(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm2_a2(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * 4 || m <= 4) {
+        sg_gemm_blk_a2(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_a2(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_a2(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE __attribute__((target("avx2,fma"))) sg_real sg_hsum_a2(sg_vec_a2 a)
+{
+    sg_real t[4];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = 4 / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_dot_a2(SG_DOT_ARGS)
+{
+    enum { DR = 4, VL = 4 };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec_a2 a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec_a2){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec_a2 xv = *(const sg_vec_a2 *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec_a2 *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_a2(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec_a2 a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec_a2 *)(x + k) * *(const sg_vec_a2 *)(w0 + k);
+            t0 = sg_hsum_a2(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#    endif
+/* AVX-512 versions, used when the CPU has AVX-512F */
+typedef sg_real sg_vec_a5 __attribute__((vector_size(64), aligned(SG_RB), may_alias));
+typedef sg_real sg_vech_a5 __attribute__((vector_size(32), aligned(SG_RB), may_alias));
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows1_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 8, 1)
+    SG_PANEL(sg_vec_a5, 8, 2, 1)
+    SG_PANEL(sg_vec_a5, 8, 1, 1)
+    SG_PANEL(sg_vech_a5, 4, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows2_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 4, 2)
+    SG_PANEL(sg_vec_a5, 8, 2, 2)
+    SG_PANEL(sg_vec_a5, 8, 1, 2)
+    SG_PANEL(sg_vech_a5, 4, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows4_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 4, 4)
+    SG_PANEL(sg_vec_a5, 8, 2, 4)
+    SG_PANEL(sg_vec_a5, 8, 1, 4)
+    SG_PANEL(sg_vech_a5, 4, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows8_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 2, 8)
+    SG_PANEL(sg_vec_a5, 8, 1, 8)
+    SG_PANEL(sg_vech_a5, 4, 1, 8)
+    for (; c0 < n; ++c0) {
+        sg_real acc[8];
+        int r, k, j;
+        for (r = 0; r < 8; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 8; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 8; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_blk_a5(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 8 <= m; r0 += 8) {
+        sg_gemm_rows8_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 4 <= m) {
+        sg_gemm_rows4_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 4;
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_a5(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * 8;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 8) {
+        sg_gemm_blk_a5(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_a5(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm2_a5(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * 8 || m <= 8) {
+        sg_gemm_blk_a5(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_a5(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_a5(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE __attribute__((target("avx512f"))) sg_real sg_hsum_a5(sg_vec_a5 a)
+{
+    sg_real t[8];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = 8 / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_dot_a5(SG_DOT_ARGS)
+{
+    enum { DR = 8, VL = 8 };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec_a5 a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec_a5){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec_a5 xv = *(const sg_vec_a5 *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec_a5 *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_a5(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec_a5 a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec_a5 *)(x + k) * *(const sg_vec_a5 *)(w0 + k);
+            t0 = sg_hsum_a5(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+
+static int sg_isa_level = -1;   /* 0: compile target, 1: AVX2 + FMA, 2: AVX-512F */
+SG_INLINE int sg_isa(void)
+{
+    int l = sg_isa_level;
+    if (l < 0) {   /* first call: ask the CPU (idempotent, so a race is harmless) */
+        __builtin_cpu_init();
+        l = 0;
+#    ifndef __AVX2__
+        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) l = 1;
+#    endif
+        if (__builtin_cpu_supports("avx512f")) l = 2;
+#    ifdef SG_ISA_MAX
+        if (l > SG_ISA_MAX) l = SG_ISA_MAX;   /* e.g. -DSG_ISA_MAX=1: no AVX-512 */
+#    endif
+        sg_isa_level = l;
+    }
+    return l;
+}
+#    ifndef __AVX2__
+#      define SG_CALL_ISA(f, args)                                                           \
+    do { const int l_ = sg_isa(); if (l_ == 2) f##_a5 args; else if (l_ == 1) f##_a2 args;   \
+         else f##_b args; } while (0)
+#    else
+#      define SG_CALL_ISA(f, args) do { if (sg_isa() == 2) f##_a5 args; else f##_b args; } while (0)
+#    endif
+#  else
+#    define SG_CALL_ISA(f, args) f##_b args
+#  endif
+
+SG_INLINE void sg_gemm(SG_GEMM_ARGS)
+{
+    SG_CALL_ISA(sg_gemm, (m, n, kk, P, prs, pks, Q, ldq, C, ldc, bias, add));
+}
+SG_INLINE void sg_gemm2(SG_GEMM2_ARGS)
+{
+    SG_CALL_ISA(sg_gemm2, (m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                           bias, add));
+}
+SG_INLINE void sg_gemm_dot(SG_DOT_ARGS)
+{
+    SG_CALL_ISA(sg_gemm_dot, (ns, m, kk, W, X, ldx, Z, ldz, bias, add));
+}
+#else
+SG_UNUSED SG_NOCLONE static void sg_gemm(int m, int n, int kk, const sg_real *restrict P, long prs, long pks,
+                              const sg_real *restrict Q, long ldq, sg_real *restrict C, long ldc,
+                              const sg_real *restrict bias, int add)
+{
+    int r, c, k;
+    for (r = 0; r < m; ++r) {
+        sg_real *restrict cr = C + r * ldc;
+        for (c = 0; c < n; ++c) cr[c] = bias ? bias[c] : (add ? cr[c] : 0);
+        for (k = 0; k < kk; ++k) {
+            const sg_real a = P[r * prs + k * pks];
+            const sg_real *restrict q = Q + k * ldq;
+            for (c = 0; c < n; ++c) cr[c] += a * q[c];
+        }
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm2(int m, int n, int k1, const sg_real *restrict P1, long prs1,
+                               long pks1, const sg_real *restrict Q1, long ldq1, int k2,
+                               const sg_real *restrict P2, long prs2, long pks2,
+                               const sg_real *restrict Q2, long ldq2, sg_real *restrict C,
+                               long ldc, const sg_real *restrict bias, int add)
+{
+    sg_gemm(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+    sg_gemm(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot(int ns, int m, int kk, const sg_real *restrict W,
+                                  const sg_real *restrict X, long ldx, sg_real *restrict Z,
+                                  long ldz, const sg_real *restrict bias, int add)
+{
+    int s, i, k;
+    for (s = 0; s < ns; ++s)
+        for (i = 0; i < m; ++i) {
+            sg_real acc = 0;
+            SG_SIMD_REDUCE(acc)
+            for (k = 0; k < kk; ++k) acc += W[i * (long)kk + k] * X[s * ldx + k];
+            Z[s * ldz + i] = (bias ? bias[i] : (add ? Z[s * ldz + i] : 0)) + acc;
+        }
+}
+#endif
+
+/* dst (C x R) = transpose of src (R x C), in 8 x 8 blocks */
+SG_UNUSED SG_NOCLONE static void sg_transpose(int R, int C, const sg_real *restrict src, sg_real *restrict dst)
+{
+    int i0, j0, i, j;
+    for (i0 = 0; i0 < R; i0 += 8)
+        for (j0 = 0; j0 < C; j0 += 8) {
+            const int ie = i0 + 8 < R ? i0 + 8 : R, je = j0 + 8 < C ? j0 + 8 : C;
+            for (j = j0; j < je; ++j)
+                for (i = i0; i < ie; ++i) dst[j * (long)R + i] = src[i * (long)C + j];
+        }
+}
+
+/* ---- optional BLAS ---------------------------------------------------------------------------
+   Compiled with -DSG_USE_BLAS, tile GEMMs above a size threshold call cblas_?gemm once per tile
+   (when the batch has at least SG_BLAS_MIN_BATCH samples); link any CBLAS, e.g. OpenBLAS:
+   -DSG_USE_BLAS -lopenblas, or scipy-openblas32: -DSG_USE_BLAS -DSG_CBLAS_PREFIX=scipy_
+   -I<include> -L<lib> -lscipy_openblas. SG_BLAS_INT is the CBLAS integer (int; long for ILP64). */
+#ifdef SG_USE_BLAS
+#  ifndef SG_CBLAS_PREFIX
+#    define SG_CBLAS_PREFIX
+#  endif
+#  ifndef SG_BLAS_INT
+#    define SG_BLAS_INT int
+#  endif
+#  ifndef SG_BLAS_MIN_BATCH
+#    define SG_BLAS_MIN_BATCH 64
+#  endif
+#  define SG_CAT_(a, b) a##b
+#  define SG_CAT(a, b) SG_CAT_(a, b)
+#  define SG_CBLAS(name) SG_CAT(SG_CBLAS_PREFIX, name)
+#  define SG_ROW_MAJOR 101
+#  define SG_NO_TRANS 111
+#  define SG_TRANS 112
+void SG_CBLAS(cblas_dgemm)(int order, int transa, int transb,
+    SG_BLAS_INT m, SG_BLAS_INT n, SG_BLAS_INT k, sg_real alpha, const sg_real *a, SG_BLAS_INT lda,
+    const sg_real *b, SG_BLAS_INT ldb, sg_real beta, sg_real *c, SG_BLAS_INT ldc);
+#  define SG_GEMM SG_CBLAS(cblas_dgemm)
+#endif
 
 
 #define MAX_POOLING_N_PARAMS 16
@@ -113,25 +1242,30 @@ long max_pooling_info(int what)
     case 2: return 4L;
     case 3: return 4L;
     case 4: return 16L;
-    case 5: return 32L;
+    case 5: return 256L;
     case 6: return 8L;
     case 7: return 168L;
     case 8: return 312L;
     case 9: return 312L;
     case 10: return 352L;
-    case 11: return 1408L;
+    case 11: return 10368L;
     default: return -1L;
     }
 }
 
-/* ==== forward: tile of 32 samples, workspace 168 reals ==== */
+/* ==== forward: tile of 256 samples, workspace 168 reals ==== */
 int max_pooling_forward(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict out, sg_real *restrict work)
 {
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 16)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 0)) return SG_EDATA;
@@ -249,9 +1383,9 @@ int max_pooling_forward(const sg_real *restrict theta, const sg_real *restrict d
     c_pool[2] = c_p10[0];
     c_pool[3] = c_p11[0];
 
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 4; ++k) out[(t0 + s)*4 + 0 + k] = c_pool[k];
@@ -261,14 +1395,19 @@ int max_pooling_forward(const sg_real *restrict theta, const sg_real *restrict d
     return SG_OK;
 }
 
-/* ==== loss_grad: tile of 32 samples, workspace 312 reals ==== */
+/* ==== loss_grad: tile of 256 samples, workspace 312 reals ==== */
 int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict work)
 {
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 16)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 0)) return SG_EDATA;
@@ -581,9 +1720,9 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     for (int k = 0; k < 1; ++k) c_d_A[k + 1] += c_d_A_0_1[k];
     for (int k = 0; k < 1; ++k) c_d_A[k + 0] += c_d_A_0_0[k];
 
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
     }
     /* ---- after the tiles ---- */
@@ -593,7 +1732,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     return SG_OK;
 }
 
-/* ==== hvp: tile of 32 samples, workspace 312 reals ==== */
+/* ==== hvp: tile of 256 samples, workspace 312 reals ==== */
 int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data, long n,
     const sg_real *restrict dir, sg_real *restrict loss, sg_real *restrict grad,
     sg_real *restrict hv, sg_real *restrict work)
@@ -601,7 +1740,12 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 16)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 0)) return SG_EDATA;
@@ -917,9 +2061,9 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     for (int k = 0; k < 1; ++k) c_d_A[k + 1] += c_d_A_0_1[k];
     for (int k = 0; k < 1; ++k) c_d_A[k + 0] += c_d_A_0_0[k];
 
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
     }
     /* ---- after the tiles ---- */
@@ -930,56 +2074,61 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     return SG_OK;
 }
 
-/* ==== jacobian: tile of 32 samples, workspace 1408 reals ==== */
+/* ==== jacobian: tile of 256 samples, workspace 10368 reals ==== */
 int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict jac, sg_real *restrict work)
 {
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 16)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 0)) return SG_EDATA;
     const sg_real *restrict p_A = theta + 0;  /* [4, 4] */
     sg_real *restrict v_pool = work + 0;  /* tile [4] */
-    sg_real *restrict c_A_0_0 = work + 128;  /* work [] */
-    sg_real *restrict c_A_0_1 = work + 136;  /* work [] */
-    sg_real *restrict c_A_1_0 = work + 144;  /* work [] */
-    sg_real *restrict c_A_1_1 = work + 152;  /* work [] */
-    sg_real *restrict c_A_0_2 = work + 160;  /* work [] */
-    sg_real *restrict c_A_0_3 = work + 168;  /* work [] */
-    sg_real *restrict c_A_1_2 = work + 176;  /* work [] */
-    sg_real *restrict c_A_1_3 = work + 184;  /* work [] */
-    sg_real *restrict c_A_2_0 = work + 192;  /* work [] */
-    sg_real *restrict c_A_2_1 = work + 200;  /* work [] */
-    sg_real *restrict c_A_3_0 = work + 208;  /* work [] */
-    sg_real *restrict c_A_3_1 = work + 216;  /* work [] */
-    sg_real *restrict c_A_2_2 = work + 224;  /* work [] */
-    sg_real *restrict c_A_2_3 = work + 232;  /* work [] */
-    sg_real *restrict c_A_3_2 = work + 240;  /* work [] */
-    sg_real *restrict c_A_3_3 = work + 248;  /* work [] */
-    sg_real *restrict t_J0_d_p00 = work + 256;  /* tile [] */
-    sg_real *restrict t_J0_d_p01 = work + 288;  /* tile [] */
-    sg_real *restrict t_J0_d_p10 = work + 320;  /* tile [] */
-    sg_real *restrict t_J0_d_p11 = work + 352;  /* tile [] */
-    sg_real *restrict t_J0_d_A_2_2 = work + 384;  /* tile [] */
-    sg_real *restrict t_J0_d_A_2_3 = work + 416;  /* tile [] */
-    sg_real *restrict t_J0_d_A_3_2 = work + 448;  /* tile [] */
-    sg_real *restrict t_J0_d_A_3_3 = work + 480;  /* tile [] */
-    sg_real *restrict t_J0_d_A_2_0 = work + 512;  /* tile [] */
-    sg_real *restrict t_J0_d_A_2_1 = work + 544;  /* tile [] */
-    sg_real *restrict t_J0_d_A_3_0 = work + 576;  /* tile [] */
-    sg_real *restrict t_J0_d_A_3_1 = work + 608;  /* tile [] */
-    sg_real *restrict t_J0_d_A_0_2 = work + 640;  /* tile [] */
-    sg_real *restrict t_J0_d_A_0_3 = work + 672;  /* tile [] */
-    sg_real *restrict t_J0_d_A_1_2 = work + 704;  /* tile [] */
-    sg_real *restrict t_J0_d_A_1_3 = work + 736;  /* tile [] */
-    sg_real *restrict t_J0_d_A_0_0 = work + 768;  /* tile [] */
-    sg_real *restrict t_J0_d_A_0_1 = work + 800;  /* tile [] */
-    sg_real *restrict t_J0_d_A_1_0 = work + 832;  /* tile [] */
-    sg_real *restrict t_J0_d_A_1_1 = work + 864;  /* tile [] */
-    sg_real *restrict t_J0_d_A = work + 896;  /* tile [4, 4] */
+    sg_real *restrict c_A_0_0 = work + 1024;  /* work [] */
+    sg_real *restrict c_A_0_1 = work + 1032;  /* work [] */
+    sg_real *restrict c_A_1_0 = work + 1040;  /* work [] */
+    sg_real *restrict c_A_1_1 = work + 1048;  /* work [] */
+    sg_real *restrict c_A_0_2 = work + 1056;  /* work [] */
+    sg_real *restrict c_A_0_3 = work + 1064;  /* work [] */
+    sg_real *restrict c_A_1_2 = work + 1072;  /* work [] */
+    sg_real *restrict c_A_1_3 = work + 1080;  /* work [] */
+    sg_real *restrict c_A_2_0 = work + 1088;  /* work [] */
+    sg_real *restrict c_A_2_1 = work + 1096;  /* work [] */
+    sg_real *restrict c_A_3_0 = work + 1104;  /* work [] */
+    sg_real *restrict c_A_3_1 = work + 1112;  /* work [] */
+    sg_real *restrict c_A_2_2 = work + 1120;  /* work [] */
+    sg_real *restrict c_A_2_3 = work + 1128;  /* work [] */
+    sg_real *restrict c_A_3_2 = work + 1136;  /* work [] */
+    sg_real *restrict c_A_3_3 = work + 1144;  /* work [] */
+    sg_real *restrict t_J0_d_p00 = work + 1152;  /* tile [] */
+    sg_real *restrict t_J0_d_p01 = work + 1408;  /* tile [] */
+    sg_real *restrict t_J0_d_p10 = work + 1664;  /* tile [] */
+    sg_real *restrict t_J0_d_p11 = work + 1920;  /* tile [] */
+    sg_real *restrict t_J0_d_A_2_2 = work + 2176;  /* tile [] */
+    sg_real *restrict t_J0_d_A_2_3 = work + 2432;  /* tile [] */
+    sg_real *restrict t_J0_d_A_3_2 = work + 2688;  /* tile [] */
+    sg_real *restrict t_J0_d_A_3_3 = work + 2944;  /* tile [] */
+    sg_real *restrict t_J0_d_A_2_0 = work + 3200;  /* tile [] */
+    sg_real *restrict t_J0_d_A_2_1 = work + 3456;  /* tile [] */
+    sg_real *restrict t_J0_d_A_3_0 = work + 3712;  /* tile [] */
+    sg_real *restrict t_J0_d_A_3_1 = work + 3968;  /* tile [] */
+    sg_real *restrict t_J0_d_A_0_2 = work + 4224;  /* tile [] */
+    sg_real *restrict t_J0_d_A_0_3 = work + 4480;  /* tile [] */
+    sg_real *restrict t_J0_d_A_1_2 = work + 4736;  /* tile [] */
+    sg_real *restrict t_J0_d_A_1_3 = work + 4992;  /* tile [] */
+    sg_real *restrict t_J0_d_A_0_0 = work + 5248;  /* tile [] */
+    sg_real *restrict t_J0_d_A_0_1 = work + 5504;  /* tile [] */
+    sg_real *restrict t_J0_d_A_1_0 = work + 5760;  /* tile [] */
+    sg_real *restrict t_J0_d_A_1_1 = work + 6016;  /* tile [] */
+    sg_real *restrict t_J0_d_A = work + 6272;  /* tile [4, 4] */
     (void)p_A;
     memset(jac, 0, sizeof(sg_real) * (size_t)n * 64);
     /* ---- sample-invariant part (once per call) ---- */
@@ -1031,9 +2180,9 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
     /* A[3,3] = index(A) */
     for (int k = 0; k < 1; ++k) c_A_3_3[k] = p_A[k + 15];
 
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
         /* Jacobian rows of pool: one reverse sweep per output element */
         for (int kk = 0; kk < 4; ++kk) {

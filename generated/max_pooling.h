@@ -14,7 +14,7 @@
 #define MAX_POOLING_WORK_LOSS_GRAD 312  /* scratch reals for max_pooling_loss_grad */
 #define MAX_POOLING_WORK_HVP 312  /* scratch reals for max_pooling_hvp */
 #define MAX_POOLING_WORK_HESSIAN 352  /* scratch reals for max_pooling_hessian */
-#define MAX_POOLING_WORK_JACOBIAN 1408  /* scratch reals for max_pooling_jacobian */
+#define MAX_POOLING_WORK_JACOBIAN 10368  /* scratch reals for max_pooling_jacobian */
 
 long max_pooling_info(int what);
 int max_pooling_forward(const double *theta, const double *data, long n,

@@ -1,4 +1,4 @@
-/* mlp_tanh.c: symgrad kernels for model 'mlp_tanh' (float64), emitter v1.
+/* mlp_tanh.c: symgrad kernels for model 'mlp_tanh' (float64), emitter v2.
    Generated from the assignment graph of mlp_tanh.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c mlp_tanh.c   (link with -lm)
    Layout: theta = W1[16, 4], b1[16], W2[16, 16], b2[16], W3[2, 16], b3[2] (row-major, packed)
@@ -15,6 +15,20 @@
 #  else
 #    define SG_INLINE static
 #  endif
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#  define SG_UNUSED __attribute__((unused))
+#else
+#  define SG_UNUSED
+#endif
+/* the GEMM helpers are compiled once each (no inlining / constant-propagated clones per call
+   site): keeps the compile time of a model independent of its number of GEMM steps */
+#if defined(__clang__)
+#  define SG_NOCLONE __attribute__((noinline))
+#elif defined(__GNUC__)
+#  define SG_NOCLONE __attribute__((noinline, noclone))
+#else
+#  define SG_NOCLONE
 #endif
 /* simd reductions: on when compiled with -fopenmp or -fopenmp-simd -DSG_OMP_SIMD (symgrad's
    build); otherwise plain loops (no unknown-pragma warnings). */
@@ -42,6 +56,7 @@ SG_VDECL float erff(float); SG_VDECL float sinf(float); SG_VDECL float cosf(floa
 #endif
 
 typedef double sg_real;
+#define SG_RB 8  /* sizeof(sg_real), for the preprocessor */
 
 /* status codes returned by every kernel function */
 #define SG_OK 0
@@ -50,17 +65,61 @@ typedef double sg_real;
 #define SG_EDATA 3    /* non-finite data */
 #define SG_EDIR 4     /* non-finite direction */
 
-/* 1 if every entry is finite (exponent bits not all ones); vectorisable, no libm call */
+/* Vector types (GCC/Clang vector extensions; width from the target ISA: AVX-512, AVX, else
+   128-bit) for the GEMM kernels and the finiteness check; -DSG_NO_VECTOR_EXT gives plain loops. */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SG_NO_VECTOR_EXT)
+#  define SG_VEC 1
+#  if defined(__AVX512F__)
+#    define SG_VB 64
+#  elif defined(__AVX__)
+#    define SG_VB 32
+#  else
+#    define SG_VB 16
+#  endif
+#  define SG_VL (SG_VB / SG_RB)
+#  ifndef SG_MR
+#    if SG_VB == 64
+#      define SG_MR 8
+#    else
+#      define SG_MR 4
+#    endif
+#  endif
+typedef sg_real sg_vec __attribute__((vector_size(SG_VB), aligned(SG_RB), may_alias));
+#  if SG_VB / 2 >= 2 * SG_RB
+#    define SG_VLH (SG_VB / 2 / SG_RB)
+typedef sg_real sg_vech __attribute__((vector_size(SG_VB / 2), aligned(SG_RB), may_alias));
+#  endif
+#else
+#endif
+
+/* 1 if every entry is finite: (bits & exponent mask) + one exponent ulp sets the sign bit exactly
+   when the exponent is all ones (inf / NaN); OR-reduced, vectorised, no libm call */
 SG_INLINE int sg_all_finite(const sg_real *restrict v, long n)
 {
-    uint64_t bad = 0;
-    long i;
-    for (i = 0; i < n; ++i) {
-        uint64_t b;
-        memcpy(&b, &v[i], sizeof b);
-        bad |= ((b >> 52) & 0x7ffu) == 0x7ffu;
+    typedef uint64_t sg_bits;
+    const sg_bits E = 0x7ff0000000000000u, O = 0x0010000000000000u;
+    sg_bits bad = 0;
+    long i = 0;
+#ifdef SG_VEC
+    typedef sg_bits sg_bvec __attribute__((vector_size(SG_VB), aligned(SG_RB), may_alias));
+    sg_bvec a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
+    int l;
+    for (; i + 4 * SG_VL <= n; i += 4 * SG_VL) {
+        const sg_bvec *p = (const sg_bvec *)(v + i);
+        a0 |= (p[0] & E) + O;
+        a1 |= (p[1] & E) + O;
+        a2 |= (p[2] & E) + O;
+        a3 |= (p[3] & E) + O;
     }
-    return bad == 0;
+    a0 |= a1 | a2 | a3;
+    for (l = 0; l < SG_VL; ++l) bad |= a0[l];
+#endif
+    for (; i < n; ++i) {
+        sg_bits b;
+        memcpy(&b, &v[i], sizeof b);
+        bad |= (b & E) + O;
+    }
+    return (bad >> (8 * sizeof(sg_bits) - 1)) == 0;
 }
 
 /* stable elementwise forms (catalogue kink policy: derivative branches use x > 0) */
@@ -87,6 +146,1076 @@ SG_INLINE sg_real sg_gelu(sg_real x)
 }
 SG_INLINE sg_real sg_max(sg_real a, sg_real b) { return a > b ? a : b; }
 SG_INLINE sg_real sg_sign(sg_real x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
+/* ---- tile GEMM kernels (used by the mm_tile / red_outer steps) ------------------------------
+   sg_gemm2: C[r*ldc + c] = init + Σ_k P1[r*prs1 + k*pks1] Q1[k*ldq1 + c]
+                                 + Σ_k P2[r*prs2 + k*pks2] Q2[k*ldq2 + c]   (r < m, c < n; k2 may be 0)
+   sg_gemm:  the same with one product;
+   sg_gemm_dot: Z[s*ldz + i] = init + Σ_k W[i*kk + k] X[s*ldx + k]          (s < ns, i < m)
+   init = bias[c] (bias != 0), else C's old value (add != 0), else 0.
+   With GCC/Clang vector extensions the kernels are register-blocked: MR rows × NV vectors of
+   columns held in registers over the whole k loop (Q rows read contiguously, P entries
+   broadcast), enough independent accumulators to hide the FMA latency; large operands are
+   blocked for the caches. The vector width follows the compile target (AVX-512 64 B, AVX 32 B,
+   else 16 B); on x86 builds without AVX-512 (portable builds) AVX2+FMA and AVX-512 versions are
+   compiled too (target attributes) and chosen at run time from the CPU (-DSG_NO_DISPATCH: off).
+   Without vector extensions: plain loops. */
+#if defined(SG_VEC)
+/* MR rows × NV vectors of type VT (W lanes each) per block, columns c0.. while they fit; the
+   products (one or two) are accumulated in registers, C is read / written once */
+#  define SG_PANEL(VT, W, NV, MR)                                                            \
+    for (; c0 + (NV) * (W) <= n; c0 += (NV) * (W)) {                                         \
+        VT acc[MR][NV];                                                                      \
+        int r, v, k, j;                                                                      \
+        for (r = 0; r < (MR); ++r)                                                           \
+            for (v = 0; v < (NV); ++v)                                                       \
+                acc[r][v] = bias ? *(const VT *)(bias + c0 + v * (W)) : (VT){0};             \
+        for (j = 0; j < np; ++j) {                                                           \
+            const sg_real *restrict p = Ps[j];                                               \
+            const sg_real *restrict q = Qs[j] + c0;                                          \
+            const long prs = prss[j], pks = pkss[j], ldq = ldqs[j];                          \
+            for (k = 0; k < ks[j]; ++k, p += pks, q += ldq) {                                \
+                VT b[NV];                                                                    \
+                for (v = 0; v < (NV); ++v) b[v] = *(const VT *)(q + v * (W));                \
+                for (r = 0; r < (MR); ++r) {                                                 \
+                    const sg_real a = p[r * prs];                                            \
+                    for (v = 0; v < (NV); ++v) acc[r][v] += a * b[v];                        \
+                }                                                                            \
+            }                                                                                \
+        }                                                                                    \
+        for (r = 0; r < (MR); ++r) {                                                         \
+            VT *cr = (VT *)(C + r * ldc + c0);                                               \
+            if (add) for (v = 0; v < (NV); ++v) cr[v] += acc[r][v];                          \
+            else for (v = 0; v < (NV); ++v) cr[v] = acc[r][v];                               \
+        }                                                                                    \
+    }
+#  define SG_ROWS_ARGS int n, int k1, const sg_real *restrict P1, long prs1, long pks1,          \
+    const sg_real *restrict Q1, long ldq1, int k2, const sg_real *restrict P2, long prs2,       \
+    long pks2, const sg_real *restrict Q2, long ldq2, sg_real *restrict C, long ldc,            \
+    const sg_real *restrict bias, int add
+#  define SG_GEMM_ARGS int m, int n, int kk, const sg_real *restrict P, long prs, long pks,       \
+    const sg_real *restrict Q, long ldq, sg_real *restrict C, long ldc,                         \
+    const sg_real *restrict bias, int add
+#  define SG_GEMM2_ARGS int m, int n, int k1, const sg_real *restrict P1, long prs1, long pks1,   \
+    const sg_real *restrict Q1, long ldq1, int k2, const sg_real *restrict P2, long prs2,       \
+    long pks2, const sg_real *restrict Q2, long ldq2, sg_real *restrict C, long ldc,            \
+    const sg_real *restrict bias, int add
+#  define SG_DOT_ARGS int ns, int m, int kk, const sg_real *restrict W,                         \
+    const sg_real *restrict X, long ldx, sg_real *restrict Z, long ldz,                         \
+    const sg_real *restrict bias, int add
+#  ifndef SG_KC
+#    define SG_KC 256
+#  endif
+
+/* the compile target's kernels (wide panels first: 16 accumulators with 32 vector registers) */
+#  if SG_VB == 64
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 8, 1)
+    SG_PANEL(sg_vec, SG_VL, 2, 1)
+    SG_PANEL(sg_vec, SG_VL, 1, 1)
+    SG_PANEL(sg_vech, SG_VLH, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 2)
+    SG_PANEL(sg_vec, SG_VL, 2, 2)
+    SG_PANEL(sg_vec, SG_VL, 1, 2)
+    SG_PANEL(sg_vech, SG_VLH, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 4)
+    SG_PANEL(sg_vec, SG_VL, 2, 4)
+    SG_PANEL(sg_vec, SG_VL, 1, 4)
+    SG_PANEL(sg_vech, SG_VLH, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows8_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 8)
+    SG_PANEL(sg_vec, SG_VL, 1, 8)
+    SG_PANEL(sg_vech, SG_VLH, 1, 8)
+    for (; c0 < n; ++c0) {
+        sg_real acc[8];
+        int r, k, j;
+        for (r = 0; r < 8; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 8; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 8; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 8 <= m; r0 += 8) {
+        sg_gemm_rows8_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 4 <= m) {
+        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 4;
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * SG_VL;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 8) {
+        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 8) {
+        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE sg_real sg_hsum_b(sg_vec a)
+{
+    sg_real t[SG_VL];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = SG_VL / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
+{
+    enum { DR = 8, VL = SG_VL };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec xv = *(const sg_vec *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_b(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
+            t0 = sg_hsum_b(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#  else
+#    ifdef SG_VLH
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 1)
+    SG_PANEL(sg_vec, SG_VL, 2, 1)
+    SG_PANEL(sg_vec, SG_VL, 1, 1)
+    SG_PANEL(sg_vech, SG_VLH, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 2)
+    SG_PANEL(sg_vec, SG_VL, 1, 2)
+    SG_PANEL(sg_vech, SG_VLH, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 4)
+    SG_PANEL(sg_vec, SG_VL, 1, 4)
+    SG_PANEL(sg_vech, SG_VLH, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 4 <= m; r0 += 4) {
+        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * SG_VL;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
+        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 4) {
+        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE sg_real sg_hsum_b(sg_vec a)
+{
+    sg_real t[SG_VL];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = SG_VL / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
+{
+    enum { DR = 4, VL = SG_VL };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec xv = *(const sg_vec *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_b(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
+            t0 = sg_hsum_b(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#    else
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 4, 1)
+    SG_PANEL(sg_vec, SG_VL, 2, 1)
+    SG_PANEL(sg_vec, SG_VL, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 2)
+    SG_PANEL(sg_vec, SG_VL, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec, SG_VL, 2, 4)
+    SG_PANEL(sg_vec, SG_VL, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 4 <= m; r0 += 4) {
+        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * SG_VL;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
+        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 4) {
+        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE sg_real sg_hsum_b(sg_vec a)
+{
+    sg_real t[SG_VL];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = SG_VL / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
+{
+    enum { DR = 4, VL = SG_VL };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec xv = *(const sg_vec *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_b(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
+            t0 = sg_hsum_b(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#    endif
+#  endif
+
+#  if !defined(SG_NO_DISPATCH) && (defined(__x86_64__) || defined(__i386__)) \
+      && (defined(__clang__) || __GNUC__ >= 6) && !defined(__AVX512F__)
+#    define SG_DISPATCH 1
+#    ifndef __AVX2__
+/* AVX2 + FMA versions, used when the CPU has them */
+typedef sg_real sg_vec_a2 __attribute__((vector_size(32), aligned(SG_RB), may_alias));
+typedef sg_real sg_vech_a2 __attribute__((vector_size(16), aligned(SG_RB), may_alias));
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows1_a2(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a2, 4, 4, 1)
+    SG_PANEL(sg_vec_a2, 4, 2, 1)
+    SG_PANEL(sg_vec_a2, 4, 1, 1)
+    SG_PANEL(sg_vech_a2, 2, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows2_a2(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a2, 4, 2, 2)
+    SG_PANEL(sg_vec_a2, 4, 1, 2)
+    SG_PANEL(sg_vech_a2, 2, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows4_a2(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a2, 4, 2, 4)
+    SG_PANEL(sg_vec_a2, 4, 1, 4)
+    SG_PANEL(sg_vech_a2, 2, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_blk_a2(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 4 <= m; r0 += 4) {
+        sg_gemm_rows4_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_a2(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * 4;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
+        sg_gemm_blk_a2(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_a2(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm2_a2(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * 4 || m <= 4) {
+        sg_gemm_blk_a2(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_a2(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_a2(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE __attribute__((target("avx2,fma"))) sg_real sg_hsum_a2(sg_vec_a2 a)
+{
+    sg_real t[4];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = 4 / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_dot_a2(SG_DOT_ARGS)
+{
+    enum { DR = 4, VL = 4 };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec_a2 a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec_a2){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec_a2 xv = *(const sg_vec_a2 *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec_a2 *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_a2(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec_a2 a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec_a2 *)(x + k) * *(const sg_vec_a2 *)(w0 + k);
+            t0 = sg_hsum_a2(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+#    endif
+/* AVX-512 versions, used when the CPU has AVX-512F */
+typedef sg_real sg_vec_a5 __attribute__((vector_size(64), aligned(SG_RB), may_alias));
+typedef sg_real sg_vech_a5 __attribute__((vector_size(32), aligned(SG_RB), may_alias));
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows1_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 8, 1)
+    SG_PANEL(sg_vec_a5, 8, 2, 1)
+    SG_PANEL(sg_vec_a5, 8, 1, 1)
+    SG_PANEL(sg_vech_a5, 4, 1, 1)
+    for (; c0 < n; ++c0) {
+        sg_real acc[1];
+        int r, k, j;
+        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 1; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows2_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 4, 2)
+    SG_PANEL(sg_vec_a5, 8, 2, 2)
+    SG_PANEL(sg_vec_a5, 8, 1, 2)
+    SG_PANEL(sg_vech_a5, 4, 1, 2)
+    for (; c0 < n; ++c0) {
+        sg_real acc[2];
+        int r, k, j;
+        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 2; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows4_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 4, 4)
+    SG_PANEL(sg_vec_a5, 8, 2, 4)
+    SG_PANEL(sg_vec_a5, 8, 1, 4)
+    SG_PANEL(sg_vech_a5, 4, 1, 4)
+    for (; c0 < n; ++c0) {
+        sg_real acc[4];
+        int r, k, j;
+        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 4; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows8_a5(SG_ROWS_ARGS)
+{
+    const sg_real *Ps[2], *Qs[2];
+    long prss[2], pkss[2], ldqs[2];
+    int ks[2], c0 = 0;
+    const int np = k2 > 0 ? 2 : 1;
+    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
+    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
+    SG_PANEL(sg_vec_a5, 8, 2, 8)
+    SG_PANEL(sg_vec_a5, 8, 1, 8)
+    SG_PANEL(sg_vech_a5, 4, 1, 8)
+    for (; c0 < n; ++c0) {
+        sg_real acc[8];
+        int r, k, j;
+        for (r = 0; r < 8; ++r) acc[r] = bias ? bias[c0] : 0;
+        for (j = 0; j < np; ++j)
+            for (k = 0; k < ks[j]; ++k)
+                for (r = 0; r < 8; ++r)
+                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
+        for (r = 0; r < 8; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_blk_a5(int m, SG_ROWS_ARGS)
+{
+    int r0 = 0;
+    for (; r0 + 8 <= m; r0 += 8) {
+        sg_gemm_rows8_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+    }
+    if (r0 + 4 <= m) {
+        sg_gemm_rows4_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 4;
+    }
+    if (r0 + 2 <= m) {
+        sg_gemm_rows2_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 2;
+    }
+    if (r0 + 1 <= m) {
+        sg_gemm_rows1_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
+            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
+        r0 += 1;
+    }
+}
+
+/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_a5(SG_GEMM_ARGS)
+{
+    const int nc_max = 8 * 8;
+    int k0, c0;
+    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 8) {
+        sg_gemm_blk_a5(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
+        return;
+    }
+    for (k0 = 0; k0 < kk; k0 += SG_KC) {
+        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
+        for (c0 = 0; c0 < n; c0 += nc_max) {
+            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
+            sg_gemm_blk_a5(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
+                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
+        }
+    }
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm2_a5(SG_GEMM2_ARGS)
+{
+    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * 8 || m <= 8) {
+        sg_gemm_blk_a5(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                        bias, add);
+    } else {
+        sg_gemm_a5(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+        sg_gemm_a5(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+    }
+}
+
+/* horizontal sum as a tree (short dependency chains) */
+SG_INLINE __attribute__((target("avx512f"))) sg_real sg_hsum_a5(sg_vec_a5 a)
+{
+    sg_real t[8];
+    int w, l;
+    memcpy(t, &a, sizeof t);
+    for (w = 8 / 2; w >= 1; w /= 2)
+        for (l = 0; l < w; ++l) t[l] += t[l + w];
+    return t[0];
+}
+
+SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_dot_a5(SG_DOT_ARGS)
+{
+    enum { DR = 8, VL = 8 };  /* rows of W per block, lanes */
+    const int kv = kk / VL * VL;
+    int s, i, k, r;
+    for (s = 0; s < ns; ++s) {
+        const sg_real *restrict x = X + s * ldx;
+        sg_real *restrict z = Z + s * ldz;
+        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
+            const sg_real *restrict w = W + (long)i * kk;
+            sg_vec_a5 a[DR];
+            sg_real t[DR];
+            for (r = 0; r < DR; ++r) a[r] = (sg_vec_a5){0};
+            for (k = 0; k < kv; k += VL) {
+                const sg_vec_a5 xv = *(const sg_vec_a5 *)(x + k);
+                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec_a5 *)(w + (long)r * kk + k);
+            }
+            for (r = 0; r < DR; ++r) {
+                sg_real u = sg_hsum_a5(a[r]);
+                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
+                t[r] = u;
+            }
+            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
+        }
+        for (; i < m; ++i) {
+            const sg_real *restrict w0 = W + (long)i * kk;
+            sg_vec_a5 a0 = {0};
+            sg_real t0;
+            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec_a5 *)(x + k) * *(const sg_vec_a5 *)(w0 + k);
+            t0 = sg_hsum_a5(a0);
+            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
+            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
+        }
+    }
+}
+
+static int sg_isa_level = -1;   /* 0: compile target, 1: AVX2 + FMA, 2: AVX-512F */
+SG_INLINE int sg_isa(void)
+{
+    int l = sg_isa_level;
+    if (l < 0) {   /* first call: ask the CPU (idempotent, so a race is harmless) */
+        __builtin_cpu_init();
+        l = 0;
+#    ifndef __AVX2__
+        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) l = 1;
+#    endif
+        if (__builtin_cpu_supports("avx512f")) l = 2;
+#    ifdef SG_ISA_MAX
+        if (l > SG_ISA_MAX) l = SG_ISA_MAX;   /* e.g. -DSG_ISA_MAX=1: no AVX-512 */
+#    endif
+        sg_isa_level = l;
+    }
+    return l;
+}
+#    ifndef __AVX2__
+#      define SG_CALL_ISA(f, args)                                                           \
+    do { const int l_ = sg_isa(); if (l_ == 2) f##_a5 args; else if (l_ == 1) f##_a2 args;   \
+         else f##_b args; } while (0)
+#    else
+#      define SG_CALL_ISA(f, args) do { if (sg_isa() == 2) f##_a5 args; else f##_b args; } while (0)
+#    endif
+#  else
+#    define SG_CALL_ISA(f, args) f##_b args
+#  endif
+
+SG_INLINE void sg_gemm(SG_GEMM_ARGS)
+{
+    SG_CALL_ISA(sg_gemm, (m, n, kk, P, prs, pks, Q, ldq, C, ldc, bias, add));
+}
+SG_INLINE void sg_gemm2(SG_GEMM2_ARGS)
+{
+    SG_CALL_ISA(sg_gemm2, (m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
+                           bias, add));
+}
+SG_INLINE void sg_gemm_dot(SG_DOT_ARGS)
+{
+    SG_CALL_ISA(sg_gemm_dot, (ns, m, kk, W, X, ldx, Z, ldz, bias, add));
+}
+#else
+SG_UNUSED SG_NOCLONE static void sg_gemm(int m, int n, int kk, const sg_real *restrict P, long prs, long pks,
+                              const sg_real *restrict Q, long ldq, sg_real *restrict C, long ldc,
+                              const sg_real *restrict bias, int add)
+{
+    int r, c, k;
+    for (r = 0; r < m; ++r) {
+        sg_real *restrict cr = C + r * ldc;
+        for (c = 0; c < n; ++c) cr[c] = bias ? bias[c] : (add ? cr[c] : 0);
+        for (k = 0; k < kk; ++k) {
+            const sg_real a = P[r * prs + k * pks];
+            const sg_real *restrict q = Q + k * ldq;
+            for (c = 0; c < n; ++c) cr[c] += a * q[c];
+        }
+    }
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm2(int m, int n, int k1, const sg_real *restrict P1, long prs1,
+                               long pks1, const sg_real *restrict Q1, long ldq1, int k2,
+                               const sg_real *restrict P2, long prs2, long pks2,
+                               const sg_real *restrict Q2, long ldq2, sg_real *restrict C,
+                               long ldc, const sg_real *restrict bias, int add)
+{
+    sg_gemm(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
+    sg_gemm(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
+}
+SG_UNUSED SG_NOCLONE static void sg_gemm_dot(int ns, int m, int kk, const sg_real *restrict W,
+                                  const sg_real *restrict X, long ldx, sg_real *restrict Z,
+                                  long ldz, const sg_real *restrict bias, int add)
+{
+    int s, i, k;
+    for (s = 0; s < ns; ++s)
+        for (i = 0; i < m; ++i) {
+            sg_real acc = 0;
+            SG_SIMD_REDUCE(acc)
+            for (k = 0; k < kk; ++k) acc += W[i * (long)kk + k] * X[s * ldx + k];
+            Z[s * ldz + i] = (bias ? bias[i] : (add ? Z[s * ldz + i] : 0)) + acc;
+        }
+}
+#endif
+
+/* dst (C x R) = transpose of src (R x C), in 8 x 8 blocks */
+SG_UNUSED SG_NOCLONE static void sg_transpose(int R, int C, const sg_real *restrict src, sg_real *restrict dst)
+{
+    int i0, j0, i, j;
+    for (i0 = 0; i0 < R; i0 += 8)
+        for (j0 = 0; j0 < C; j0 += 8) {
+            const int ie = i0 + 8 < R ? i0 + 8 : R, je = j0 + 8 < C ? j0 + 8 : C;
+            for (j = j0; j < je; ++j)
+                for (i = i0; i < ie; ++i) dst[j * (long)R + i] = src[i * (long)C + j];
+        }
+}
+
+/* ---- optional BLAS ---------------------------------------------------------------------------
+   Compiled with -DSG_USE_BLAS, tile GEMMs above a size threshold call cblas_?gemm once per tile
+   (when the batch has at least SG_BLAS_MIN_BATCH samples); link any CBLAS, e.g. OpenBLAS:
+   -DSG_USE_BLAS -lopenblas, or scipy-openblas32: -DSG_USE_BLAS -DSG_CBLAS_PREFIX=scipy_
+   -I<include> -L<lib> -lscipy_openblas. SG_BLAS_INT is the CBLAS integer (int; long for ILP64). */
+#ifdef SG_USE_BLAS
+#  ifndef SG_CBLAS_PREFIX
+#    define SG_CBLAS_PREFIX
+#  endif
+#  ifndef SG_BLAS_INT
+#    define SG_BLAS_INT int
+#  endif
+#  ifndef SG_BLAS_MIN_BATCH
+#    define SG_BLAS_MIN_BATCH 64
+#  endif
+#  define SG_CAT_(a, b) a##b
+#  define SG_CAT(a, b) SG_CAT_(a, b)
+#  define SG_CBLAS(name) SG_CAT(SG_CBLAS_PREFIX, name)
+#  define SG_ROW_MAJOR 101
+#  define SG_NO_TRANS 111
+#  define SG_TRANS 112
+void SG_CBLAS(cblas_dgemm)(int order, int transa, int transb,
+    SG_BLAS_INT m, SG_BLAS_INT n, SG_BLAS_INT k, sg_real alpha, const sg_real *a, SG_BLAS_INT lda,
+    const sg_real *b, SG_BLAS_INT ldb, sg_real beta, sg_real *c, SG_BLAS_INT ldc);
+#  define SG_GEMM SG_CBLAS(cblas_dgemm)
+#endif
 
 
 #define MLP_TANH_N_PARAMS 386
@@ -113,25 +1242,30 @@ long mlp_tanh_info(int what)
     case 2: return 2L;
     case 3: return 2L;
     case 4: return 392L;
-    case 5: return 32L;
+    case 5: return 256L;
     case 6: return 8L;
-    case 7: return 3584L;
-    case 8: return 7304L;
-    case 9: return 17520L;
-    case 10: return 18300L;
-    case 11: return 16896L;
+    case 7: return 17760L;
+    case 8: return 36672L;
+    case 9: return 72032L;
+    case 10: return 72812L;
+    case 11: return 124736L;
     default: return -1L;
     }
 }
 
-/* ==== forward: tile of 32 samples, workspace 3584 reals ==== */
+/* ==== forward: tile of 256 samples, workspace 17760 reals ==== */
 int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict out, sg_real *restrict work)
 {
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 386)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 6)) return SG_EDATA;
@@ -141,17 +1275,15 @@ int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data
     const sg_real *restrict p_b2 = theta + 336;  /* [16] */
     const sg_real *restrict p_W3 = theta + 352;  /* [2, 16] */
     const sg_real *restrict p_b3 = theta + 384;  /* [2] */
-    sg_real *restrict t_z1_1 = work + 0;  /* tile [16] */
-    sg_real *restrict c_p_W1_T = work + 512;  /* work [4, 16] */
-    sg_real *restrict t_z1 = work + 576;  /* tile [16] */
-    sg_real *restrict t_h1 = work + 1088;  /* tile [16] */
-    sg_real *restrict t_z2_1 = work + 1600;  /* tile [16] */
-    sg_real *restrict c_p_W2_T = work + 2112;  /* work [16, 16] */
-    sg_real *restrict t_z2 = work + 2368;  /* tile [16] */
-    sg_real *restrict t_h2 = work + 2880;  /* tile [16] */
-    sg_real *restrict t_z3_1 = work + 3392;  /* tile [2] */
-    sg_real *restrict t_z3 = work + 3456;  /* tile [2] */
-    sg_real *restrict t_yhat = work + 3520;  /* tile [2] */
+    sg_real *restrict t_z1 = work + 0;  /* tile [16] */
+    sg_real *restrict t_h1 = work + 4096;  /* tile [16] */
+    sg_real *restrict t_z2 = work + 8192;  /* tile [16] */
+    sg_real *restrict t_h2 = work + 12288;  /* tile [16] */
+    sg_real *restrict t_z3 = work + 16384;  /* tile [2] */
+    sg_real *restrict t_yhat = work + 16896;  /* tile [2] */
+    sg_real *restrict c_p_W1_T = work + 17408;  /* work [4, 16] */
+    sg_real *restrict c_p_W2_T = work + 17472;  /* work [16, 16] */
+    sg_real *restrict c_p_W3_T = work + 17728;  /* work [16, 2] */
     (void)p_W1;
     (void)p_b1;
     (void)p_W2;
@@ -160,54 +1292,29 @@ int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data
     (void)p_b3;
     /* ---- sample-invariant part (once per call) ---- */
     /* p_W1ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 4; ++mj) c_p_W1_T[mj*16 + mi] = p_W1[mi*4 + mj];
+    if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
     /* p_W2ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 16; ++mj) c_p_W2_T[mj*16 + mi] = p_W2[mi*16 + mj];
+    if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
 
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* p_W3ᵀ (used when n >= 8) */
+    if (n >= 8) sg_transpose(2, 16, p_W3, c_p_W3_T);
+
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
         const sg_real *restrict d_x = data + t0 * 6 + 0;
         (void)d_x;
         const sg_real *restrict d_y = data + t0 * 6 + 4;
         (void)d_y;
-        /* z1#1 = matmul(W1, x)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x4 */
+        /* z1 = b1 + z1#1  [b1 + matmul(W1, x)]
+           tile GEMM: Z[s, 0:16] = p_b1 + d_x[s,:]·p_W1ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z1_1 + s*16;
-                const sg_real *restrict xr = d_x + s*6;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 4; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W1_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 4, d_x, 6, 1, c_p_W1_T, 16, t_z1, 16, p_b1, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = d_x + s*6;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 4; ++mj) acc += wr[mj] * xr[mj];
-                t_z1_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z1 = b1 + z1#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b1[k];
-            const sg_real a1 = t_z1_1[s*16 + k];
-        t_z1[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 4, p_W1, d_x, 6, t_z1, 16, p_b1, 0);
         }
 
         /* h1 = tanh(z1) */
@@ -216,37 +1323,13 @@ int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data
         t_h1[k] = tanh(a0);
         }
 
-        /* z2#1 = matmul(W2, h1)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x16 */
+        /* z2 = b2 + z2#1  [b2 + matmul(W2, h1)]
+           tile GEMM: Z[s, 0:16] = p_b2 + t_h1[s,:]·p_W2ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z2_1 + s*16;
-                const sg_real *restrict xr = t_h1 + s*16;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 16; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W2_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 16, t_h1, 16, 1, c_p_W2_T, 16, t_z2, 16, p_b2, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h1 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z2_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z2 = b2 + z2#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b2[k];
-            const sg_real a1 = t_z2_1[s*16 + k];
-        t_z2[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 16, p_W2, t_h1, 16, t_z2, 16, p_b2, 0);
         }
 
         /* h2 = tanh(z2) */
@@ -255,25 +1338,13 @@ int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data
         t_h2[k] = tanh(a0);
         }
 
-        /* z3#1 = matmul(W3, h2)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 2x16 */
-        for (int mi = 0; mi < 2; ++mi) {
-            const sg_real *restrict wr = p_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h2 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z3_1[s*2 + mi] = acc;
-            }
-        }
-
-        /* z3 = b3 + z3#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 2; ++k) {
-            const sg_real a0 = p_b3[k];
-            const sg_real a1 = t_z3_1[s*2 + k];
-        t_z3[s*2 + k] = a0 + a1;
-        }
+        /* z3 = b3 + z3#1  [b3 + matmul(W3, h2)]
+           tile GEMM: Z[s, 0:2] = p_b3 + t_h2[s,:]·p_W3ᵀ */
+        if (n >= 8) {
+            sg_gemm(nt, 2, 16, t_h2, 16, 1, c_p_W3_T, 2, t_z3, 2, p_b3, 0);
+        } else
+        {
+            sg_gemm_dot(nt, 2, 16, p_W3, t_h2, 16, t_z3, 2, p_b3, 0);
         }
 
         /* yhat = z3 */
@@ -290,14 +1361,19 @@ int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data
     return SG_OK;
 }
 
-/* ==== loss_grad: tile of 32 samples, workspace 7304 reals ==== */
+/* ==== loss_grad: tile of 256 samples, workspace 36672 reals ==== */
 int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict work)
 {
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 386)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 6)) return SG_EDATA;
@@ -325,32 +1401,30 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
     sg_real *restrict oc_d_W1 = work + 1048;  /* work [16, 4] */
     sg_real *restrict c_d_L_2 = work + 1112;  /* work [] */
     sg_real *restrict c_d_L_1 = work + 1120;  /* work [2] */
-    sg_real *restrict t_z1_1 = work + 1128;  /* tile [16] */
-    sg_real *restrict c_p_W1_T = work + 1640;  /* work [4, 16] */
-    sg_real *restrict t_z1 = work + 1704;  /* tile [16] */
-    sg_real *restrict t_h1 = work + 2216;  /* tile [16] */
-    sg_real *restrict t_z2_1 = work + 2728;  /* tile [16] */
-    sg_real *restrict c_p_W2_T = work + 3240;  /* work [16, 16] */
-    sg_real *restrict t_z2 = work + 3496;  /* tile [16] */
-    sg_real *restrict t_h2 = work + 4008;  /* tile [16] */
-    sg_real *restrict t_z3_1 = work + 4520;  /* tile [2] */
-    sg_real *restrict t_z3 = work + 4584;  /* tile [2] */
-    sg_real *restrict t_yhat = work + 4648;  /* tile [2] */
-    sg_real *restrict t_L_1 = work + 4712;  /* tile [2] */
-    sg_real *restrict t_d_yhat = work + 4776;  /* tile [2] */
-    sg_real *restrict t_d_h2 = work + 4840;  /* tile [16] */
-    sg_real *restrict t_d_z2 = work + 5352;  /* tile [16] */
-    sg_real *restrict t_d_h1 = work + 5864;  /* tile [16] */
-    sg_real *restrict t_d_z1 = work + 6376;  /* tile [16] */
-    sg_real *restrict r_L_1 = work + 6888;  /* acc [2] */
-    sg_real *restrict r_L_2 = work + 6896;  /* acc [] */
-    sg_real *restrict r_L = work + 6904;  /* acc [] */
-    sg_real *restrict r_d_yhat = work + 6912;  /* acc [2] */
-    sg_real *restrict r_d_W3 = work + 6920;  /* acc [2, 16] */
-    sg_real *restrict r_d_z2 = work + 6952;  /* acc [16] */
-    sg_real *restrict r_d_W2 = work + 6968;  /* acc [16, 16] */
-    sg_real *restrict r_d_z1 = work + 7224;  /* acc [16] */
-    sg_real *restrict r_d_W1 = work + 7240;  /* acc [16, 4] */
+    sg_real *restrict t_z1 = work + 1128;  /* tile [16] */
+    sg_real *restrict t_h1 = work + 5224;  /* tile [16] */
+    sg_real *restrict t_z2 = work + 9320;  /* tile [16] */
+    sg_real *restrict t_h2 = work + 13416;  /* tile [16] */
+    sg_real *restrict t_z3 = work + 17512;  /* tile [2] */
+    sg_real *restrict t_yhat = work + 18024;  /* tile [2] */
+    sg_real *restrict t_L_1 = work + 18536;  /* tile [2] */
+    sg_real *restrict t_d_yhat = work + 19048;  /* tile [2] */
+    sg_real *restrict t_d_h2 = work + 19560;  /* tile [16] */
+    sg_real *restrict t_d_z2 = work + 23656;  /* tile [16] */
+    sg_real *restrict t_d_h1 = work + 27752;  /* tile [16] */
+    sg_real *restrict t_d_z1 = work + 31848;  /* tile [16] */
+    sg_real *restrict c_p_W1_T = work + 35944;  /* work [4, 16] */
+    sg_real *restrict c_p_W2_T = work + 36008;  /* work [16, 16] */
+    sg_real *restrict c_p_W3_T = work + 36264;  /* work [16, 2] */
+    sg_real *restrict r_L_1 = work + 36296;  /* acc [2] */
+    sg_real *restrict r_L_2 = work + 36304;  /* acc [] */
+    sg_real *restrict r_L = work + 36312;  /* acc [] */
+    sg_real *restrict r_d_yhat = grad + 384;  /* accumulated in place [2] */
+    sg_real *restrict r_d_W3 = work + 36320;  /* acc [2, 16] */
+    sg_real *restrict r_d_z2 = grad + 336;  /* accumulated in place [16] */
+    sg_real *restrict r_d_W2 = work + 36352;  /* acc [16, 16] */
+    sg_real *restrict r_d_z1 = grad + 64;  /* accumulated in place [16] */
+    sg_real *restrict r_d_W1 = work + 36608;  /* acc [16, 4] */
     (void)p_W1;
     (void)p_b1;
     (void)p_W2;
@@ -465,63 +1539,33 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
     }
 
     /* p_W1ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 4; ++mj) c_p_W1_T[mj*16 + mi] = p_W1[mi*4 + mj];
+    if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
     /* p_W2ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 16; ++mj) c_p_W2_T[mj*16 + mi] = p_W2[mi*16 + mj];
+    if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
+
+    /* p_W3ᵀ (used when n >= 8) */
+    if (n >= 8) sg_transpose(2, 16, p_W3, c_p_W3_T);
 
     memset(r_L_1, 0, sizeof(sg_real) * 2);
-    memset(r_L_2, 0, sizeof(sg_real) * 1);
-    memset(r_L, 0, sizeof(sg_real) * 1);
     memset(r_d_yhat, 0, sizeof(sg_real) * 2);
-    memset(r_d_W3, 0, sizeof(sg_real) * 32);
     memset(r_d_z2, 0, sizeof(sg_real) * 16);
-    memset(r_d_W2, 0, sizeof(sg_real) * 256);
     memset(r_d_z1, 0, sizeof(sg_real) * 16);
-    memset(r_d_W1, 0, sizeof(sg_real) * 64);
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
         const sg_real *restrict d_x = data + t0 * 6 + 0;
         (void)d_x;
         const sg_real *restrict d_y = data + t0 * 6 + 4;
         (void)d_y;
-        /* z1#1 = matmul(W1, x)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x4 */
+        /* z1 = b1 + z1#1  [b1 + matmul(W1, x)]
+           tile GEMM: Z[s, 0:16] = p_b1 + d_x[s,:]·p_W1ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z1_1 + s*16;
-                const sg_real *restrict xr = d_x + s*6;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 4; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W1_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 4, d_x, 6, 1, c_p_W1_T, 16, t_z1, 16, p_b1, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = d_x + s*6;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 4; ++mj) acc += wr[mj] * xr[mj];
-                t_z1_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z1 = b1 + z1#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b1[k];
-            const sg_real a1 = t_z1_1[s*16 + k];
-        t_z1[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 4, p_W1, d_x, 6, t_z1, 16, p_b1, 0);
         }
 
         /* h1 = tanh(z1) */
@@ -530,37 +1574,13 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         t_h1[k] = tanh(a0);
         }
 
-        /* z2#1 = matmul(W2, h1)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x16 */
+        /* z2 = b2 + z2#1  [b2 + matmul(W2, h1)]
+           tile GEMM: Z[s, 0:16] = p_b2 + t_h1[s,:]·p_W2ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z2_1 + s*16;
-                const sg_real *restrict xr = t_h1 + s*16;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 16; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W2_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 16, t_h1, 16, 1, c_p_W2_T, 16, t_z2, 16, p_b2, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h1 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z2_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z2 = b2 + z2#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b2[k];
-            const sg_real a1 = t_z2_1[s*16 + k];
-        t_z2[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 16, p_W2, t_h1, 16, t_z2, 16, p_b2, 0);
         }
 
         /* h2 = tanh(z2) */
@@ -569,25 +1589,13 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         t_h2[k] = tanh(a0);
         }
 
-        /* z3#1 = matmul(W3, h2)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 2x16 */
-        for (int mi = 0; mi < 2; ++mi) {
-            const sg_real *restrict wr = p_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h2 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z3_1[s*2 + mi] = acc;
-            }
-        }
-
-        /* z3 = b3 + z3#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 2; ++k) {
-            const sg_real a0 = p_b3[k];
-            const sg_real a1 = t_z3_1[s*2 + k];
-        t_z3[s*2 + k] = a0 + a1;
-        }
+        /* z3 = b3 + z3#1  [b3 + matmul(W3, h2)]
+           tile GEMM: Z[s, 0:2] = p_b3 + t_h2[s,:]·p_W3ᵀ */
+        if (n >= 8) {
+            sg_gemm(nt, 2, 16, t_h2, 16, 1, c_p_W3_T, 2, t_z3, 2, p_b3, 0);
+        } else
+        {
+            sg_gemm_dot(nt, 2, 16, p_W3, t_h2, 16, t_z3, 2, p_b3, 0);
         }
 
         /* yhat = z3 */
@@ -615,16 +1623,10 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         }
         }
 
-        /* d[h2] = matmul(W3, d[yhat])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 2x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_d_h2 + s*16;
-            const sg_real *restrict xr = t_d_yhat + s*2;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 2; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = p_W3 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
+        /* d[h2] = matmul(W3, d[yhat])
+           tile GEMM: Z[s, 0:16] = t_d_yhat[s,:]·p_W3 */
+        {
+            sg_gemm(nt, 16, 2, t_d_yhat, 2, 1, p_W3, 16, t_d_h2, 16, 0, 0);
         }
 
         /* d[z2] = d[h2]*(1 - h2**2) */
@@ -634,16 +1636,10 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         t_d_z2[k] = a0*(1.0 - (a1*a1));
         }
 
-        /* d[h1] = matmul(W2, d[z2])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 16x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_d_h1 + s*16;
-            const sg_real *restrict xr = t_d_z2 + s*16;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 16; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = p_W2 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
+        /* d[h1] = matmul(W2, d[z2])
+           tile GEMM: Z[s, 0:16] = t_d_z2[s,:]·p_W2 */
+        {
+            sg_gemm(nt, 16, 16, t_d_z2, 16, 1, p_W2, 16, t_d_h1, 16, 0, 0);
         }
 
         /* d[z1] = d[h1]*(1 - h1**2) */
@@ -661,42 +1657,30 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_yhat[k] += t_d_yhat[s*2 + k];
 
-        /* Σ d[W3] = Σ outer(d[yhat], h2): tile GEMM acc += A^T B (2x16) */
-        for (int mi = 0; mi < 2; ++mi) {
-            sg_real *restrict rr = r_d_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_yhat[s*2 + mi];
-                const sg_real *restrict br = t_h2 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ d[W3] = Σ outer(d[yhat], h2)
+           tile GEMM: acc (2x16) = [acc +] t_d_yhatᵀ·t_h2 (stored on the first tile) */
+        {
+            sg_gemm(2, 16, nt, t_d_yhat, 1, 2, t_h2, 16, r_d_W3, 16, 0, t0 > 0);
         }
 
         /* Σ d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z2[k] += t_d_z2[s*16 + k];
 
-        /* Σ d[W2] = Σ outer(d[z2], h1): tile GEMM acc += A^T B (16x16) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_d_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_z2[s*16 + mi];
-                const sg_real *restrict br = t_h1 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ d[W2] = Σ outer(d[z2], h1)
+           tile GEMM: acc (16x16) = [acc +] t_d_z2ᵀ·t_h1 (stored on the first tile) */
+        {
+            sg_gemm(16, 16, nt, t_d_z2, 1, 16, t_h1, 16, r_d_W2, 16, 0, t0 > 0);
         }
 
         /* Σ d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z1[k] += t_d_z1[s*16 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x): tile GEMM acc += A^T B (16x4) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_d_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_z1[s*16 + mi];
-                const sg_real *restrict br = d_x + s*6;
-                for (int mj = 0; mj < 4; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ d[W1] = Σ outer(d[z1], x)
+           tile GEMM: acc (16x4) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
+        {
+            sg_gemm(16, 4, nt, t_d_z1, 1, 16, d_x, 6, r_d_W1, 4, 0, t0 > 0);
         }
 
     }
@@ -714,16 +1698,18 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
 
     const sg_real scale = 1 / (sg_real)n;
     *loss = scale * (r_L[0]) + oc_R[0];
+    if (scale != 1) {
+        for (int k = 0; k < 16; ++k) r_d_z1[k] *= scale;  /* grad: b1 */
+        for (int k = 0; k < 16; ++k) r_d_z2[k] *= scale;  /* grad: b2 */
+        for (int k = 0; k < 2; ++k) r_d_yhat[k] *= scale;  /* grad: b3 */
+    }
     for (int k = 0; k < 64; ++k) grad[0 + k] = scale * (r_d_W1[k]) + oc_d_W1[k];  /* W1 */
-    for (int k = 0; k < 16; ++k) grad[64 + k] = scale * (r_d_z1[k]);  /* b1 */
     for (int k = 0; k < 256; ++k) grad[80 + k] = scale * (r_d_W2[k]) + oc_d_W2[k];  /* W2 */
-    for (int k = 0; k < 16; ++k) grad[336 + k] = scale * (r_d_z2[k]);  /* b2 */
     for (int k = 0; k < 32; ++k) grad[352 + k] = scale * (r_d_W3[k]) + oc_d_W3[k];  /* W3 */
-    for (int k = 0; k < 2; ++k) grad[384 + k] = scale * (r_d_yhat[k]);  /* b3 */
     return SG_OK;
 }
 
-/* ==== hvp: tile of 32 samples, workspace 17520 reals ==== */
+/* ==== hvp: tile of 256 samples, workspace 72032 reals ==== */
 int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, long n,
     const sg_real *restrict dir, sg_real *restrict loss, sg_real *restrict grad,
     sg_real *restrict hv, sg_real *restrict work)
@@ -731,7 +1717,12 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 386)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 6)) return SG_EDATA;
@@ -769,66 +1760,50 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
     sg_real *restrict oc_t_d_W1 = work + 1400;  /* work [16, 4] */
     sg_real *restrict c_d_L_2 = work + 1464;  /* work [] */
     sg_real *restrict c_d_L_1 = work + 1472;  /* work [2] */
-    sg_real *restrict t_z1_1 = work + 1480;  /* tile [16] */
-    sg_real *restrict c_p_W1_T = work + 1992;  /* work [4, 16] */
-    sg_real *restrict t_z1 = work + 2056;  /* tile [16] */
-    sg_real *restrict t_h1 = work + 2568;  /* tile [16] */
-    sg_real *restrict t_z2_1 = work + 3080;  /* tile [16] */
-    sg_real *restrict c_p_W2_T = work + 3592;  /* work [16, 16] */
-    sg_real *restrict t_z2 = work + 3848;  /* tile [16] */
-    sg_real *restrict t_h2 = work + 4360;  /* tile [16] */
-    sg_real *restrict t_z3_1 = work + 4872;  /* tile [2] */
-    sg_real *restrict t_z3 = work + 4936;  /* tile [2] */
-    sg_real *restrict t_yhat = work + 5000;  /* tile [2] */
-    sg_real *restrict t_L_1 = work + 5064;  /* tile [2] */
-    sg_real *restrict t_d_yhat = work + 5128;  /* tile [2] */
-    sg_real *restrict t_d_h2 = work + 5192;  /* tile [16] */
-    sg_real *restrict t_d_z2 = work + 5704;  /* tile [16] */
-    sg_real *restrict t_d_h1 = work + 6216;  /* tile [16] */
-    sg_real *restrict t_d_z1 = work + 6728;  /* tile [16] */
-    sg_real *restrict t_t_z1_1 = work + 7240;  /* tile [16] */
-    sg_real *restrict c_u_W1_T = work + 7752;  /* work [4, 16] */
-    sg_real *restrict t_t_z1 = work + 7816;  /* tile [16] */
-    sg_real *restrict t_t_h1 = work + 8328;  /* tile [16] */
-    sg_real *restrict t_t_z2_1_1 = work + 8840;  /* tile [16] */
-    sg_real *restrict c_u_W2_T = work + 9352;  /* work [16, 16] */
-    sg_real *restrict t_t_z2_1_2 = work + 9608;  /* tile [16] */
-    sg_real *restrict t_t_z2_1 = work + 10120;  /* tile [16] */
-    sg_real *restrict t_t_z2 = work + 10632;  /* tile [16] */
-    sg_real *restrict t_t_h2 = work + 11144;  /* tile [16] */
-    sg_real *restrict t_t_z3_1_1 = work + 11656;  /* tile [2] */
-    sg_real *restrict t_t_z3_1_2 = work + 11720;  /* tile [2] */
-    sg_real *restrict t_t_z3_1 = work + 11784;  /* tile [2] */
-    sg_real *restrict t_t_z3 = work + 11848;  /* tile [2] */
-    sg_real *restrict t_t_yhat = work + 11912;  /* tile [2] */
-    sg_real *restrict t_t_d_yhat = work + 11976;  /* tile [2] */
-    sg_real *restrict t_t_d_h2_1 = work + 12040;  /* tile [16] */
-    sg_real *restrict t_t_d_h2_2 = work + 12552;  /* tile [16] */
-    sg_real *restrict t_t_d_h2 = work + 13064;  /* tile [16] */
-    sg_real *restrict t_t_d_z2 = work + 13576;  /* tile [16] */
-    sg_real *restrict t_t_d_h1_1 = work + 14088;  /* tile [16] */
-    sg_real *restrict t_t_d_h1_2 = work + 14600;  /* tile [16] */
-    sg_real *restrict t_t_d_h1 = work + 15112;  /* tile [16] */
-    sg_real *restrict t_t_d_z1 = work + 15624;  /* tile [16] */
-    sg_real *restrict r_L_1 = work + 16136;  /* acc [2] */
-    sg_real *restrict r_L_2 = work + 16144;  /* acc [] */
-    sg_real *restrict r_L = work + 16152;  /* acc [] */
-    sg_real *restrict r_d_yhat = work + 16160;  /* acc [2] */
-    sg_real *restrict r_d_W3 = work + 16168;  /* acc [2, 16] */
-    sg_real *restrict r_d_z2 = work + 16200;  /* acc [16] */
-    sg_real *restrict r_d_W2 = work + 16216;  /* acc [16, 16] */
-    sg_real *restrict r_d_z1 = work + 16472;  /* acc [16] */
-    sg_real *restrict r_d_W1 = work + 16488;  /* acc [16, 4] */
-    sg_real *restrict r_t_d_yhat = work + 16552;  /* acc [2] */
-    sg_real *restrict r_t_d_W3_1 = work + 16560;  /* acc [2, 16] */
-    sg_real *restrict r_t_d_W3_2 = work + 16592;  /* acc [2, 16] */
-    sg_real *restrict r_t_d_W3 = work + 16624;  /* acc [2, 16] */
-    sg_real *restrict r_t_d_z2 = work + 16656;  /* acc [16] */
-    sg_real *restrict r_t_d_W2_1 = work + 16672;  /* acc [16, 16] */
-    sg_real *restrict r_t_d_W2_2 = work + 16928;  /* acc [16, 16] */
-    sg_real *restrict r_t_d_W2 = work + 17184;  /* acc [16, 16] */
-    sg_real *restrict r_t_d_z1 = work + 17440;  /* acc [16] */
-    sg_real *restrict r_t_d_W1 = work + 17456;  /* acc [16, 4] */
+    sg_real *restrict t_z1 = work + 1480;  /* tile [16] */
+    sg_real *restrict t_h1 = work + 5576;  /* tile [16] */
+    sg_real *restrict t_z2 = work + 9672;  /* tile [16] */
+    sg_real *restrict t_h2 = work + 13768;  /* tile [16] */
+    sg_real *restrict t_z3 = work + 17864;  /* tile [2] */
+    sg_real *restrict t_yhat = work + 18376;  /* tile [2] */
+    sg_real *restrict t_L_1 = work + 18888;  /* tile [2] */
+    sg_real *restrict t_d_yhat = work + 19400;  /* tile [2] */
+    sg_real *restrict t_d_h2 = work + 19912;  /* tile [16] */
+    sg_real *restrict t_d_z2 = work + 24008;  /* tile [16] */
+    sg_real *restrict t_d_h1 = work + 28104;  /* tile [16] */
+    sg_real *restrict t_d_z1 = work + 32200;  /* tile [16] */
+    sg_real *restrict t_t_z1 = work + 36296;  /* tile [16] */
+    sg_real *restrict t_t_h1 = work + 40392;  /* tile [16] */
+    sg_real *restrict t_t_z2 = work + 44488;  /* tile [16] */
+    sg_real *restrict t_t_h2 = work + 48584;  /* tile [16] */
+    sg_real *restrict t_t_z3 = work + 52680;  /* tile [2] */
+    sg_real *restrict t_t_yhat = work + 53192;  /* tile [2] */
+    sg_real *restrict t_t_d_yhat = work + 53704;  /* tile [2] */
+    sg_real *restrict t_t_d_h2 = work + 54216;  /* tile [16] */
+    sg_real *restrict t_t_d_z2 = work + 58312;  /* tile [16] */
+    sg_real *restrict t_t_d_h1 = work + 62408;  /* tile [16] */
+    sg_real *restrict t_t_d_z1 = work + 66504;  /* tile [16] */
+    sg_real *restrict c_p_W1_T = work + 70600;  /* work [4, 16] */
+    sg_real *restrict c_p_W2_T = work + 70664;  /* work [16, 16] */
+    sg_real *restrict c_p_W3_T = work + 70920;  /* work [16, 2] */
+    sg_real *restrict c_u_W1_T = work + 70952;  /* work [4, 16] */
+    sg_real *restrict c_u_W2_T = work + 71016;  /* work [16, 16] */
+    sg_real *restrict c_u_W3_T = work + 71272;  /* work [16, 2] */
+    sg_real *restrict r_L_1 = work + 71304;  /* acc [2] */
+    sg_real *restrict r_L_2 = work + 71312;  /* acc [] */
+    sg_real *restrict r_L = work + 71320;  /* acc [] */
+    sg_real *restrict r_d_yhat = grad + 384;  /* accumulated in place [2] */
+    sg_real *restrict r_d_W3 = work + 71328;  /* acc [2, 16] */
+    sg_real *restrict r_d_z2 = grad + 336;  /* accumulated in place [16] */
+    sg_real *restrict r_d_W2 = work + 71360;  /* acc [16, 16] */
+    sg_real *restrict r_d_z1 = grad + 64;  /* accumulated in place [16] */
+    sg_real *restrict r_d_W1 = work + 71616;  /* acc [16, 4] */
+    sg_real *restrict r_t_d_yhat = hv + 384;  /* accumulated in place [2] */
+    sg_real *restrict r_t_d_W3 = work + 71680;  /* acc [2, 16] */
+    sg_real *restrict r_t_d_z2 = hv + 336;  /* accumulated in place [16] */
+    sg_real *restrict r_t_d_W2 = work + 71712;  /* acc [16, 16] */
+    sg_real *restrict r_t_d_z1 = hv + 64;  /* accumulated in place [16] */
+    sg_real *restrict r_t_d_W1 = work + 71968;  /* acc [16, 4] */
     (void)p_W1;
     (void)p_b1;
     (void)p_W2;
@@ -970,83 +1945,45 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
     }
 
     /* p_W1ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 4; ++mj) c_p_W1_T[mj*16 + mi] = p_W1[mi*4 + mj];
+    if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
     /* p_W2ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 16; ++mj) c_p_W2_T[mj*16 + mi] = p_W2[mi*16 + mj];
+    if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
+
+    /* p_W3ᵀ (used when n >= 8) */
+    if (n >= 8) sg_transpose(2, 16, p_W3, c_p_W3_T);
 
     /* u_W1ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 4; ++mj) c_u_W1_T[mj*16 + mi] = u_W1[mi*4 + mj];
+    if (n >= 8) sg_transpose(16, 4, u_W1, c_u_W1_T);
 
     /* u_W2ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 16; ++mj) c_u_W2_T[mj*16 + mi] = u_W2[mi*16 + mj];
+    if (n >= 8) sg_transpose(16, 16, u_W2, c_u_W2_T);
+
+    /* u_W3ᵀ (used when n >= 8) */
+    if (n >= 8) sg_transpose(2, 16, u_W3, c_u_W3_T);
 
     memset(r_L_1, 0, sizeof(sg_real) * 2);
-    memset(r_L_2, 0, sizeof(sg_real) * 1);
-    memset(r_L, 0, sizeof(sg_real) * 1);
     memset(r_d_yhat, 0, sizeof(sg_real) * 2);
-    memset(r_d_W3, 0, sizeof(sg_real) * 32);
     memset(r_d_z2, 0, sizeof(sg_real) * 16);
-    memset(r_d_W2, 0, sizeof(sg_real) * 256);
     memset(r_d_z1, 0, sizeof(sg_real) * 16);
-    memset(r_d_W1, 0, sizeof(sg_real) * 64);
     memset(r_t_d_yhat, 0, sizeof(sg_real) * 2);
-    memset(r_t_d_W3_1, 0, sizeof(sg_real) * 32);
-    memset(r_t_d_W3_2, 0, sizeof(sg_real) * 32);
-    memset(r_t_d_W3, 0, sizeof(sg_real) * 32);
     memset(r_t_d_z2, 0, sizeof(sg_real) * 16);
-    memset(r_t_d_W2_1, 0, sizeof(sg_real) * 256);
-    memset(r_t_d_W2_2, 0, sizeof(sg_real) * 256);
-    memset(r_t_d_W2, 0, sizeof(sg_real) * 256);
     memset(r_t_d_z1, 0, sizeof(sg_real) * 16);
-    memset(r_t_d_W1, 0, sizeof(sg_real) * 64);
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
         const sg_real *restrict d_x = data + t0 * 6 + 0;
         (void)d_x;
         const sg_real *restrict d_y = data + t0 * 6 + 4;
         (void)d_y;
-        /* z1#1 = matmul(W1, x)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x4 */
+        /* z1 = b1 + z1#1  [b1 + matmul(W1, x)]
+           tile GEMM: Z[s, 0:16] = p_b1 + d_x[s,:]·p_W1ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z1_1 + s*16;
-                const sg_real *restrict xr = d_x + s*6;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 4; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W1_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 4, d_x, 6, 1, c_p_W1_T, 16, t_z1, 16, p_b1, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = d_x + s*6;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 4; ++mj) acc += wr[mj] * xr[mj];
-                t_z1_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z1 = b1 + z1#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b1[k];
-            const sg_real a1 = t_z1_1[s*16 + k];
-        t_z1[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 4, p_W1, d_x, 6, t_z1, 16, p_b1, 0);
         }
 
         /* h1 = tanh(z1) */
@@ -1055,37 +1992,13 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_h1[k] = tanh(a0);
         }
 
-        /* z2#1 = matmul(W2, h1)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x16 */
+        /* z2 = b2 + z2#1  [b2 + matmul(W2, h1)]
+           tile GEMM: Z[s, 0:16] = p_b2 + t_h1[s,:]·p_W2ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z2_1 + s*16;
-                const sg_real *restrict xr = t_h1 + s*16;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 16; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W2_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 16, t_h1, 16, 1, c_p_W2_T, 16, t_z2, 16, p_b2, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h1 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z2_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z2 = b2 + z2#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b2[k];
-            const sg_real a1 = t_z2_1[s*16 + k];
-        t_z2[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 16, p_W2, t_h1, 16, t_z2, 16, p_b2, 0);
         }
 
         /* h2 = tanh(z2) */
@@ -1094,25 +2007,13 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_h2[k] = tanh(a0);
         }
 
-        /* z3#1 = matmul(W3, h2)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 2x16 */
-        for (int mi = 0; mi < 2; ++mi) {
-            const sg_real *restrict wr = p_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h2 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z3_1[s*2 + mi] = acc;
-            }
-        }
-
-        /* z3 = b3 + z3#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 2; ++k) {
-            const sg_real a0 = p_b3[k];
-            const sg_real a1 = t_z3_1[s*2 + k];
-        t_z3[s*2 + k] = a0 + a1;
-        }
+        /* z3 = b3 + z3#1  [b3 + matmul(W3, h2)]
+           tile GEMM: Z[s, 0:2] = p_b3 + t_h2[s,:]·p_W3ᵀ */
+        if (n >= 8) {
+            sg_gemm(nt, 2, 16, t_h2, 16, 1, c_p_W3_T, 2, t_z3, 2, p_b3, 0);
+        } else
+        {
+            sg_gemm_dot(nt, 2, 16, p_W3, t_h2, 16, t_z3, 2, p_b3, 0);
         }
 
         /* yhat = z3 */
@@ -1140,16 +2041,10 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         }
         }
 
-        /* d[h2] = matmul(W3, d[yhat])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 2x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_d_h2 + s*16;
-            const sg_real *restrict xr = t_d_yhat + s*2;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 2; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = p_W3 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
+        /* d[h2] = matmul(W3, d[yhat])
+           tile GEMM: Z[s, 0:16] = t_d_yhat[s,:]·p_W3 */
+        {
+            sg_gemm(nt, 16, 2, t_d_yhat, 2, 1, p_W3, 16, t_d_h2, 16, 0, 0);
         }
 
         /* d[z2] = d[h2]*(1 - h2**2) */
@@ -1159,16 +2054,10 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_d_z2[k] = a0*(1.0 - (a1*a1));
         }
 
-        /* d[h1] = matmul(W2, d[z2])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 16x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_d_h1 + s*16;
-            const sg_real *restrict xr = t_d_z2 + s*16;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 16; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = p_W2 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
+        /* d[h1] = matmul(W2, d[z2])
+           tile GEMM: Z[s, 0:16] = t_d_z2[s,:]·p_W2 */
+        {
+            sg_gemm(nt, 16, 16, t_d_z2, 16, 1, p_W2, 16, t_d_h1, 16, 0, 0);
         }
 
         /* d[z1] = d[h1]*(1 - h1**2) */
@@ -1178,37 +2067,13 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_d_z1[k] = a0*(1.0 - (a1*a1));
         }
 
-        /* t[z1#1] = matmul(u[W1], x)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x4 */
+        /* t[z1] = t[z1#1] + u[b1]  [u[b1] + matmul(u[W1], x)]
+           tile GEMM: Z[s, 0:16] = u_b1 + d_x[s,:]·u_W1ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_t_z1_1 + s*16;
-                const sg_real *restrict xr = d_x + s*6;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 4; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_u_W1_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 4, d_x, 6, 1, c_u_W1_T, 16, t_t_z1, 16, u_b1, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = u_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = d_x + s*6;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 4; ++mj) acc += wr[mj] * xr[mj];
-                t_t_z1_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* t[z1] = t[z1#1] + u[b1] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = t_t_z1_1[s*16 + k];
-            const sg_real a1 = u_b1[k];
-        t_t_z1[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 4, u_W1, d_x, 6, t_t_z1, 16, u_b1, 0);
         }
 
         /* t[h1] = t[z1]*(1 - h1**2) */
@@ -1218,68 +2083,14 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_t_h1[k] = a1*(1.0 - (a0*a0));
         }
 
-        /* t[z2#1]#1 = matmul(u[W2], h1)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x16 */
+        /* t[z2] = t[z2#1] + u[b2]  [u[b2] + matmul(u[W2], h1) + matmul(W2, t[h1])]
+           tile GEMM: Z[s, 0:16] = u_b2 + t_h1[s,:]·u_W2ᵀ + t_t_h1[s,:]·p_W2ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_t_z2_1_1 + s*16;
-                const sg_real *restrict xr = t_h1 + s*16;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 16; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_u_W2_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm2(nt, 16, 16, t_h1, 16, 1, c_u_W2_T, 16, 16, t_t_h1, 16, 1, c_p_W2_T, 16, t_t_z2, 16, u_b2, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = u_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h1 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_t_z2_1_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* t[z2#1]#2 = matmul(W2, t[h1])  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x16 */
-        if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_t_z2_1_2 + s*16;
-                const sg_real *restrict xr = t_t_h1 + s*16;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 16; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W2_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
-        } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_t_h1 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_t_z2_1_2[s*16 + mi] = acc;
-            }
-        }
-
-        /* t[z2#1] = t[z2#1]#1 + t[z2#1]#2 */
-        for (int k = 0; k < nt*16; ++k) {
-            const sg_real a0 = t_t_z2_1_1[k];
-            const sg_real a1 = t_t_z2_1_2[k];
-        t_t_z2_1[k] = a0 + a1;
-        }
-
-        /* t[z2] = t[z2#1] + u[b2] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = t_t_z2_1[s*16 + k];
-            const sg_real a1 = u_b2[k];
-        t_t_z2[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 16, u_W2, t_h1, 16, t_t_z2, 16, u_b2, 0);
+            sg_gemm_dot(nt, 16, 16, p_W2, t_t_h1, 16, t_t_z2, 16, 0, 1);
         }
 
         /* t[h2] = t[z2]*(1 - h2**2) */
@@ -1289,44 +2100,14 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_t_h2[k] = a1*(1.0 - (a0*a0));
         }
 
-        /* t[z3#1]#1 = matmul(u[W3], h2)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 2x16 */
-        for (int mi = 0; mi < 2; ++mi) {
-            const sg_real *restrict wr = u_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h2 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_t_z3_1_1[s*2 + mi] = acc;
-            }
-        }
-
-        /* t[z3#1]#2 = matmul(W3, t[h2])  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 2x16 */
-        for (int mi = 0; mi < 2; ++mi) {
-            const sg_real *restrict wr = p_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_t_h2 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_t_z3_1_2[s*2 + mi] = acc;
-            }
-        }
-
-        /* t[z3#1] = t[z3#1]#1 + t[z3#1]#2 */
-        for (int k = 0; k < nt*2; ++k) {
-            const sg_real a0 = t_t_z3_1_1[k];
-            const sg_real a1 = t_t_z3_1_2[k];
-        t_t_z3_1[k] = a0 + a1;
-        }
-
-        /* t[z3] = t[z3#1] + u[b3] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 2; ++k) {
-            const sg_real a0 = t_t_z3_1[s*2 + k];
-            const sg_real a1 = u_b3[k];
-        t_t_z3[s*2 + k] = a0 + a1;
-        }
+        /* t[z3] = t[z3#1] + u[b3]  [u[b3] + matmul(u[W3], h2) + matmul(W3, t[h2])]
+           tile GEMM: Z[s, 0:2] = u_b3 + t_h2[s,:]·u_W3ᵀ + t_t_h2[s,:]·p_W3ᵀ */
+        if (n >= 8) {
+            sg_gemm2(nt, 2, 16, t_h2, 16, 1, c_u_W3_T, 2, 16, t_t_h2, 16, 1, c_p_W3_T, 2, t_t_z3, 2, u_b3, 0);
+        } else
+        {
+            sg_gemm_dot(nt, 2, 16, u_W3, t_h2, 16, t_t_z3, 2, u_b3, 0);
+            sg_gemm_dot(nt, 2, 16, p_W3, t_t_h2, 16, t_t_z3, 2, 0, 1);
         }
 
         /* t[yhat] = t[z3] */
@@ -1344,35 +2125,10 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         }
         }
 
-        /* t[d[h2]]#1 = matmul(u[W3], d[yhat])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 2x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_t_d_h2_1 + s*16;
-            const sg_real *restrict xr = t_d_yhat + s*2;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 2; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = u_W3 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
-        }
-
-        /* t[d[h2]]#2 = matmul(W3, t[d[yhat]])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 2x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_t_d_h2_2 + s*16;
-            const sg_real *restrict xr = t_t_d_yhat + s*2;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 2; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = p_W3 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
-        }
-
-        /* t[d[h2]] = t[d[h2]]#1 + t[d[h2]]#2 */
-        for (int k = 0; k < nt*16; ++k) {
-            const sg_real a0 = t_t_d_h2_1[k];
-            const sg_real a1 = t_t_d_h2_2[k];
-        t_t_d_h2[k] = a0 + a1;
+        /* t[d[h2]] = t[d[h2]]#1 + t[d[h2]]#2  [matmul(u[W3], d[yhat]) + matmul(W3, t[d[yhat]])]
+           tile GEMM: Z[s, 0:16] = t_d_yhat[s,:]·u_W3 + t_t_d_yhat[s,:]·p_W3 */
+        {
+            sg_gemm2(nt, 16, 2, t_d_yhat, 2, 1, u_W3, 16, 2, t_t_d_yhat, 2, 1, p_W3, 16, t_t_d_h2, 16, 0, 0);
         }
 
         /* t[d[z2]] = -2*d[h2]*h2*t[h2] + t[d[h2]]*(1 - h2**2) */
@@ -1384,35 +2140,10 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_t_d_z2[k] = -2.0*a0*a1*a3 + a2*(1.0 - (a1*a1));
         }
 
-        /* t[d[h1]]#1 = matmul(u[W2], d[z2])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 16x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_t_d_h1_1 + s*16;
-            const sg_real *restrict xr = t_d_z2 + s*16;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 16; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = u_W2 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
-        }
-
-        /* t[d[h1]]#2 = matmul(W2, t[d[z2]])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 16x16 */
-        for (s = 0; s < nt; ++s) {
-            sg_real *restrict zr = t_t_d_h1_2 + s*16;
-            const sg_real *restrict xr = t_t_d_z2 + s*16;
-            for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-            for (int mi = 0; mi < 16; ++mi) {
-                const sg_real xv = xr[mi];
-                const sg_real *restrict wr = p_W2 + mi*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-            }
-        }
-
-        /* t[d[h1]] = t[d[h1]]#1 + t[d[h1]]#2 */
-        for (int k = 0; k < nt*16; ++k) {
-            const sg_real a0 = t_t_d_h1_1[k];
-            const sg_real a1 = t_t_d_h1_2[k];
-        t_t_d_h1[k] = a0 + a1;
+        /* t[d[h1]] = t[d[h1]]#1 + t[d[h1]]#2  [matmul(u[W2], d[z2]) + matmul(W2, t[d[z2]])]
+           tile GEMM: Z[s, 0:16] = t_d_z2[s,:]·u_W2 + t_t_d_z2[s,:]·p_W2 */
+        {
+            sg_gemm2(nt, 16, 16, t_d_z2, 16, 1, u_W2, 16, 16, t_t_d_z2, 16, 1, p_W2, 16, t_t_d_h1, 16, 0, 0);
         }
 
         /* t[d[z1]] = -2*d[h1]*h1*t[h1] + t[d[h1]]*(1 - h1**2) */
@@ -1432,104 +2163,60 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_yhat[k] += t_d_yhat[s*2 + k];
 
-        /* Σ d[W3] = Σ outer(d[yhat], h2): tile GEMM acc += A^T B (2x16) */
-        for (int mi = 0; mi < 2; ++mi) {
-            sg_real *restrict rr = r_d_W3 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_yhat[s*2 + mi];
-                const sg_real *restrict br = t_h2 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ d[W3] = Σ outer(d[yhat], h2)
+           tile GEMM: acc (2x16) = [acc +] t_d_yhatᵀ·t_h2 (stored on the first tile) */
+        {
+            sg_gemm(2, 16, nt, t_d_yhat, 1, 2, t_h2, 16, r_d_W3, 16, 0, t0 > 0);
         }
 
         /* Σ d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z2[k] += t_d_z2[s*16 + k];
 
-        /* Σ d[W2] = Σ outer(d[z2], h1): tile GEMM acc += A^T B (16x16) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_d_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_z2[s*16 + mi];
-                const sg_real *restrict br = t_h1 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ d[W2] = Σ outer(d[z2], h1)
+           tile GEMM: acc (16x16) = [acc +] t_d_z2ᵀ·t_h1 (stored on the first tile) */
+        {
+            sg_gemm(16, 16, nt, t_d_z2, 1, 16, t_h1, 16, r_d_W2, 16, 0, t0 > 0);
         }
 
         /* Σ d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z1[k] += t_d_z1[s*16 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x): tile GEMM acc += A^T B (16x4) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_d_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_z1[s*16 + mi];
-                const sg_real *restrict br = d_x + s*6;
-                for (int mj = 0; mj < 4; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ d[W1] = Σ outer(d[z1], x)
+           tile GEMM: acc (16x4) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
+        {
+            sg_gemm(16, 4, nt, t_d_z1, 1, 16, d_x, 6, r_d_W1, 4, 0, t0 > 0);
         }
 
         /* Σ t[d[yhat]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_t_d_yhat[k] += t_t_d_yhat[s*2 + k];
 
-        /* Σ t[d[W3]]#1 = Σ outer(t[d[yhat]], h2): tile GEMM acc += A^T B (2x16) */
-        for (int mi = 0; mi < 2; ++mi) {
-            sg_real *restrict rr = r_t_d_W3_1 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_t_d_yhat[s*2 + mi];
-                const sg_real *restrict br = t_h2 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
-        }
-
-        /* Σ t[d[W3]]#2 = Σ outer(d[yhat], t[h2]): tile GEMM acc += A^T B (2x16) */
-        for (int mi = 0; mi < 2; ++mi) {
-            sg_real *restrict rr = r_t_d_W3_2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_yhat[s*2 + mi];
-                const sg_real *restrict br = t_t_h2 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ t[d[W3]] = Σ outer(t[d[yhat]], h2) + outer(d[yhat], t[h2])
+           tile GEMM: acc (2x16) = [acc +] t_t_d_yhatᵀ·t_h2 + t_d_yhatᵀ·t_t_h2 (stored on the first tile) */
+        {
+            sg_gemm2(2, 16, nt, t_t_d_yhat, 1, 2, t_h2, 16, nt, t_d_yhat, 1, 2, t_t_h2, 16, r_t_d_W3, 16, 0, t0 > 0);
         }
 
         /* Σ t[d[z2]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_t_d_z2[k] += t_t_d_z2[s*16 + k];
 
-        /* Σ t[d[W2]]#1 = Σ outer(t[d[z2]], h1): tile GEMM acc += A^T B (16x16) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_t_d_W2_1 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_t_d_z2[s*16 + mi];
-                const sg_real *restrict br = t_h1 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
-        }
-
-        /* Σ t[d[W2]]#2 = Σ outer(d[z2], t[h1]): tile GEMM acc += A^T B (16x16) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_t_d_W2_2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_d_z2[s*16 + mi];
-                const sg_real *restrict br = t_t_h1 + s*16;
-                for (int mj = 0; mj < 16; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ t[d[W2]] = Σ outer(t[d[z2]], h1) + outer(d[z2], t[h1])
+           tile GEMM: acc (16x16) = [acc +] t_t_d_z2ᵀ·t_h1 + t_d_z2ᵀ·t_t_h1 (stored on the first tile) */
+        {
+            sg_gemm2(16, 16, nt, t_t_d_z2, 1, 16, t_h1, 16, nt, t_d_z2, 1, 16, t_t_h1, 16, r_t_d_W2, 16, 0, t0 > 0);
         }
 
         /* Σ t[d[z1]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_t_d_z1[k] += t_t_d_z1[s*16 + k];
 
-        /* Σ t[d[W1]] = Σ outer(t[d[z1]], x): tile GEMM acc += A^T B (16x4) */
-        for (int mi = 0; mi < 16; ++mi) {
-            sg_real *restrict rr = r_t_d_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real av = t_t_d_z1[s*16 + mi];
-                const sg_real *restrict br = d_x + s*6;
-                for (int mj = 0; mj < 4; ++mj) rr[mj] += av * br[mj];
-            }
+        /* Σ t[d[W1]] = Σ outer(t[d[z1]], x)
+           tile GEMM: acc (16x4) = [acc +] t_t_d_z1ᵀ·d_x (stored on the first tile) */
+        {
+            sg_gemm(16, 4, nt, t_t_d_z1, 1, 16, d_x, 6, r_t_d_W1, 4, 0, t0 > 0);
         }
 
     }
@@ -1545,45 +2232,38 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
     r_L[k] = ((1.0/2.0))*a0;
     }
 
-    /* t[d[W3]] = t[d[W3]]#1 + t[d[W3]]#2 */
-    for (int k = 0; k < 32; ++k) {
-        const sg_real a0 = r_t_d_W3_1[k];
-        const sg_real a1 = r_t_d_W3_2[k];
-    r_t_d_W3[k] = a0 + a1;
-    }
-
-    /* t[d[W2]] = t[d[W2]]#1 + t[d[W2]]#2 */
-    for (int k = 0; k < 256; ++k) {
-        const sg_real a0 = r_t_d_W2_1[k];
-        const sg_real a1 = r_t_d_W2_2[k];
-    r_t_d_W2[k] = a0 + a1;
-    }
-
     const sg_real scale = 1 / (sg_real)n;
     *loss = scale * (r_L[0]) + oc_R[0];
+    if (scale != 1) {
+        for (int k = 0; k < 16; ++k) r_d_z1[k] *= scale;  /* grad: b1 */
+        for (int k = 0; k < 16; ++k) r_d_z2[k] *= scale;  /* grad: b2 */
+        for (int k = 0; k < 2; ++k) r_d_yhat[k] *= scale;  /* grad: b3 */
+        for (int k = 0; k < 16; ++k) r_t_d_z1[k] *= scale;  /* hv: b1 */
+        for (int k = 0; k < 16; ++k) r_t_d_z2[k] *= scale;  /* hv: b2 */
+        for (int k = 0; k < 2; ++k) r_t_d_yhat[k] *= scale;  /* hv: b3 */
+    }
     for (int k = 0; k < 64; ++k) grad[0 + k] = scale * (r_d_W1[k]) + oc_d_W1[k];  /* W1 */
-    for (int k = 0; k < 16; ++k) grad[64 + k] = scale * (r_d_z1[k]);  /* b1 */
     for (int k = 0; k < 256; ++k) grad[80 + k] = scale * (r_d_W2[k]) + oc_d_W2[k];  /* W2 */
-    for (int k = 0; k < 16; ++k) grad[336 + k] = scale * (r_d_z2[k]);  /* b2 */
     for (int k = 0; k < 32; ++k) grad[352 + k] = scale * (r_d_W3[k]) + oc_d_W3[k];  /* W3 */
-    for (int k = 0; k < 2; ++k) grad[384 + k] = scale * (r_d_yhat[k]);  /* b3 */
     for (int k = 0; k < 64; ++k) hv[0 + k] = scale * (r_t_d_W1[k]) + oc_t_d_W1[k];  /* W1 */
-    for (int k = 0; k < 16; ++k) hv[64 + k] = scale * (r_t_d_z1[k]);  /* b1 */
     for (int k = 0; k < 256; ++k) hv[80 + k] = scale * (r_t_d_W2[k]) + oc_t_d_W2[k];  /* W2 */
-    for (int k = 0; k < 16; ++k) hv[336 + k] = scale * (r_t_d_z2[k]);  /* b2 */
     for (int k = 0; k < 32; ++k) hv[352 + k] = scale * (r_t_d_W3[k]) + oc_t_d_W3[k];  /* W3 */
-    for (int k = 0; k < 2; ++k) hv[384 + k] = scale * (r_t_d_yhat[k]);  /* b3 */
     return SG_OK;
 }
 
-/* ==== jacobian: tile of 32 samples, workspace 16896 reals ==== */
+/* ==== jacobian: tile of 256 samples, workspace 124736 reals ==== */
 int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict jac, sg_real *restrict work)
 {
     long t0;
     int nt, s;
     const sg_real nf[1] = {(sg_real)n};
-    (void)nf; (void)s;
+#ifdef SG_USE_BLAS
+    const int sg_blas = n >= SG_BLAS_MIN_BATCH;  /* cblas for the large tile GEMMs */
+#else
+    const int sg_blas = 0;
+#endif
+    (void)nf; (void)s; (void)sg_blas;
     if (n < 1) return SG_EBATCH;
     if (!sg_all_finite(theta, 386)) return SG_ETHETA;
     if (!sg_all_finite(data, n * 6)) return SG_EDATA;
@@ -1594,22 +2274,20 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
     const sg_real *restrict p_W3 = theta + 352;  /* [2, 16] */
     const sg_real *restrict p_b3 = theta + 384;  /* [2] */
     sg_real *restrict v_yhat = work + 0;  /* tile [2] */
-    sg_real *restrict t_z1_1 = work + 64;  /* tile [16] */
-    sg_real *restrict c_p_W1_T = work + 576;  /* work [4, 16] */
-    sg_real *restrict t_z1 = work + 640;  /* tile [16] */
-    sg_real *restrict t_h1 = work + 1152;  /* tile [16] */
-    sg_real *restrict t_z2_1 = work + 1664;  /* tile [16] */
-    sg_real *restrict c_p_W2_T = work + 2176;  /* work [16, 16] */
-    sg_real *restrict t_z2 = work + 2432;  /* tile [16] */
-    sg_real *restrict t_h2 = work + 2944;  /* tile [16] */
-    sg_real *restrict t_J0_d_W3 = work + 3456;  /* tile [2, 16] */
-    sg_real *restrict t_J0_d_h2 = work + 4480;  /* tile [16] */
-    sg_real *restrict t_J0_d_z2 = work + 4992;  /* tile [16] */
-    sg_real *restrict t_J0_d_W2 = work + 5504;  /* tile [16, 16] */
-    sg_real *restrict t_J0_d_h1 = work + 13696;  /* tile [16] */
-    sg_real *restrict t_J0_d_z1 = work + 14208;  /* tile [16] */
-    sg_real *restrict t_J0_d_W1 = work + 14720;  /* tile [16, 4] */
-    sg_real *restrict t_J0_d_x = work + 16768;  /* tile [4] */
+    sg_real *restrict t_z1 = work + 512;  /* tile [16] */
+    sg_real *restrict t_h1 = work + 4608;  /* tile [16] */
+    sg_real *restrict t_z2 = work + 8704;  /* tile [16] */
+    sg_real *restrict t_h2 = work + 12800;  /* tile [16] */
+    sg_real *restrict t_J0_d_W3 = work + 16896;  /* tile [2, 16] */
+    sg_real *restrict t_J0_d_h2 = work + 25088;  /* tile [16] */
+    sg_real *restrict t_J0_d_z2 = work + 29184;  /* tile [16] */
+    sg_real *restrict t_J0_d_W2 = work + 33280;  /* tile [16, 16] */
+    sg_real *restrict t_J0_d_h1 = work + 98816;  /* tile [16] */
+    sg_real *restrict t_J0_d_z1 = work + 102912;  /* tile [16] */
+    sg_real *restrict t_J0_d_W1 = work + 107008;  /* tile [16, 4] */
+    sg_real *restrict t_J0_d_x = work + 123392;  /* tile [4] */
+    sg_real *restrict c_p_W1_T = work + 124416;  /* work [4, 16] */
+    sg_real *restrict c_p_W2_T = work + 124480;  /* work [16, 16] */
     (void)p_W1;
     (void)p_b1;
     (void)p_W2;
@@ -1619,54 +2297,26 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
     memset(jac, 0, sizeof(sg_real) * (size_t)n * 784);
     /* ---- sample-invariant part (once per call) ---- */
     /* p_W1ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 4; ++mj) c_p_W1_T[mj*16 + mi] = p_W1[mi*4 + mj];
+    if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
     /* p_W2ᵀ (used when n >= 8) */
-    if (n >= 8)
-    for (int mi = 0; mi < 16; ++mi)
-        for (int mj = 0; mj < 16; ++mj) c_p_W2_T[mj*16 + mi] = p_W2[mi*16 + mj];
+    if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
 
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 256 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 256) {
+        nt = (int)(n - t0 < 256 ? n - t0 : 256);
         (void)nt;
         const sg_real *restrict d_x = data + t0 * 6 + 0;
         (void)d_x;
         const sg_real *restrict d_y = data + t0 * 6 + 4;
         (void)d_y;
-        /* z1#1 = matmul(W1, x)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x4 */
+        /* z1 = b1 + z1#1  [b1 + matmul(W1, x)]
+           tile GEMM: Z[s, 0:16] = p_b1 + d_x[s,:]·p_W1ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z1_1 + s*16;
-                const sg_real *restrict xr = d_x + s*6;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 4; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W1_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 4, d_x, 6, 1, c_p_W1_T, 16, t_z1, 16, p_b1, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W1 + mi*4;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = d_x + s*6;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 4; ++mj) acc += wr[mj] * xr[mj];
-                t_z1_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z1 = b1 + z1#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b1[k];
-            const sg_real a1 = t_z1_1[s*16 + k];
-        t_z1[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 4, p_W1, d_x, 6, t_z1, 16, p_b1, 0);
         }
 
         /* h1 = tanh(z1) */
@@ -1675,37 +2325,13 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
         t_h1[k] = tanh(a0);
         }
 
-        /* z2#1 = matmul(W2, h1)  tile GEMM: Z[s,i] = sum_j W[i,j] X[s,j], W 16x16 */
+        /* z2 = b2 + z2#1  [b2 + matmul(W2, h1)]
+           tile GEMM: Z[s, 0:16] = p_b2 + t_h1[s,:]·p_W2ᵀ */
         if (n >= 8) {
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_z2_1 + s*16;
-                const sg_real *restrict xr = t_h1 + s*16;
-                for (int mi = 0; mi < 16; ++mi) zr[mi] = 0;
-                for (int mj = 0; mj < 16; ++mj) {
-                    const sg_real xv = xr[mj];
-                    const sg_real *restrict wr = c_p_W2_T + mj*16;
-                    for (int mi = 0; mi < 16; ++mi) zr[mi] += xv * wr[mi];
-                }
-            }
+            sg_gemm(nt, 16, 16, t_h1, 16, 1, c_p_W2_T, 16, t_z2, 16, p_b2, 0);
         } else
-        for (int mi = 0; mi < 16; ++mi) {
-            const sg_real *restrict wr = p_W2 + mi*16;
-            for (s = 0; s < nt; ++s) {
-                const sg_real *restrict xr = t_h1 + s*16;
-                sg_real acc = 0;
-                SG_SIMD_REDUCE(acc)
-                for (int mj = 0; mj < 16; ++mj) acc += wr[mj] * xr[mj];
-                t_z2_1[s*16 + mi] = acc;
-            }
-        }
-
-        /* z2 = b2 + z2#1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 16; ++k) {
-            const sg_real a0 = p_b2[k];
-            const sg_real a1 = t_z2_1[s*16 + k];
-        t_z2[s*16 + k] = a0 + a1;
-        }
+        {
+            sg_gemm_dot(nt, 16, 16, p_W2, t_h1, 16, t_z2, 16, p_b2, 0);
         }
 
         /* h2 = tanh(z2) */
@@ -1726,16 +2352,10 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
             }
             }
 
-            /* J0:d[h2] = matmul(W3, v[yhat])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 2x16 */
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_J0_d_h2 + s*16;
-                const sg_real *restrict xr = v_yhat + s*2;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-                for (int mi = 0; mi < 2; ++mi) {
-                    const sg_real xv = xr[mi];
-                    const sg_real *restrict wr = p_W3 + mi*16;
-                    for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-                }
+            /* J0:d[h2] = matmul(W3, v[yhat])
+               tile GEMM: Z[s, 0:16] = v_yhat[s,:]·p_W3 */
+            {
+                sg_gemm(nt, 16, 2, v_yhat, 2, 1, p_W3, 16, t_J0_d_h2, 16, 0, 0);
             }
 
             /* J0:d[z2] = J0:d[h2]*(1 - h2**2) */
@@ -1753,16 +2373,10 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
             }
             }
 
-            /* J0:d[h1] = matmul(W2, J0:d[z2])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 16x16 */
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_J0_d_h1 + s*16;
-                const sg_real *restrict xr = t_J0_d_z2 + s*16;
-                for (int mj = 0; mj < 16; ++mj) zr[mj] = 0;
-                for (int mi = 0; mi < 16; ++mi) {
-                    const sg_real xv = xr[mi];
-                    const sg_real *restrict wr = p_W2 + mi*16;
-                    for (int mj = 0; mj < 16; ++mj) zr[mj] += xv * wr[mj];
-                }
+            /* J0:d[h1] = matmul(W2, J0:d[z2])
+               tile GEMM: Z[s, 0:16] = t_J0_d_z2[s,:]·p_W2 */
+            {
+                sg_gemm(nt, 16, 16, t_J0_d_z2, 16, 1, p_W2, 16, t_J0_d_h1, 16, 0, 0);
             }
 
             /* J0:d[z1] = J0:d[h1]*(1 - h1**2) */
@@ -1780,16 +2394,10 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
             }
             }
 
-            /* J0:d[x] = matmul(W1, J0:d[z1])  tile GEMM: Z[s,j] = sum_i X[s,i] W[i,j], W 16x4 */
-            for (s = 0; s < nt; ++s) {
-                sg_real *restrict zr = t_J0_d_x + s*4;
-                const sg_real *restrict xr = t_J0_d_z1 + s*16;
-                for (int mj = 0; mj < 4; ++mj) zr[mj] = 0;
-                for (int mi = 0; mi < 16; ++mi) {
-                    const sg_real xv = xr[mi];
-                    const sg_real *restrict wr = p_W1 + mi*4;
-                    for (int mj = 0; mj < 4; ++mj) zr[mj] += xv * wr[mj];
-                }
+            /* J0:d[x] = matmul(W1, J0:d[z1])
+               tile GEMM: Z[s, 0:4] = t_J0_d_z1[s,:]·p_W1 */
+            {
+                sg_gemm(nt, 4, 16, t_J0_d_z1, 16, 1, p_W1, 4, t_J0_d_x, 4, 0, 0);
             }
 
             for (s = 0; s < nt; ++s) {
@@ -1812,7 +2420,7 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
 int mlp_tanh_hessian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict H, sg_real *restrict work)
 {
-    sg_real *restrict u = work + 17520;
+    sg_real *restrict u = work + 72032;
     int rc = SG_OK;
     for (long j = 0; j < 386; ++j) {
         memset(u, 0, sizeof(sg_real) * 386);

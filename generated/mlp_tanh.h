@@ -10,11 +10,11 @@
 #define MLP_TANH_N_PARAMS 386
 #define MLP_TANH_DATA_WIDTH 6
 #define MLP_TANH_OUT_WIDTH 2
-#define MLP_TANH_WORK_FORWARD 3584  /* scratch reals for mlp_tanh_forward */
-#define MLP_TANH_WORK_LOSS_GRAD 7304  /* scratch reals for mlp_tanh_loss_grad */
-#define MLP_TANH_WORK_HVP 17520  /* scratch reals for mlp_tanh_hvp */
-#define MLP_TANH_WORK_HESSIAN 18300  /* scratch reals for mlp_tanh_hessian */
-#define MLP_TANH_WORK_JACOBIAN 16896  /* scratch reals for mlp_tanh_jacobian */
+#define MLP_TANH_WORK_FORWARD 17760  /* scratch reals for mlp_tanh_forward */
+#define MLP_TANH_WORK_LOSS_GRAD 36672  /* scratch reals for mlp_tanh_loss_grad */
+#define MLP_TANH_WORK_HVP 72032  /* scratch reals for mlp_tanh_hvp */
+#define MLP_TANH_WORK_HESSIAN 72812  /* scratch reals for mlp_tanh_hessian */
+#define MLP_TANH_WORK_JACOBIAN 124736  /* scratch reals for mlp_tanh_jacobian */
 
 long mlp_tanh_info(int what);
 int mlp_tanh_forward(const double *theta, const double *data, long n,

@@ -10,11 +10,11 @@
 #define TWO_TWO_ONE_N_PARAMS 15
 #define TWO_TWO_ONE_DATA_WIDTH 3
 #define TWO_TWO_ONE_OUT_WIDTH 1
-#define TWO_TWO_ONE_WORK_FORWARD 480  /* scratch reals for two_two_one_forward */
-#define TWO_TWO_ONE_WORK_LOSS_GRAD 952  /* scratch reals for two_two_one_loss_grad */
-#define TWO_TWO_ONE_WORK_HVP 2200  /* scratch reals for two_two_one_hvp */
-#define TWO_TWO_ONE_WORK_HESSIAN 2238  /* scratch reals for two_two_one_hessian */
-#define TWO_TWO_ONE_WORK_JACOBIAN 1184  /* scratch reals for two_two_one_jacobian */
+#define TWO_TWO_ONE_WORK_FORWARD 2832  /* scratch reals for two_two_one_forward */
+#define TWO_TWO_ONE_WORK_LOSS_GRAD 6168  /* scratch reals for two_two_one_loss_grad */
+#define TWO_TWO_ONE_WORK_HVP 12584  /* scratch reals for two_two_one_hvp */
+#define TWO_TWO_ONE_WORK_HESSIAN 12622  /* scratch reals for two_two_one_hessian */
+#define TWO_TWO_ONE_WORK_JACOBIAN 8464  /* scratch reals for two_two_one_jacobian */
 
 long two_two_one_info(int what);
 int two_two_one_forward(const double *theta, const double *data, long n,

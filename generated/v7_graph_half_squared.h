@@ -10,11 +10,11 @@
 #define V7_GRAPH_HALF_SQUARED_N_PARAMS 2
 #define V7_GRAPH_HALF_SQUARED_DATA_WIDTH 1
 #define V7_GRAPH_HALF_SQUARED_OUT_WIDTH 1
-#define V7_GRAPH_HALF_SQUARED_WORK_FORWARD 88  /* scratch reals for v7_graph_half_squared_forward */
-#define V7_GRAPH_HALF_SQUARED_WORK_LOSS_GRAD 176  /* scratch reals for v7_graph_half_squared_loss_grad */
-#define V7_GRAPH_HALF_SQUARED_WORK_HVP 304  /* scratch reals for v7_graph_half_squared_hvp */
-#define V7_GRAPH_HALF_SQUARED_WORK_HESSIAN 316  /* scratch reals for v7_graph_half_squared_hessian */
-#define V7_GRAPH_HALF_SQUARED_WORK_JACOBIAN 408  /* scratch reals for v7_graph_half_squared_jacobian */
+#define V7_GRAPH_HALF_SQUARED_WORK_FORWARD 312  /* scratch reals for v7_graph_half_squared_forward */
+#define V7_GRAPH_HALF_SQUARED_WORK_LOSS_GRAD 384  /* scratch reals for v7_graph_half_squared_loss_grad */
+#define V7_GRAPH_HALF_SQUARED_WORK_HVP 496  /* scratch reals for v7_graph_half_squared_hvp */
+#define V7_GRAPH_HALF_SQUARED_WORK_HESSIAN 508  /* scratch reals for v7_graph_half_squared_hessian */
+#define V7_GRAPH_HALF_SQUARED_WORK_JACOBIAN 2872  /* scratch reals for v7_graph_half_squared_jacobian */
 
 long v7_graph_half_squared_info(int what);
 int v7_graph_half_squared_forward(const double *theta, const double *data, long n,

@@ -10,11 +10,11 @@
 #define V7_GRAPH_LOG_SQUARED_N_PARAMS 2
 #define V7_GRAPH_LOG_SQUARED_DATA_WIDTH 1
 #define V7_GRAPH_LOG_SQUARED_OUT_WIDTH 1
-#define V7_GRAPH_LOG_SQUARED_WORK_FORWARD 88  /* scratch reals for v7_graph_log_squared_forward */
-#define V7_GRAPH_LOG_SQUARED_WORK_LOSS_GRAD 200  /* scratch reals for v7_graph_log_squared_loss_grad */
-#define V7_GRAPH_LOG_SQUARED_WORK_HVP 360  /* scratch reals for v7_graph_log_squared_hvp */
-#define V7_GRAPH_LOG_SQUARED_WORK_HESSIAN 372  /* scratch reals for v7_graph_log_squared_hessian */
-#define V7_GRAPH_LOG_SQUARED_WORK_JACOBIAN 408  /* scratch reals for v7_graph_log_squared_jacobian */
+#define V7_GRAPH_LOG_SQUARED_WORK_FORWARD 312  /* scratch reals for v7_graph_log_squared_forward */
+#define V7_GRAPH_LOG_SQUARED_WORK_LOSS_GRAD 632  /* scratch reals for v7_graph_log_squared_loss_grad */
+#define V7_GRAPH_LOG_SQUARED_WORK_HVP 1000  /* scratch reals for v7_graph_log_squared_hvp */
+#define V7_GRAPH_LOG_SQUARED_WORK_HESSIAN 1012  /* scratch reals for v7_graph_log_squared_hessian */
+#define V7_GRAPH_LOG_SQUARED_WORK_JACOBIAN 2872  /* scratch reals for v7_graph_log_squared_jacobian */
 
 long v7_graph_log_squared_info(int what);
 int v7_graph_log_squared_forward(const double *theta, const double *data, long n,

@@ -10,11 +10,11 @@
 #define WORKED_EXAMPLE_II_N_PARAMS 6
 #define WORKED_EXAMPLE_II_DATA_WIDTH 2
 #define WORKED_EXAMPLE_II_OUT_WIDTH 1
-#define WORKED_EXAMPLE_II_WORK_FORWARD 192  /* scratch reals for worked_example_ii_forward */
-#define WORKED_EXAMPLE_II_WORK_LOSS_GRAD 568  /* scratch reals for worked_example_ii_loss_grad */
-#define WORKED_EXAMPLE_II_WORK_HVP 1096  /* scratch reals for worked_example_ii_hvp */
-#define WORKED_EXAMPLE_II_WORK_HESSIAN 1116  /* scratch reals for worked_example_ii_hessian */
-#define WORKED_EXAMPLE_II_WORK_JACOBIAN 512  /* scratch reals for worked_example_ii_jacobian */
+#define WORKED_EXAMPLE_II_WORK_FORWARD 1536  /* scratch reals for worked_example_ii_forward */
+#define WORKED_EXAMPLE_II_WORK_LOSS_GRAD 4104  /* scratch reals for worked_example_ii_loss_grad */
+#define WORKED_EXAMPLE_II_WORK_HVP 7944  /* scratch reals for worked_example_ii_hvp */
+#define WORKED_EXAMPLE_II_WORK_HESSIAN 7964  /* scratch reals for worked_example_ii_hessian */
+#define WORKED_EXAMPLE_II_WORK_JACOBIAN 4096  /* scratch reals for worked_example_ii_jacobian */
 
 long worked_example_ii_info(int what);
 int worked_example_ii_forward(const double *theta, const double *data, long n,

@@ -10,11 +10,11 @@
 #define WORKED_EXAMPLE_III_N_PARAMS 6
 #define WORKED_EXAMPLE_III_DATA_WIDTH 2
 #define WORKED_EXAMPLE_III_OUT_WIDTH 1
-#define WORKED_EXAMPLE_III_WORK_FORWARD 192  /* scratch reals for worked_example_iii_forward */
-#define WORKED_EXAMPLE_III_WORK_LOSS_GRAD 568  /* scratch reals for worked_example_iii_loss_grad */
-#define WORKED_EXAMPLE_III_WORK_HVP 1096  /* scratch reals for worked_example_iii_hvp */
-#define WORKED_EXAMPLE_III_WORK_HESSIAN 1116  /* scratch reals for worked_example_iii_hessian */
-#define WORKED_EXAMPLE_III_WORK_JACOBIAN 512  /* scratch reals for worked_example_iii_jacobian */
+#define WORKED_EXAMPLE_III_WORK_FORWARD 1536  /* scratch reals for worked_example_iii_forward */
+#define WORKED_EXAMPLE_III_WORK_LOSS_GRAD 4104  /* scratch reals for worked_example_iii_loss_grad */
+#define WORKED_EXAMPLE_III_WORK_HVP 7944  /* scratch reals for worked_example_iii_hvp */
+#define WORKED_EXAMPLE_III_WORK_HESSIAN 7964  /* scratch reals for worked_example_iii_hessian */
+#define WORKED_EXAMPLE_III_WORK_JACOBIAN 4096  /* scratch reals for worked_example_iii_jacobian */
 
 long worked_example_iii_info(int what);
 int worked_example_iii_forward(const double *theta, const double *data, long n,
