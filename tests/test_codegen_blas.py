@@ -51,15 +51,6 @@ half = true
 _K = {}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _kernel_cache(tmp_path_factory):
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "symgrad-blas-cache")
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
 
 
 def kernel(blas, dtype="float64"):

@@ -1,6 +1,5 @@
 """symgrad generate / check / eval --backend c through codegen.kernel_cli."""
 import argparse
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,15 +16,6 @@ WE2 = ROOT / "examples" / "worked_example_ii.toml"
 CC = shutil.which("cc") or shutil.which("gcc")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _kernel_cache(tmp_path_factory):
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "symgrad-kernel-cache")
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
 
 
 def ns(**kw):

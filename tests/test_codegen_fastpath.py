@@ -1,6 +1,5 @@
 """The flat API's per-thread fast path (same arrays as the previous call) stays safe: results
 equal the slow path's, and arrays changed in place (shape, dtype) or swapped are re-validated."""
-import os
 import threading
 
 import numpy as np
@@ -13,15 +12,6 @@ from symbolic.spec import parse_spec
 _K = {}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _kernel_cache(tmp_path_factory):
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "symgrad-fastpath-cache")
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
 
 
 def kernel():

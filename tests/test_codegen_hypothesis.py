@@ -1,5 +1,4 @@
 """Random MLPs (hypothesis, bounded): compiled objective, gradient, HVP, Hessian vs references."""
-import os
 
 import numpy as np
 import pytest
@@ -13,15 +12,6 @@ from symbolic.spec import parse_spec
 ACTS = ["tanh", "sigmoid", "relu", "softplus", "silu", "gelu", "identity", "elu", "leaky_relu"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _kernel_cache(tmp_path_factory):
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "symgrad-kernel-cache")
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
 
 
 @st.composite

@@ -1,6 +1,5 @@
 """Compiled kernels agree with the graph-wise and layer-wise numpy references and FD, for every
 bundled example and a set of specs covering every op; batching, packing and the flat API."""
-import os
 from pathlib import Path
 
 import numpy as np
@@ -18,15 +17,6 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 SPECS = {n: getattr(S, n) for n in ("MLP_PEN_SUM", "CE_SOFTPLUS", "ACTS", "HUBER_RELU", "ASSIGN_OPS")}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _kernel_cache(tmp_path_factory):
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "symgrad-kernel-cache")
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
 
 
 _GRAPHS, _KERNELS = {}, {}

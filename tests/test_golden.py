@@ -1,6 +1,6 @@
 """generated/: the emitted C of every bundled example, checked in so emission changes are diffs.
 
-Refresh with:  SYMGRAD_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+Refresh with:  python -m pytest tests/test_golden.py --update   (or SYMGRAD_UPDATE_GOLDEN=1)
 """
 import os
 import shutil
@@ -15,8 +15,7 @@ from symbolic.spec import load_spec
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "generated"
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
-UPDATE = os.environ.get("SYMGRAD_UPDATE_GOLDEN", "") not in ("", "0")
-HINT = "run  SYMGRAD_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py  to (re)generate it"
+HINT = "run  python -m pytest tests/test_golden.py --update  to (re)generate it"
 
 
 def _sources(spec: Path):
@@ -25,10 +24,10 @@ def _sources(spec: Path):
 
 
 @pytest.mark.parametrize("spec", EXAMPLES, ids=lambda p: p.stem)
-def test_golden(spec):
+def test_golden(spec, update_golden):
     for fname, text in _sources(spec).items():
         path = GOLDEN / fname
-        if UPDATE:
+        if update_golden:
             GOLDEN.mkdir(exist_ok=True)
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")

@@ -3,7 +3,6 @@ table reproduces seed 001's tables, and every format/--what combination runs on 
 import glob
 import re
 
-import numpy as np
 import pytest
 import sympy as sp
 

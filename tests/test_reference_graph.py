@@ -15,7 +15,7 @@ from codegen.reference_graph import (
     batch_loss_and_grad, graph_backprop, graph_forward, graph_grad_fd, graph_hvp_fd, kink_margin,
 )
 from symbolic.catalogue import elu, leaky_relu
-from symbolic.evaluate import EvaluationError, run_numeric
+from symbolic.evaluate import run_numeric
 from symbolic.graph import Assignment, Graph, sym
 from symbolic.point import evaluate_point
 from symbolic.spec import load_spec, parse_spec

@@ -2,12 +2,11 @@
 counterexamples for wrong formulas, kink policy, tolerance inference, and every error path."""
 import json
 
-import numpy as np
 import pytest
 
 from codegen.cli import main
 from conftest import example
-from symbolic.claims import ClaimsError, inferred_tolerance, load_claims, parse_quantity
+from symbolic.claims import inferred_tolerance, load_claims, parse_quantity
 from symbolic.spec import load_spec, parse_spec
 from symbolic.verify import verify
 
