@@ -10,6 +10,7 @@ import subprocess
 import numpy as np
 import pytest
 
+import _codegen_specs as S
 from codegen import reference as ref
 from codegen.emit import emit
 from codegen.kernel import blas_build_options
@@ -27,26 +28,8 @@ needs_blas = pytest.mark.skipif(
                           "the BLAS build of the kernels cannot be tested")
 
 # two wide tanh layers (W1 128x130, W2 128x128) and a narrow sigmoid/identity head; mean of ½‖·‖²
-SPEC = {"model": {"input": 130},
-        "layers": [{"dense": 128, "activation": "tanh"}, {"dense": 128, "activation": "tanh"},
-                   {"dense": 3, "activation": "identity"}],
-        "loss": {"type": "mse", "half": True}}
-TOML = """
-[model]
-name = "wide_blas"
-input = 130
-[[layers]]
-dense = 128
-activation = "tanh"
-[[layers]]
-dense = 128
-activation = "tanh"
-[[layers]]
-dense = 3
-[loss]
-type = "mse"
-half = true
-"""
+SPEC = S.WIDE_SPEC
+TOML = S.wide_toml("wide_blas")
 
 _K = {}
 

@@ -8,32 +8,15 @@ import platform
 import numpy as np
 import pytest
 
+import _codegen_specs as S
 from codegen import reference as ref
 from codegen.build import build_module
 from codegen.emit import emit
 from codegen.kernel import EXTRA_FLAGS, Kernel
 from symbolic.spec import parse_spec
 
-SPEC = {"model": {"input": 130},
-        "layers": [{"dense": 128, "activation": "tanh"}, {"dense": 128, "activation": "tanh"},
-                   {"dense": 3, "activation": "identity"}],
-        "loss": {"type": "mse", "half": True}}
-TOML = """
-[model]
-name = "gemm_paths"
-input = 130
-[[layers]]
-dense = 128
-activation = "tanh"
-[[layers]]
-dense = 128
-activation = "tanh"
-[[layers]]
-dense = 3
-[loss]
-type = "mse"
-half = true
-"""
+SPEC = S.WIDE_SPEC
+TOML = S.wide_toml("gemm_paths")
 
 
 def _cpu_flags() -> set:
