@@ -18,16 +18,17 @@ import sysconfig
 import tempfile
 import threading
 import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Iterator, Sequence
 
 import cffi
+import platformdirs
 
 from . import cache
 
-__all__ = ["BuildError", "CompilerNotFoundError", "build_module", "cache_key",
-           "compile_flags", "default_cache_dir", "clear_memo"]
+__all__ = ["BuildError", "CompilerNotFoundError", "build_module", "cache_key", "clear_memo",
+           "compile_flags", "default_cache_dir", "find_compiler", "is_cached", "module_flags"]
 
 KEY_FORMAT = "symgrad-kernel-1"  # bump to invalidate every cached kernel
 _LIBRARIES = [] if sys.platform == "win32" else ["m"]
@@ -64,34 +65,46 @@ def compile_flags(portable: bool = False) -> list[str]:
     return flags
 
 
+def module_flags(portable: bool = False, extra_compile_args: Sequence[str] = ()) -> list[str]:
+    """Every flag a kernel build passes after Python's own: compile_flags(portable), then
+    `extra_compile_args`, then $CFLAGS split like a shell (last, so the user's flags win)."""
+    user = os.environ.get("CFLAGS", "")
+    try:
+        user_flags = shlex.split(user)
+    except ValueError:  # unbalanced quotes
+        user_flags = user.split()
+    return compile_flags(portable) + [str(a) for a in extra_compile_args] + user_flags
+
+
 def default_cache_dir() -> Path:
-    """$SYMGRAD_CACHE_DIR, else the platform's per-user cache directory + symgrad."""
+    """$SYMGRAD_CACHE_DIR, else the platform's per-user cache directory for symgrad
+    (platformdirs: ~/.cache/symgrad or $XDG_CACHE_HOME/symgrad, ~/Library/Caches/symgrad,
+    %LOCALAPPDATA%\\symgrad\\Cache)."""
     env = os.environ.get("SYMGRAD_CACHE_DIR")
     if env:
         return Path(env).expanduser()
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "symgrad" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "symgrad"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):  # the XDG spec says relative values are to be ignored
-        return Path(xdg) / "symgrad"
-    return Path.home() / ".cache" / "symgrad"
+    return Path(platformdirs.user_cache_dir("symgrad", appauthor=False))
 
 
 def find_compiler() -> list[str]:
-    """argv prefix of the C compiler: $CC (may be 'ccache gcc'), else cc, gcc, clang."""
+    """argv prefix of the C compiler: $CC when set (may be 'ccache gcc'; it must exist), else
+    the first of cc, gcc, clang on PATH."""
     cc_env = os.environ.get("CC", "").strip()
-    try:
-        candidates = [shlex.split(cc_env)] if cc_env else []
-    except ValueError:  # unbalanced quotes
-        candidates = [cc_env.split()]
-    candidates += [["cc"], ["gcc"], ["clang"]]
-    for argv in candidates:
+    if cc_env:
+        try:
+            argv = shlex.split(cc_env)
+        except ValueError:  # unbalanced quotes
+            argv = cc_env.split()
         path = shutil.which(argv[0]) if argv else None
+        if path is None:
+            raise CompilerNotFoundError(
+                f"the C compiler named by the CC environment variable was not found: "
+                f"CC={cc_env!r} (unset CC to use cc, gcc or clang from PATH)")
+        return [path, *argv[1:]]
+    for name in ("cc", "gcc", "clang"):
+        path = shutil.which(name)
         if path:
-            return [path, *argv[1:]]
+            return [path]
     if sys.platform == "win32":
         return ["msvc"]  # setuptools locates MSVC itself
     raise CompilerNotFoundError(
@@ -99,11 +112,11 @@ def find_compiler() -> list[str]:
         "install gcc (Debian/Ubuntu: apt-get install gcc python3-dev)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiler_identity(argv: tuple[str, ...]) -> str:
     """Compiler path + first line of `cc --version` (in the cache key)."""
     try:
-        out = subprocess.run([*argv, "--version"], capture_output=True, text=True,
+        out = subprocess.run([*argv, "--version"], check=False, capture_output=True, text=True,
                              timeout=60, stdin=subprocess.DEVNULL)
         lines = (out.stdout or out.stderr).strip().splitlines()
         version = lines[0] if lines else ""
@@ -112,7 +125,7 @@ def _compiler_identity(argv: tuple[str, ...]) -> str:
     return f"{shlex.join(argv)} | {version}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cpu_fingerprint() -> str:
     """Identity of this CPU, so -march=native kernels are never shared across machines."""
     parts = [platform.machine(), platform.processor()]
@@ -123,7 +136,7 @@ def _cpu_fingerprint() -> str:
         parts += [fields.get(k, "") for k in ("model name", "flags", "Features", "CPU part", "cpu")]
     if sys.platform == "darwin":
         with contextlib.suppress(OSError, subprocess.SubprocessError):
-            parts.append(subprocess.run(["sysctl", "-n", "machdep.cpu.brand_string"],
+            parts.append(subprocess.run(["sysctl", "-n", "machdep.cpu.brand_string"], check=False,
                                         capture_output=True, text=True, timeout=10).stdout)
     return "\n".join(parts)
 
@@ -159,6 +172,41 @@ def clear_memo() -> None:
         _MEMO.clear()
 
 
+def _link_options(include_dirs=(), library_dirs=(), libraries=(), extra_link_args=(),
+                  define_macros=()) -> tuple[dict, list[str]]:
+    """(extension keyword arguments, their cache-key strings)."""
+    link = {"include_dirs": [str(x) for x in include_dirs],
+            "library_dirs": [str(x) for x in library_dirs],
+            "libraries": [str(x) for x in libraries],
+            "extra_link_args": [str(x) for x in extra_link_args],
+            "define_macros": [(str(k), None if v is None else str(v)) for k, v in define_macros]}
+    return link, [f"{k}={v!r}" for k, v in link.items() if v]
+
+
+def _cache_root(cache_dir: str | os.PathLike | None) -> Path:
+    return Path(cache_dir if cache_dir is not None else default_cache_dir()).expanduser().absolute()
+
+
+def is_cached(c_source: str, cdef: str, *, portable: bool = False,
+              extra_compile_args: Sequence[str] = (),
+              cache_dir: str | os.PathLike | None = None, **link_options) -> bool:
+    """Whether build_module with the same arguments would load a module without compiling:
+    already loaded in this process or a complete, undamaged cache entry. Never compiles;
+    False when no compiler is found or the cache cannot be read."""
+    try:
+        flags = module_flags(portable, extra_compile_args)
+        _, link_key = _link_options(**link_options)
+        key = cache_key(c_source, cdef, flags, link_key)
+    except BuildError:
+        return False
+    if key in _MEMO:
+        return True
+    try:
+        return cache.read_valid(cache.entry_dir(_cache_root(cache_dir), key), key) is not None
+    except (OSError, RuntimeError, KeyError):
+        return False
+
+
 def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portable: bool = False,
                  extra_compile_args: Sequence[str] = (),
                  cache_dir: str | os.PathLike | None = None,
@@ -169,14 +217,11 @@ def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portabl
     into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash.
 
     include_dirs / library_dirs / libraries / extra_link_args / define_macros ((name, value or
-    None) pairs) go to the extension build (e.g. linking a BLAS); all are part of the cache key."""
-    flags = compile_flags(portable) + [str(a) for a in extra_compile_args]
-    link = dict(include_dirs=[str(x) for x in include_dirs],
-                library_dirs=[str(x) for x in library_dirs],
-                libraries=[str(x) for x in libraries],
-                extra_link_args=[str(x) for x in extra_link_args],
-                define_macros=[(str(k), None if v is None else str(v)) for k, v in define_macros])
-    link_key = [f"{k}={v!r}" for k, v in link.items() if v]
+    None) pairs) go to the extension build (e.g. linking a BLAS); all are part of the cache key.
+    $CC and $CFLAGS are honoured (module_flags, find_compiler) and part of the key too."""
+    flags = module_flags(portable, extra_compile_args)
+    link, link_key = _link_options(include_dirs, library_dirs, libraries, extra_link_args,
+                                   define_macros)
     key = cache_key(c_source, cdef, flags, link_key)  # raises CompilerNotFoundError first
     mod = _MEMO.get(key)
     if mod is None:
@@ -192,7 +237,7 @@ def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portabl
 
 def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None) -> ModuleType:
     try:
-        root = Path(cache_dir if cache_dir is not None else default_cache_dir()).expanduser().absolute()
+        root = _cache_root(cache_dir)
     except (OSError, RuntimeError, KeyError) as exc:  # e.g. no home directory
         return _build_private(job, "<default cache dir>", exc)
     entry = cache.entry_dir(root, key)
@@ -285,7 +330,7 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
     with _captured_output() as log, _compiler_env(cc):
         try:
             built = Path(_compile(ffi, str(work)))
-        except Exception as exc:  # cffi.VerificationError, setuptools' DistutilsError...
+        except Exception as exc:  # noqa: BLE001 - cffi.VerificationError, setuptools' DistutilsError...
             failure = exc
     if failure is not None:
         text = f"{log[0]}\n{type(failure).__name__}: {failure}\n"

@@ -4,12 +4,14 @@ Knows nothing about compilers: codegen.build compiles into a staging dir and dec
 Layout (``key`` is a sha256 hex digest)::
 
     <root>/<key[:2]>/<key>/            complete entry: <module>.so, <module>.c, manifest.json
-    <root>/<key[:2]>/<key>.lock        fcntl lock file serialising builders of one key
+    <root>/<key[:2]>/<key>.lock        lock file (filelock) serialising builders of one key
     <root>/<key[:2]>/.tmp-<key16>-*    staging dirs of builds in progress (renamed into place)
     <root>/<key[:2]>/.trash-<key16>-*  damaged entries being deleted
 
 An entry is only ever created by ``os.rename`` of a fully written staging directory whose
 manifest (written last) records the sha256 of the extension, so readers never see half an entry.
+The per-key lock only avoids duplicate builds; correctness never depends on it (publish() lets
+the first complete entry win), so a crashed builder's lock, released by the OS, costs nothing.
 """
 from __future__ import annotations
 
@@ -22,14 +24,12 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any
 
-try:  # POSIX only; elsewhere builders may race, which publish() tolerates.
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+import filelock
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -54,25 +54,15 @@ def entry_dir(root: Path, key: str) -> Path:
 
 @contextlib.contextmanager
 def key_lock(root: Path, key: str) -> Iterator[None]:
-    """Exclusive inter-process lock for one key (blocking). Creates the shard dir.
+    """Exclusive inter-process lock for one key (blocking; filelock: flock on POSIX, msvcrt on
+    Windows, released by the OS if the holder dies). Creates the shard dir.
 
-    Raises OSError if the lock file cannot be created (unwritable cache). Without fcntl
-    this is a no-op: concurrent builders may duplicate work but publish() stays correct.
+    Raises OSError if the lock file cannot be created (unwritable cache).
     """
     shard = shard_dir(root, key)
     shard.mkdir(parents=True, exist_ok=True)
-    if fcntl is None:  # pragma: no cover
+    with filelock.FileLock(str(shard / f"{key}.lock"), thread_local=False):
         yield
-        return
-    fd = os.open(shard / f"{key}.lock", os.O_RDWR | os.O_CREAT, 0o666)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
 
 
 def make_staging_dir(root: Path, key: str) -> Path:

@@ -26,7 +26,8 @@ from symbolic.graph import Graph
 from . import reference as ref_layer
 from . import reference_graph as ref_graph
 
-__all__ = ["run_check", "format_table", "spec_dict", "random_point", "Row", "TOLERANCES"]
+__all__ = ["TOLERANCES", "CheckError", "Row", "compare_references", "format_table", "random_point", "run_check",
+           "spec_dict"]
 
 # (rtol, atol) per kind of comparison and dtype
 TOLERANCES = {
@@ -37,6 +38,10 @@ TOLERANCES = {
 }
 HESSIAN_MAX = 200      # dense Hessian checked up to this many parameters
 JACOBIAN_MAX = 200
+
+
+class CheckError(ValueError):
+    """The check cannot run (e.g. no random point where the objective is finite); one line."""
 
 
 @dataclass
@@ -88,8 +93,7 @@ def random_point(graph: Graph, rng: np.random.Generator, batch: int, scale: floa
     """(params, data) with valid targets; data arrays carry a leading batch axis."""
     spec = spec_dict(graph)
     if spec is not None:
-        params = ref_layer.random_params(spec, rng, scale=scale)
-        x, y = ref_layer.random_data(spec, batch, rng)
+        params, x, y = ref_layer.random_problem(spec, batch, rng, scale=scale)
         return params, {"x": x, "y": y}
     base = graph.values or {}
     params = {}
@@ -165,21 +169,49 @@ def _graph_batch_hvp_fd(graph, params, data, u, eps=1e-5):
     return {p: (gp[p] - gm[p]) / (2 * eps) for p in params}
 
 
+def compare_references(graph: Graph, points: int = 1, *, batch: int = 3, seed: int = 0
+                       ) -> tuple[list[Row], bool]:
+    """The numpy half of `run_check`, nothing compiled: at `points` random points of a layered
+    graph, the layer-wise objective, gradient and R-operator HVP against the graph-wise
+    objective and gradient and central differences of the graph-wise gradient."""
+    spec = spec_dict(graph)
+    if spec is None:
+        raise CheckError(f"{graph.name} is not a layered spec: the layer-wise reference needs [[layers]]")
+    acc = _Acc("float64")
+    rng = np.random.default_rng(seed)
+    for _ in range(points):
+        params, data = _good_point(graph, rng, batch)
+        u = {p: rng.standard_normal(s) for p, s in graph.params.items()}
+        x, y = _layer_xy(data)
+        ll, lg, lh = ref_layer.hvp(spec, params, x, y, u)
+        rl, rg = _ref_batch(graph, params, data)
+        acc.add("objective", "graph-wise", ll, rl)
+        acc.add("gradient", "graph-wise", {p: lg[p] for p in graph.params}, rg)
+        acc.add("hvp", "FD of graph-wise grad", {p: lh[p] for p in graph.params},
+                _graph_batch_hvp_fd(graph, params, data, u), "fd")
+    rows = list(acc.rows.values())
+    return rows, all(r.ok for r in rows)
+
+
 def run_check(graph: Graph, points: int = 3, *, dtype: str = "float64", batch: int = 4,
               seed: int = 0, kernel=None, portable: bool = False, kernel64=None):
-    """Compile (or use `kernel`) and compare at `points` random points; returns (rows, ok)."""
+    """Compile (or use `kernel`) and compare at `points` random points; returns (rows, ok).
+    The points are drawn first, so a model without a finite random point fails (CheckError)
+    before anything is compiled."""
     from .kernel import compile as kcompile
+    if not graph.inputs:
+        batch = 1
+    rng = np.random.default_rng(seed)
+    drawn = [_good_point(graph, rng, batch) for _ in range(points)]
     k = kernel or kcompile(graph, dtype=dtype, portable=portable)
     dtype = k.dtype.name
     k64 = k if dtype == "float64" else kernel64
+    if k64 is None:  # float32 kernels: FD steps need a float64 objective and gradient
+        k64 = kcompile(graph, dtype="float64", what=("loss_grad", "hvp"), portable=portable)
     acc = _Acc(dtype)
-    rng = np.random.default_rng(seed)
     spec = spec_dict(graph)
     P = k.n_params
-    if not graph.inputs:
-        batch = 1
-    for pt in range(points):
-        params, data = _good_point(graph, rng, batch)
+    for params, data in drawn:
         theta, D = k.pack(params), k.pack_data(data)
         u = {p: rng.standard_normal(s) for p, s in graph.params.items()}
         loss, grads = k.loss_and_grad(params, data)
@@ -199,7 +231,7 @@ def run_check(graph: Graph, points: int = 3, *, dtype: str = "float64", batch: i
             acc.add("hvp", "layer-wise (R-op)", hv, {p: lh[p] for p in graph.params})
         # finite differences
         acc.add("hvp", "FD of graph-wise grad", hv, _graph_batch_hvp_fd(graph, params, data, u), "fd")
-        kf = k64 or _f64(graph, k)
+        kf = k64
         th64 = np.asarray(theta, dtype=np.float64)
         D64 = np.asarray(D, dtype=np.float64)
         for _ in range(2):
@@ -280,37 +312,46 @@ def _fd_output(graph, sample, out, o_idx, wrt, eps=1e-6):
     return row
 
 
-_F64 = {}
-
-
-def _f64(graph, k):
-    key = id(graph)
-    if key not in _F64:
-        from .kernel import compile as kcompile
-        _F64[key] = kcompile(graph, dtype="float64", what=("loss_grad", "hvp"))
-    return _F64[key]
-
-
 def _good_point(graph, rng, batch, tries=20):
-    """A random point with a finite objective and kinks well away from FD steps."""
+    """A random point with a finite objective and gradient and, if one is found, kinks well
+    away from FD steps; CheckError when no point with a finite objective turns up."""
     scale = 1.0
+    usable = None
     for _ in range(tries):
         params, data = random_point(graph, rng, batch, scale)
         try:
-            ok = True
-            for i in range(batch):
-                vals = {**params, **_samples(data, i)}
-                if ref_graph.kink_margin(graph, vals) < 1e-3:
-                    ok = False
-                    break
-            if ok:
+            with np.errstate(all="ignore"):
                 l, g = _ref_batch(graph, params, data)
-                if math.isfinite(l) and all(np.all(np.isfinite(v)) for v in g.values()):
-                    return params, data
+                finite = math.isfinite(l) and all(np.all(np.isfinite(v)) for v in g.values())
+                if finite:
+                    usable = usable or (params, data)
+                    if min(ref_graph.kink_margin(graph, {**params, **_samples(data, i)})
+                           for i in range(batch)) >= 1e-3:
+                        return params, data
         except (ValueError, FloatingPointError, ZeroDivisionError):
             pass
         scale *= 0.7
-    return params, data
+    if usable is None:
+        raise CheckError(f"no random point where the objective of {graph.name} and its gradient "
+                         f"are finite in {tries} tries{_domain_hint(graph)}")
+    return usable
+
+
+def _domain_hint(graph: Graph) -> str:
+    """Why random points may fall outside the model's domain (layered specs), or ''."""
+    layers = graph.meta.get("layers") or []
+    loss = (graph.meta.get("loss") or {}).get("type")
+    last = layers[-1]["activation"] if layers else None
+    if loss in ("nll", "kl") and last not in ("softmax", "sigmoid", "exp", "softplus"):
+        return (f" (loss {loss} takes the logarithm of the outputs: give the last layer a "
+                "positive activation such as softmax or sigmoid)")
+    if loss == "bce" and last not in ("softmax", "sigmoid"):
+        return " (loss bce takes probabilities: give the last layer a sigmoid activation)"
+    for i, L in enumerate(layers, 1):
+        if L["activation"] in ("log", "sqrt") and not L["bias"]:
+            return (f" (layer {i}: {L['activation']} needs positive pre-activations; "
+                    "a bias lets the check choose them)")
+    return ""
 
 
 def format_table(rows: list[Row], title: str = "") -> str:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 import numpy as np
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 class CliError(Exception):
@@ -19,38 +21,33 @@ class CliError(Exception):
 
 
 def _user_errors():
+    from codegen.build import BuildError
+    from codegen.kernel import KernelError
+    from symbolic.claims import ClaimsError
     from symbolic.evaluate import EvaluationError
     from symbolic.graph import GraphError
     from symbolic.parser import ParseError
     from symbolic.spec import SpecError
-    errs = [CliError, SpecError, GraphError, ParseError, EvaluationError]
-    try:
-        from symbolic.verify import ClaimsError
-        errs.append(ClaimsError)
-    except ImportError:
-        pass
-    try:
-        from codegen.build import BuildError
-        errs.append(BuildError)
-    except ImportError:
-        pass
-    return tuple(errs)
+    return (CliError, SpecError, GraphError, ParseError, EvaluationError, ClaimsError, BuildError,
+            KernelError)
 
 
 def _load(path: str):
-    from symbolic.spec import load_spec
-    return load_spec(path)
+    from symbolic.bundled import load_graph
+    return load_graph(path)
 
 
 def _read_json(path: str, what: str) -> dict:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as e:
-        raise CliError(f"{path}: cannot read {what} ({e.strerror})") from None
+    from symbolic.bundled import resolve
+    from symbolic.textfile import read_user_text
+    path = str(resolve(path, "json"))
+    text = read_user_text(path, what, CliError)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise CliError(f"{path}:{e.lineno}: invalid JSON ({e.msg})") from None
+    except RecursionError:
+        raise CliError(f"{path}: JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise CliError(f"{path}: {what} must be a JSON object keyed by names")
     return data
@@ -75,12 +72,18 @@ def _tolist(v):
 
 # ---- commands -------------------------------------------------------------------------------
 
+def _check_standalone(args) -> None:
+    if args.standalone and args.format != "latex":
+        raise CliError("--standalone needs --format latex")
+
+
 def cmd_derive(args) -> int:
     from symbolic.printing import derive_report
+    _check_standalone(args)
     g = _load(args.spec)
     wrt = [w.strip() for w in args.wrt.split(",") if w.strip()] if args.wrt else None
     print(derive_report(g, what=args.what, wrt=wrt, fmt=args.format, closed_form=args.closed_form,
-                        table=args.table), end="")
+                        table=args.table, standalone=args.standalone), end="")
     return 0
 
 
@@ -108,8 +111,8 @@ def point_result(g, values, direction=None, hessian=False, backend="numpy") -> d
     if direction is not None and "hvp" in out:
         out["uHu"] = float(sum(np.sum(np.asarray(direction.get(p, 0.0)) * np.asarray(out["hvp"][p]))
                                for p in g.params))
-        if res.hessian is not None:
-            out["hessian"] = {"order": res.hessian[0], "matrix": res.hessian[1].tolist()}
+    if hessian and "hessian" not in out and res.hessian is not None:
+        out["hessian"] = {"order": res.hessian[0], "matrix": res.hessian[1].tolist()}
     if g.meta.get("optimizer"):
         from symbolic.optim import step
         params = {p: values[p] for p in g.params}
@@ -119,18 +122,24 @@ def point_result(g, values, direction=None, hessian=False, backend="numpy") -> d
     return out
 
 
-def _default_backend() -> str:
-    """The compiled kernel when a C compiler is there, else numpy (said once on stderr)."""
-    try:
-        import codegen.kernel_cli  # noqa: F401
-        from codegen.build import CompilerNotFoundError, find_compiler
-        find_compiler()
-        return "c"
-    except ImportError:
-        return "numpy"
-    except CompilerNotFoundError as e:
-        print(f"symgrad: note: {e}; evaluating with --backend numpy", file=sys.stderr)
-        return "numpy"
+def _default_backend(g) -> str:
+    """numpy for a one-off answer, unless this model's compiled kernel is already in the cache
+    (building C costs seconds; a cached kernel answers in microseconds)."""
+    from codegen.kernel_cli import kernel_cached
+    return "c" if kernel_cached(g) else "numpy"
+
+
+def _warn_on_kink(g, values) -> None:
+    """Say on stderr when the point sits exactly on a kink: the derivative there is a policy."""
+    from symbolic.evaluate import run_numeric
+    from symbolic.kinks import POLICY_TEXT, kinks_at
+    from symbolic.point import check_values, derivation
+    program = derivation(g).program
+    where = kinks_at(program, run_numeric(program, check_values(g, values)))
+    if where:
+        print(f"symgrad: warning: the point sits on a kink ({', '.join(where[:4])}"
+              f"{', …' if len(where) > 4 else ''}); derivatives there follow the policy: {POLICY_TEXT}",
+              file=sys.stderr)
 
 
 def cmd_eval(args) -> int:
@@ -149,14 +158,15 @@ def cmd_eval(args) -> int:
             if k not in g.params:
                 raise CliError(f"{args.direction}: '{k}' is not a parameter of {g.name}")
             direction[k] = coerce_value(v, g.params[k], k, lambda m: CliError(f"{args.direction}: {m}"))
-    backend = args.backend or _default_backend()
+    backend = args.backend or _default_backend(g)
     out = point_result(g, values, direction, args.hessian, backend)
+    _warn_on_kink(g, values)
     if args.json:
         print(json.dumps(out, allow_nan=True))
         return 0
     from symbolic.tables import fmt_value
     print(f"{g.name}: {g.objective} = {fmt_value(out['objective'])}   (backend: {backend})")
-    for title, key in (("values", "values"), ("gradient", "grad"), ("adjoints ∂%s/∂·" % g.objective, "adjoints"),
+    for title, key in (("values", "values"), ("gradient", "grad"), (f"adjoints ∂{g.objective}/∂·", "adjoints"),
                        ("Hessian-vector product", "hvp"),
                        ("after one optimizer step", "update")):
         if key in out:
@@ -209,10 +219,7 @@ def cmd_demo(args) -> int:
     out = point_result(g, g.values, backend="numpy")
     print(f"At the worked example's point: {g.objective} = {fmt_value(out['objective'])}")
     print("  gradient: " + ", ".join(f"{k} = {fmt_value(v)}" for k, v in out["grad"].items()))
-    try:
-        from codegen.kernel_cli import demo_kernels
-    except ImportError:
-        return 0
+    from codegen.kernel_cli import demo_kernels
     return demo_kernels(g)
 
 
@@ -220,38 +227,92 @@ def cmd_verify(args) -> int:
     from symbolic.claims import load_claims
     from symbolic.verify import verify
     from symbolic.verify_report import render
+    _check_standalone(args)
     g = _load(args.spec)
     results = None
     if args.claims:
-        claims = load_claims(args.claims)
+        from symbolic.bundled import resolve
+        claims = load_claims(resolve(args.claims, "claims"))
         results = verify(g, claims, probes=args.probes)
         if claims.at:
             from symbolic.spec import coerce_value
             g.values = {**g.values, **{k: coerce_value(v, g.leaves()[k], k, CliError) for k, v in claims.at.items()}}
     elif not args.table:
         raise CliError("verify needs --claims CLAIMS.toml (and/or --table)")
+    if args.json and args.table:
+        raise CliError("--json prints the verdicts only; drop --table (or --json)")
+    parts = []
     if args.table:
-        from symbolic.point import derivation, evaluate_point
-        from symbolic.tables import step_table, table_markdown, table_text
-        missing = [n for n in g.leaves() if n not in g.values]
-        if missing:
-            raise CliError(f"{args.spec}: --table needs values for {', '.join(repr(m) for m in missing)}")
-        rows = step_table(g, derivation(g), evaluate_point(g, g.values).env)
-        marks = {}
-        for r in results or []:
-            for row in rows:
-                if row.key and row.key in r.row_keys:
-                    marks[row.step] = "✓ claim holds" if r.ok else f"✗ claimed {_fmt_claim(r.claimed)}"
-        print(table_markdown(rows, marks) if args.format == "markdown" else table_text(rows, marks))
-        if results is not None:
-            print()
+        parts.append(_marked_table(g, results or [], args))
     if results is None:
+        print(_document(parts, args), end="")
         return 0
     if args.json:
         print(json.dumps([r.as_json() for r in results]))
-    else:
-        print(render(results, args.format), end="")
+        return 0 if all(r.ok for r in results) else 1
+    parts.append(render(results, args.format))
+    print(_document(parts, args), end="")
     return 0 if all(r.ok for r in results) else 1
+
+
+def _marked_table(g, results, args) -> str:
+    """The step table at the claims' point, rows the claims judge marked with their verdict."""
+    from symbolic.point import derivation, evaluate_point
+    from symbolic.tables import step_table, table_latex, table_markdown, table_text
+    missing = [n for n in g.leaves() if n not in g.values]
+    if missing:
+        raise CliError(f"{args.spec}: --table needs values for {', '.join(repr(m) for m in missing)}")
+    rows = step_table(g, derivation(g), evaluate_point(g, g.values).env)
+    marks = {}
+    for r in results:
+        for row in rows:
+            if row.key and row.key in r.row_keys:
+                marks[row.step] = _MARKS.get(r.verdict) or f"✗ claimed {r.claimed_text or _fmt_claim(r.claimed)}"
+    render_table = {"markdown": table_markdown, "latex": table_latex}.get(args.format, table_text)
+    return render_table(rows, marks).rstrip("\n") + "\n"
+
+
+def _document(parts: list[str], args) -> str:
+    """The verify printout: table and verdicts, one LaTeX document with --standalone."""
+    body = "\n".join(parts)
+    if args.standalone:
+        from symbolic.latex_doc import standalone_document
+        return standalone_document(body, f"symgrad verify {Path(args.spec).name}")
+    return body
+
+
+def cmd_examples(args) -> int:
+    from symbolic.bundled import bundled_examples, copy_examples
+    if args.copy:
+        written = copy_examples(args.copy, overwrite=args.force)
+        print(f"wrote {len(written)} files to {args.copy}")
+        return 0
+    titles = {"spec": "Specs (symgrad derive|eval|generate|check NAME)",
+              "claims": "Claims files (symgrad verify SPEC --claims NAME)",
+              "json": "Values and directions (--at NAME / --direction NAME)"}
+    shown = None
+    for ex in bundled_examples():
+        if ex.kind != shown:
+            print(("" if shown is None else "\n") + titles[ex.kind])
+            shown = ex.kind
+        print(f"  {ex.name:38s} {ex.summary}".rstrip())
+    return 0
+
+
+def count_type(limit: int):
+    """argparse type: a whole number in [1, limit] (anything else is a one-line usage error, exit 2)."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, given {text!r}") from None
+        if not 1 <= n <= limit:
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, given {text!r}")
+        return n
+    return parse
+
+
+_MARKS = {"holds": "✓ claim holds", "rounding": "≈ claim within rounding"}
 
 
 def _fmt_claim(v) -> str:
@@ -259,9 +320,18 @@ def _fmt_claim(v) -> str:
     return v if isinstance(v, str) else fmt_value(v)
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line on stderr (exit 2), naming the option at fault."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="symgrad", description="Exact derivative formulas and compiled "
+    p = OneLineParser(prog="symgrad", description="Exact derivative formulas and compiled "
                                 "kernels for small neural networks and losses.")
+    from symgrad import __version__
+    p.add_argument("--version", action="version", version=f"symgrad {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     d = sub.add_parser("derive", help="print gradient / delta / Jacobian / Hessian / HVP formulas")
     d.add_argument("spec")
@@ -270,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--format", default="text", choices=["text", "latex", "markdown"])
     d.add_argument("--closed-form", action="store_true", help="expand to inputs and parameters (small models)")
     d.add_argument("--table", action="store_true", help="append the chronological step table")
+    d.add_argument("--standalone", action="store_true", help="with --format latex: a whole document")
     d.set_defaults(func=cmd_derive)
     e = sub.add_parser("eval", help="evaluate objective, values, gradient, adjoints (and HVP/Hessian)")
     e.add_argument("spec")
@@ -288,14 +359,16 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true")
     v.add_argument("--format", default="text", choices=["text", "markdown", "latex"])
     v.add_argument("--table", action="store_true", help="print the step table; marks rows claims disagree with")
-    v.add_argument("--probes", type=int, default=8, help="random points per formula claim (default 8)")
+    v.add_argument("--standalone", action="store_true", help="with --format latex: a whole document")
+    v.add_argument("--probes", type=count_type(1000), default=8,
+                   help="random points per formula claim (default 8)")
     v.set_defaults(func=cmd_verify)
-    for hook in ("codegen.kernel_cli",):
-        try:
-            mod = __import__(hook, fromlist=["add_commands"])
-        except ImportError:
-            continue
-        mod.add_commands(sub)
+    x = sub.add_parser("examples", help="list the bundled examples, or copy them into a directory")
+    x.add_argument("--copy", metavar="DIR", help="write every bundled spec, claims and JSON file into DIR")
+    x.add_argument("--force", action="store_true", help="with --copy: replace files that differ")
+    x.set_defaults(func=cmd_examples)
+    from codegen.kernel_cli import add_commands
+    add_commands(sub)
     return p
 
 
@@ -316,6 +389,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug of ours: one line (the traceback only on request), never a dump
+        if os.environ.get("SYMGRAD_DEBUG"):
+            raise
+        msg = str(e).splitlines()[0] if str(e) else ""
+        print(f"symgrad: internal error: {type(e).__name__}: {msg} (please report it; "
+              "SYMGRAD_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

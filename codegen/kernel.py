@@ -23,8 +23,10 @@ import numpy as np
 from symbolic.graph import Graph, flat_names
 
 from . import emit as _emit
+from . import kernel_index
 
-__all__ = ["compile", "Kernel", "KernelError", "EXTRA_FLAGS", "blas_build_options", "blas_threads"]
+__all__ = ["EXTRA_FLAGS", "Kernel", "KernelError", "blas_build_options", "blas_threads", "compile",
+           "kernel_cached"]
 
 EXTRA_FLAGS = ("-fno-math-errno", "-fopenmp-simd", "-DSG_OMP_SIMD")  # vectorised libm calls + simd reductions
 _STATUS = {1: "the batch is empty (N = 0)", 2: "theta contains non-finite values",
@@ -37,7 +39,7 @@ class KernelError(ValueError):
 
 def compile(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
             what=_emit.FUNCTIONS, cache_dir=None, name: str | None = None,
-            blas="auto") -> "Kernel":
+            blas="auto") -> Kernel:
     """Derive, emit, build (content-hash cached) and load the kernels of a model.
 
     blas: "auto" links the scipy-openblas32 package's CBLAS when it is importable, the model
@@ -50,22 +52,60 @@ def compile(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
     if blas not in ("auto", True, False):
         raise ValueError(f"blas must be 'auto', True or False, given {blas!r}")
     graph = _as_graph(spec_path_or_graph)
-    src = _emit.emit(graph, dtype=dtype, what=what, name=name)
-    use = False
-    if blas is True:
-        opts = blas_build_options(required=True)
-        use = True
-    elif blas == "auto" and src.blas_gemms:
-        opts = blas_build_options(required=False)
-        use = opts is not None and blas_threads() != 1
-    opts = opts if use else {}
+    fp, root = _index_key(graph, dtype, what, name, cache_dir)
+    src = (kernel_index.lookup(root, fp) if fp else None) or _emit.emit(graph, dtype=dtype, what=what, name=name)
+    opts = _blas_options(src, blas)
     from .build import build_module
-    mod = build_module(src.c, src.cdef, name_hint=f"{src.name}_{dtype}" + ("_blas" if use else ""),
+    mod = build_module(src.c, src.cdef, name_hint=f"{src.name}_{dtype}" + ("_blas" if opts else ""),
                        portable=portable, extra_compile_args=EXTRA_FLAGS, cache_dir=cache_dir,
-                       **opts)
+                       **(opts or {}))
+    if fp:
+        kernel_index.store(root, fp, src)
     k = Kernel(graph, src, mod)
-    k.blas = use
+    k.blas = bool(opts)
     return k
+
+
+def kernel_cached(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
+                  what=_emit.FUNCTIONS, cache_dir=None, name: str | None = None,
+                  blas="auto") -> bool:
+    """Whether compile() with the same arguments would load a built kernel without emitting or
+    compiling C: its source is in the kernel index and its module in the cache. Cheap (a JSON
+    read and a hash of the cached module; no emission, no compiler run)."""
+    graph = _as_graph(spec_path_or_graph)
+    fp, root = _index_key(graph, dtype, what, name, cache_dir)
+    src = kernel_index.lookup(root, fp) if fp else None
+    if src is None:
+        return False
+    try:
+        opts = _blas_options(src, blas)
+    except ImportError:
+        return False
+    from .build import is_cached
+    return is_cached(src.c, src.cdef, portable=portable, extra_compile_args=EXTRA_FLAGS,
+                     cache_dir=cache_dir, **(opts or {}))
+
+
+def _index_key(graph: Graph, dtype, what, name, cache_dir) -> tuple[str | None, Path | None]:
+    """(fingerprint, cache root) for the kernel index; (None, None) if the cache dir is unknown."""
+    from .build import default_cache_dir
+    try:
+        root = Path(cache_dir if cache_dir is not None else default_cache_dir()).expanduser()
+    except (OSError, RuntimeError, KeyError):  # e.g. no home directory
+        return None, None
+    what = tuple(sorted({str(w) for w in what}))
+    return kernel_index.fingerprint(graph, dtype=str(dtype), what=what, name=name), root
+
+
+def _blas_options(src, blas) -> dict | None:
+    """build_module keyword arguments linking a CBLAS, or None (see compile's `blas`)."""
+    if blas is True:
+        return blas_build_options(required=True)
+    if blas == "auto" and src.blas_gemms:
+        opts = blas_build_options(required=False)
+        if opts is not None and blas_threads() != 1:
+            return opts
+    return None
 
 
 def blas_threads() -> int | None:
@@ -77,8 +117,8 @@ def blas_threads() -> int | None:
         import scipy_openblas32 as ob
         lib = ctypes.CDLL(os.path.join(ob.get_lib_dir(), ob.get_library(fullname=True)))
         return int(lib.scipy_openblas_get_num_threads())
-    except Exception:  # not installed, another build of the package, no such symbol
-        return None
+    except (ImportError, OSError, AttributeError, TypeError, ValueError):  # not installed,
+        return None  # another build of the package, no such symbol
 
 
 def blas_build_options(required: bool = False) -> dict | None:
@@ -98,28 +138,29 @@ def blas_build_options(required: bool = False) -> dict | None:
     try:
         m = re.search(r"-DBLAS_SYMBOL_PREFIX=(\w+)", ob.get_pkg_config())
         prefix = m.group(1) if m else prefix
-    except Exception:  # pragma: no cover - older package versions
-        pass
+    except (AttributeError, TypeError):  # pragma: no cover - older package versions
+        prefix = "scipy_"
     lib = ob.get_lib_dir()
-    return dict(include_dirs=[ob.get_include_dir()], library_dirs=[lib],
-                libraries=[ob.get_library()],
-                extra_link_args=[] if sys.platform == "win32" else [f"-Wl,-rpath,{lib}"],
-                define_macros=[("SG_USE_BLAS", None), ("SG_CBLAS_PREFIX", prefix)])
+    return {"include_dirs": [ob.get_include_dir()], "library_dirs": [lib],
+            "libraries": [ob.get_library()],
+            "extra_link_args": [] if sys.platform == "win32" else [f"-Wl,-rpath,{lib}"],
+            "define_macros": [("SG_USE_BLAS", None), ("SG_CBLAS_PREFIX", prefix)]}
 
 
 def _as_graph(x) -> Graph:
+    """A Graph as given, or loaded from a spec path or a bundled example's name."""
     if isinstance(x, Graph):
         return x
     if isinstance(x, (str, Path)):
-        from symbolic.spec import load_spec
-        return load_spec(x)
-    raise TypeError(f"expected a spec path or a Graph, got {type(x).__name__}")
+        from symbolic.bundled import load_graph
+        return load_graph(x)
+    raise TypeError(f"expected a spec path, a bundled example's name or a Graph, got {type(x).__name__}")
 
 
 class _Scratch:
     """Per-thread workspace and result buffers (cffi releases the GIL during calls)."""
 
-    def __init__(self, k: "Kernel"):
+    def __init__(self, k: Kernel):
         ffi, dt, P = k.ffi, k.dtype, k.n_params
         self.work = np.zeros(max(k.info[f"work_{f}"] for f in _emit.FUNCTIONS) + 8, dt)
         self.loss = np.zeros(1, dt)
@@ -327,9 +368,9 @@ class Kernel:
         dt, P = self.dtype, self._tshape
         if isinstance(out, np.ndarray):
             shape2 = out.shape
-            valid = lambda: out.shape == shape2 and out.dtype is dt  # noqa: E731
+            valid = lambda: out.shape == shape2 and out.dtype is dt
         else:
-            valid = lambda: (len(out) == 2 and out[0] is g and out[1] is h  # noqa: E731
+            valid = lambda: (len(out) == 2 and out[0] is g and out[1] is h
                              and g.shape == P and h.shape == P and g.dtype is dt and h.dtype is dt)
         self._tls.hv = (theta, D, u, out, theta.shape, D.shape, f, args, sc.ploss, (g, h), valid)
         return sc.ploss[0], g, h

@@ -1,11 +1,15 @@
 """CLI glue for the compiled kernels: `symgrad generate`, `symgrad check`, `eval --backend c`.
 
-codegen/cli.py calls `add_commands(subparsers)` (registers generate and check), `kernel_point`
-(eval --backend c) and `demo_kernels` (demo). The functions can also be called directly:
-`cmd_generate(args)` / `cmd_check(args)` with an argparse-like namespace.
+codegen/cli.py calls `add_commands(subparsers)` (registers generate and check), `kernel_cached`
+(does eval default to the compiled kernel?), `kernel_point` (eval --backend c) and
+`demo_kernels` (demo). The functions can also be called directly: `cmd_generate(args)` /
+`cmd_check(args)` with an argparse-like namespace. Imports only hard dependencies (numpy,
+jinja2, cffi via emit/kernel); optional ones (scipy-openblas32) are imported when used.
 """
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,10 +18,11 @@ import numpy as np
 
 from . import emit as _emit
 
-__all__ = ["add_commands", "cmd_generate", "cmd_check", "kernel_point", "demo_kernels",
-           "parse_what", "write_sources"]
+__all__ = ["MAX_BATCH", "MAX_POINTS", "add_commands", "cmd_check", "cmd_generate", "demo_kernels",
+           "kernel_cached", "kernel_point", "parse_what", "write_sources"]
 
-_KERNELS: dict = {}
+MAX_POINTS = 1000      # check --points: each point costs reference backprops in Python
+MAX_BATCH = 10000      # check --batch: the graph-wise reference loops over samples in Python
 
 
 def _err(msg: str) -> Exception:
@@ -46,6 +51,32 @@ def parse_what(text) -> tuple:
     return tuple(w for w in _emit.FUNCTIONS if w in out)
 
 
+def _count(limit: int):
+    """argparse type: a whole number in 1..limit; anything else is argparse's one-line usage
+    error naming the option (exit 2)."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text, 10)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from 1 to {limit}, got {text!r}") from None
+        if not 1 <= n <= limit:
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, got {n}")
+        return n
+    return parse
+
+
+def _seed(text: str) -> int:
+    """argparse type: a random seed, 0 .. 2**63 - 1."""
+    try:
+        n = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= n < 2**63:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 2**63 - 1, got {n}")
+    return n
+
+
 def add_commands(sub) -> None:
     g = sub.add_parser("generate", help="write the C kernels (.c/.h) of a spec and build them")
     g.add_argument("spec")
@@ -61,27 +92,44 @@ def add_commands(sub) -> None:
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="compile the kernels and compare them with numeric references")
     c.add_argument("spec")
-    c.add_argument("--points", type=int, default=3, help="random points (default 3)")
-    c.add_argument("--batch", type=int, default=4, help="samples per point (default 4)")
+    c.add_argument("--points", type=_count(MAX_POINTS), default=3,
+                   help=f"random points, 1..{MAX_POINTS} (default 3)")
+    c.add_argument("--batch", type=_count(MAX_BATCH), default=4,
+                   help=f"samples per point, 1..{MAX_BATCH} (default 4)")
     c.add_argument("--dtype", default="float64", choices=["float64", "float32", "both"])
-    c.add_argument("--seed", type=int, default=0)
+    c.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
     c.set_defaults(func=cmd_check)
 
 
 def write_sources(src, outdir: Path) -> tuple[Path, Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
+    """Write NAME.c and NAME.h into `outdir` (created if missing); a one-line CLI error when
+    `outdir` is a file or cannot be written."""
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise _err(f"-o {outdir}: exists and is not a directory")
     c, h = outdir / f"{src.name}.c", outdir / f"{src.name}.h"
-    c.write_text(src.c, encoding="utf-8")
-    h.write_text(src.h, encoding="utf-8")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        c.write_text(src.c, encoding="utf-8")
+        h.write_text(src.h, encoding="utf-8")
+    except OSError as e:
+        where = e.filename or outdir
+        raise _err(f"-o {outdir}: cannot write {where} ({e.strerror or e})") from None
     return c, h
 
 
 def cmd_generate(args) -> int:
-    from symbolic.spec import load_spec
-    graph = load_spec(args.spec)
+    from symbolic.bundled import load_graph
+    outdir = Path(getattr(args, "output", ".") or ".")
+    if outdir.exists() and not outdir.is_dir():  # before the (possibly slow) emission
+        raise _err(f"-o {outdir}: exists and is not a directory")
+    graph = load_graph(args.spec)  # a path or a bundled example's name
     what = parse_what(getattr(args, "what", "all"))
-    src = _emit.emit(graph, dtype=getattr(args, "dtype", "float64"), what=what)
-    c, h = write_sources(src, Path(getattr(args, "output", ".") or "."))
+    try:
+        src = _emit.emit(graph, dtype=getattr(args, "dtype", "float64"), what=what)
+    except _emit.EmitError as e:
+        raise _err(f"{args.spec}: {e}") from None
+    c, h = write_sources(src, outdir)
     print(f"wrote {c} and {h}  ({', '.join(src.functions)}; {src.dtype}; "
           f"{src.layout.n_params} params, data row width {src.layout.data_width})")
     for line in build_hints(src, c.name):
@@ -111,7 +159,8 @@ def build_hints(src, cname: str) -> list[str]:
     """How to compile the generated .c standalone, without and with a CBLAS."""
     dgemm = "cblas_dgemm" if src.dtype == "float64" else "cblas_sgemm"
     flags = "-O3 -std=c99 -fno-math-errno -fopenmp-simd -DSG_OMP_SIMD"
-    lines = [f"build: cc {flags} -c {cname}   (C99 + libm only; link with -lm)"]
+    cc = os.environ.get("CC", "").strip() or "cc"
+    lines = [f"build: {cc} {flags} -c {cname}   (C99 + libm only; link with -lm)"]
     if not src.blas_gemms:
         lines.append("build with BLAS: no tile GEMM of this model is large enough for BLAS "
                      "(-DSG_USE_BLAS compiles but changes nothing)")
@@ -119,54 +168,61 @@ def build_hints(src, cname: str) -> list[str]:
     try:
         from .kernel import blas_build_options
         opts = blas_build_options()
-    except Exception:  # pragma: no cover
+    except (ImportError, OSError, AttributeError):  # pragma: no cover - a broken BLAS package
         opts = None
     if opts:
         prefix = dict(opts["define_macros"])["SG_CBLAS_PREFIX"]
         lib = opts["library_dirs"][0]
-        lines.append(f"build with BLAS: cc {flags} -DSG_USE_BLAS -DSG_CBLAS_PREFIX={prefix} -c {cname}"
+        lines.append(f"build with BLAS: {cc} {flags} -DSG_USE_BLAS -DSG_CBLAS_PREFIX={prefix} -c {cname}"
                      f"   (link: -L{lib} -l{opts['libraries'][0]} -Wl,-rpath,{lib} -lm; "
                      f"{src.blas_gemms} tile GEMMs call {prefix}{dgemm} for batches >= SG_BLAS_MIN_BATCH)")
     else:
-        lines.append(f"build with BLAS: cc {flags} -DSG_USE_BLAS [-DSG_CBLAS_PREFIX=<symbol prefix>] "
+        lines.append(f"build with BLAS: {cc} {flags} -DSG_USE_BLAS [-DSG_CBLAS_PREFIX=<symbol prefix>] "
                      f"-c {cname}   (link any CBLAS, e.g. -lopenblas; {src.blas_gemms} tile GEMMs "
                      f"call {dgemm} for batches >= SG_BLAS_MIN_BATCH)")
     return lines
 
 
 def cmd_check(args) -> int:
-    from symbolic.spec import load_spec
-    from .check import format_table, run_check
-    graph = load_spec(args.spec)
+    from symbolic.bundled import load_graph
+
+    from .check import CheckError, format_table, run_check
+    graph = load_graph(args.spec)  # a path or a bundled example's name
     points = int(getattr(args, "points", 3))
-    if points < 1:
-        raise _err("--points must be at least 1")
-    dtypes = ["float64", "float32"] if getattr(args, "dtype", "float64") == "both" else [getattr(args, "dtype", "float64")]
+    batch = int(getattr(args, "batch", 4))
+    seed = int(getattr(args, "seed", 0))
+    if not 1 <= points <= MAX_POINTS:
+        raise _err(f"--points must be from 1 to {MAX_POINTS}, got {points}")
+    if not 1 <= batch <= MAX_BATCH:
+        raise _err(f"--batch must be from 1 to {MAX_BATCH}, got {batch}")
+    if not 0 <= seed < 2**63:
+        raise _err(f"--seed must be from 0 to 2**63 - 1, got {seed}")
+    dtype = getattr(args, "dtype", "float64")
+    dtypes = ["float64", "float32"] if dtype == "both" else [dtype]
     ok_all = True
     for dt in dtypes:
-        rows, ok = run_check(graph, points=points, dtype=dt, batch=int(getattr(args, "batch", 4)),
-                             seed=int(getattr(args, "seed", 0)))
-        print(format_table(rows, f"{graph.name} ({dt}): {points} random point(s), "
-                                 f"batch {getattr(args, 'batch', 4)}"))
+        try:
+            rows, ok = run_check(graph, points=points, dtype=dt, batch=batch, seed=seed)
+        except (CheckError, _emit.EmitError) as e:
+            raise _err(f"{args.spec}: {e}") from None
+        print(format_table(rows, f"{graph.name} ({dt}): {points} random point(s), batch {batch}"))
         print(f"{'PASS' if ok else 'FAIL'}: {sum(r.ok for r in rows)}/{len(rows)} comparisons within tolerance\n")
         ok_all &= ok
     return 0 if ok_all else 1
 
 
-def _kernel_for(graph, dtype="float64"):
-    key = (id(graph), dtype)
-    ent = _KERNELS.get(key)
-    if ent is None or ent[0] is not graph:
-        from .kernel import compile as kcompile
-        ent = (graph, kcompile(graph, dtype=dtype))
-        _KERNELS[key] = ent
-    return ent[1]
+def kernel_cached(graph) -> bool:
+    """Whether kernel_point(graph, ...) would find its compiled kernel in the cache (no C is
+    emitted or compiled to find out; see codegen.kernel.kernel_cached)."""
+    from .kernel import kernel_cached as cached
+    return cached(graph)
 
 
 def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bool = False) -> dict:
-    """One sample through the compiled kernels: {objective, grad, hvp, hessian, values, backend}
-    like symbolic.point.PointResult (hessian = (order, matrix))."""
-    k = _kernel_for(graph)
+    """One sample through the compiled kernels (built, or loaded from the cache): {objective,
+    grad, hvp, hessian, values, backend} like symbolic.point.PointResult (hessian = (order, matrix))."""
+    from .kernel import compile as kcompile
+    k = kcompile(graph)
     params = {p: values[p] for p in graph.params}
     data = {x: values[x] for x in graph.inputs}
     theta, D = k.pack(params), k.pack_data(data)
@@ -194,9 +250,11 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
 def demo_kernels(graph) -> int:
     """`symgrad demo` part two: generate, compile and check the demo network; time it vs numpy."""
     from symbolic.point import evaluate_point
+
     from .check import format_table, run_check
+    from .kernel import compile as kcompile
     t0 = time.perf_counter()
-    k = _kernel_for(graph)
+    k = kcompile(graph)
     t_build = time.perf_counter() - t0
     src = k.source
     print(f"\nCompiled kernels ({', '.join(src.functions)}) for {graph.name}: "

@@ -11,13 +11,18 @@ Conventions (the kink choices are deliberate and tested):
   the N samples; each per-sample loss is summed over the output components; the penalty is
   never divided by N.
 * ``relu'(0) = 0``, ``leaky_relu'(0) = alpha``, ``elu'(0) = alpha``, ``abs'(0) = sign(0) = 0``,
-  ``mae`` and ``l1`` use ``sign`` (0 at 0), ``hinge'`` is 0 where ``1 - y*yhat <= 0``,
-  huber uses the quadratic branch where ``|e| <= delta``. Second derivatives of piecewise
-  functions are the branch values (0 for relu, leaky_relu, abs, mae, hinge, l1).
+  ``sign' = 0``, ``mae`` and ``l1`` use ``sign`` (0 at 0), ``hinge'`` is 0 where
+  ``1 - y*yhat <= 0``, huber uses the quadratic branch where ``|e| <= delta``. Second
+  derivatives of piecewise functions are the branch values (0 for relu, leaky_relu, abs, sign,
+  mae, hinge, l1).
+* ``softmax`` and ``log_softmax`` layers act on each sample's whole vector ``z_l``: they carry
+  a vector-Jacobian product, a Jacobian-vector product and the second-order term of the
+  R-operator instead of elementwise derivatives.
 * Defaults follow symgrad's layered specs: no ``loss`` table means ``mse`` with ``half = True``,
   a ``loss`` without ``type`` is ``mse``; inside a given mse table ``half`` defaults to False
   (``sum_k e_k^2``); ``reduction`` defaults to ``"mean"``; a layer without ``activation`` is
-  ``identity``; ``bias`` defaults to True; penalty ``type`` defaults to ``l2``.
+  ``identity``; ``bias`` defaults to True; penalty ``type`` defaults to ``l2``; focal has
+  ``alpha = 0.25``, ``gamma = 2``; dice ``eps = 1``; huber ``delta = 1``.
 """
 
 from __future__ import annotations
@@ -34,8 +39,20 @@ except ImportError:  # pragma: no cover - exercised only without scipy
     _erf = np.vectorize(math.erf, otypes=[float])
 
 __all__ = [
-    "ACTIVATIONS", "LOSSES", "PENALTIES", "param_shapes", "forward", "loss_and_grad", "hvp",
-    "finite_difference_grad", "finite_difference_hvp", "random_params", "random_data",
+    "ACTIVATIONS",
+    "LOSSES",
+    "PENALTIES",
+    "VECTOR_ACTIVATIONS",
+    "activation_names",
+    "finite_difference_grad",
+    "finite_difference_hvp",
+    "forward",
+    "hvp",
+    "loss_and_grad",
+    "param_shapes",
+    "random_data",
+    "random_params",
+    "random_problem",
 ]
 
 Array = np.ndarray
@@ -94,6 +111,18 @@ def _exp(z, a):
     return e, e, e
 
 
+def _log(z, a):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = 1.0 / z
+        return np.log(z), r, -r * r
+
+
+def _sqrt(z, a):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        q = np.sqrt(z)
+        return q, 0.5 / q, -0.25 / (q * z)
+
+
 _ones, _zeros = np.ones_like, np.zeros_like
 
 ACTIVATIONS: dict[str, Callable[[Array, float], tuple[Array, Array, Array]]] = {
@@ -110,8 +139,78 @@ ACTIVATIONS: dict[str, Callable[[Array, float], tuple[Array, Array, Array]]] = {
     "sin": lambda z, a: (np.sin(z), np.cos(z), -np.sin(z)),
     "cos": lambda z, a: (np.cos(z), -np.sin(z), -np.cos(z)),
     "abs": lambda z, a: (np.abs(z), np.sign(z), _zeros(z)),
+    "log": _log,
+    "sqrt": _sqrt,
+    "sign": lambda z, a: (np.sign(z), _zeros(z), _zeros(z)),
 }
 _DEFAULT_ALPHA = {"leaky_relu": 0.01, "elu": 1.0}
+_POSITIVE_DOMAIN = ("log", "sqrt")  # activations defined for z > 0 only
+
+
+def _row_sum(a: Array) -> Array:
+    return np.sum(a, axis=1, keepdims=True)
+
+
+def _softmax_rows(z: Array) -> Array:
+    e = np.exp(z - np.max(z, axis=1, keepdims=True))
+    return e / _row_sum(e)
+
+
+class _Local:
+    """The local derivative of one layer at its pre-activation z (N, units), batched by rows.
+
+    vjp(g) = J^T g, jvp(v) = J v and second(g, v) = d/dt [J(z + t v)^T g] at t = 0 (the term
+    the R-operator adds to R{delta}); J is each sample's Jacobian dh/dz.
+    """
+
+    def __init__(self, vjp, jvp, second):
+        self.vjp, self.jvp, self.second = vjp, jvp, second
+
+    @classmethod
+    def elementwise(cls, d1: Array, d2: Array) -> _Local:
+        return cls(lambda g: g * d1, lambda v: d1 * v, lambda g, v: g * d2 * v)
+
+
+def _softmax_layer(z: Array, a: float) -> tuple[Array, _Local]:
+    """s = softmax(z) per row: J = diag(s) - s s^T, so J^T g = s * (g - <g, s>)."""
+    s = _softmax_rows(z)
+
+    def jvp(v):
+        return s * (v - _row_sum(s * v))
+
+    def second(g, v):
+        ds = jvp(v)
+        return ds * (g - _row_sum(g * s)) - s * _row_sum(g * ds)
+
+    return s, _Local(jvp, jvp, second)  # J is symmetric: J^T g = J g
+
+
+def _log_softmax_layer(z: Array, a: float) -> tuple[Array, _Local]:
+    """l = z - logsumexp(z) per row: J = I - 1 s^T, J^T g = g - s * sum(g)."""
+    m = np.max(z, axis=1, keepdims=True)
+    lse = m + np.log(_row_sum(np.exp(z - m)))
+    s = np.exp(z - lse)
+    return z - lse, _Local(lambda g: g - s * _row_sum(g), lambda v: v - _row_sum(s * v),
+                           lambda g, v: -(s * (v - _row_sum(s * v))) * _row_sum(g))
+
+
+# vector activations: (z, alpha) -> (h, _Local), acting on whole rows
+VECTOR_ACTIVATIONS: dict[str, Callable[[Array, float], tuple[Array, _Local]]] = {
+    "softmax": _softmax_layer,
+    "log_softmax": _log_softmax_layer,
+}
+
+
+def activation_names() -> list[str]:
+    """Every activation this reference implements (elementwise and vector)."""
+    return sorted(ACTIVATIONS) + sorted(VECTOR_ACTIVATIONS)
+
+
+def _activate(name: str, z: Array, alpha: float) -> tuple[Array, _Local]:
+    if name in VECTOR_ACTIVATIONS:
+        return VECTOR_ACTIVATIONS[name](z, alpha)
+    h, d1, d2 = ACTIVATIONS[name](z, alpha)
+    return h, _Local.elementwise(d1, d2)
 
 # --------------------------------------------------------------------------- losses
 # Each entry maps (yhat (N,out), y (N,out), options) -> (per-sample loss (N,),
@@ -126,6 +225,11 @@ def _mse(yh, y, o):
     c = 1.0 if o.get("half", False) else 2.0
     e = yh - y
     return 0.5 * c * np.sum(e * e, axis=1), c * e, _diag(np.full_like(e, c))
+
+
+def _sse(yh, y, o):
+    e = yh - y
+    return np.sum(e * e, axis=1), 2.0 * e, _diag(np.full_like(e, 2.0))
 
 
 def _mae(yh, y, o):
@@ -175,9 +279,63 @@ def _logistic(yh, y, o):
     return np.sum(_softplus(-m), axis=1), -y * s, _diag(y * y * s * (1.0 - s))
 
 
+def _nll(yh, y, o):
+    """-sum_k y_k log yhat_k (yhat = probabilities)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.sum(y * np.log(yh), axis=1), -y / yh, _diag(y / (yh * yh))
+
+
+def _kl(yh, y, o):
+    """KL(yhat || y) = sum_k yhat_k (log yhat_k - log y_k)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.log(yh) - np.log(y)
+        return np.sum(yh * r, axis=1), r + 1.0, _diag(1.0 / yh)
+
+
+def _dice(yh, y, o):
+    """1 - (2 <yhat, y> + eps) / (sum yhat + sum y + eps), one value per sample (not per component).
+
+    With N, D the numerator and denominator: d/dyhat_k = -2 y_k / D + N / D^2, and along v
+    the Hessian gives 2 y_k sum(v) / D^2 + 2 <y, v> / D^2 - 2 N sum(v) / D^3.
+    """
+    eps = float(o.get("eps", 1.0))
+    num = 2.0 * _row_sum(yh * y) + eps
+    den = _row_sum(yh) + _row_sum(y) + eps
+
+    def hess(v):
+        sv = _row_sum(v)
+        return 2.0 * y * sv / den**2 + 2.0 * _row_sum(y * v) / den**2 - 2.0 * num * sv / den**3
+
+    return (1.0 - num / den)[:, 0], -2.0 * y / den + num / den**2, hess
+
+
+def _focal(yh, y, o):
+    """Binary focal loss on logits a = yhat, labels b = y (written for any b, exact for {0, 1}):
+    sum_k w q^gamma softplus(-s a) with s = 2b - 1, w = alpha b + (1 - alpha)(1 - b) and
+    q = 1 - p_t = b - s sigmoid(a); derivatives by the product rule, term by term."""
+    alpha, gamma = float(o.get("alpha", 0.25)), float(o.get("gamma", 2.0))
+    s = 2.0 * y - 1.0
+    w = alpha * y + (1.0 - alpha) * (1.0 - y)
+    sg = _sigmoid(yh)
+    q = y - s * sg
+    q1 = -s * sg * (1.0 - sg)                      # dq/da
+    q2 = q1 * (1.0 - 2.0 * sg)                     # d2q/da2
+    sm = _sigmoid(-s * yh)
+    sp, sp1, sp2 = _softplus(-s * yh), -s * sm, s * s * sm * (1.0 - sm)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        qg = q ** gamma
+        qg1 = gamma * q ** (gamma - 1.0)
+        qg2 = gamma * (gamma - 1.0) * q ** (gamma - 2.0) if gamma != 1.0 else _zeros(q)
+    val = w * qg * sp
+    d1 = w * (qg1 * q1 * sp + qg * sp1)
+    d2 = w * (qg2 * q1 * q1 * sp + qg1 * q2 * sp + 2.0 * qg1 * q1 * sp1 + qg * sp2)
+    return np.sum(val, axis=1), d1, _diag(d2)
+
+
 LOSSES: dict[str, Callable[..., tuple[Array, Array, Callable[[Array], Array]]]] = {
-    "mse": _mse, "mae": _mae, "huber": _huber, "cross_entropy": _cross_entropy, "bce": _bce,
-    "bce_logits": _bce_logits, "hinge": _hinge, "logistic": _logistic,
+    "mse": _mse, "sse": _sse, "mae": _mae, "huber": _huber, "cross_entropy": _cross_entropy,
+    "nll": _nll, "bce": _bce, "bce_logits": _bce_logits, "focal": _focal, "dice": _dice,
+    "kl": _kl, "hinge": _hinge, "logistic": _logistic,
 }
 PENALTIES = ("l2", "l1", "lp")
 
@@ -200,8 +358,8 @@ def _layers(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
         if not isinstance(units, int) or isinstance(units, bool) or units < 1:
             raise ValueError(f"layer {i}: 'dense' must be a positive integer, got {units!r}")
         act = layer.get("activation", "identity")
-        if act not in ACTIVATIONS:
-            raise ValueError(f"layer {i}: unknown activation {act!r}; known: {sorted(ACTIVATIONS)}")
+        if act not in ACTIVATIONS and act not in VECTOR_ACTIVATIONS:
+            raise ValueError(f"layer {i}: unknown activation {act!r}; known: {activation_names()}")
         alpha = float(layer.get("alpha", _DEFAULT_ALPHA.get(act, 0.0)))
         out.append({"index": i, "units": units, "fan_in": width, "activation": act,
                     "alpha": alpha, "bias": bool(layer.get("bias", True))})
@@ -320,9 +478,9 @@ def _forward(spec, p: Params, x):
     for L in layers:
         i = L["index"]
         z = h @ p[f"W{i}"].T + (p[f"b{i}"] if L["bias"] else 0.0)
-        h, d1, d2 = ACTIVATIONS[L["activation"]](z, L["alpha"])
+        h, local = _activate(L["activation"], z, L["alpha"])
         cache[f"z{i}"], cache[f"h{i}"] = z, h
-        derivs.append((d1, d2))
+        derivs.append(local)
     cache["yhat"] = h
     return cache, layers, derivs
 
@@ -343,27 +501,27 @@ def _backprop(spec, params, x, y, direction=None):
     u = None if direction is None else _check_params(spec, direction, "direction")
     if u is not None:  # R-operator forward sweep: R z_l, R h_l
         rh, rcache = _zeros(cache["h0"]), {}
-        for L, (d1, _) in zip(layers, derivs):
+        for L, local in zip(layers, derivs):
             i = L["index"]
             rz = rh @ p[f"W{i}"].T + cache[f"h{i-1}"] @ u[f"W{i}"].T
             if L["bias"]:
                 rz = rz + u[f"b{i}"]
-            rh = d1 * rz
+            rh = local.jvp(rz)
             rcache[f"z{i}"], rcache[f"h{i}"] = rz, rh
         rg = scale * hess(rh)  # R(dJ/dh_L) = scale * Hess_loss(yhat) @ R yhat
 
     g = scale * dl  # dJ/dh_L, batched
     grads: Params = {}
     hv: Params = {}
-    for L, (d1, d2) in zip(reversed(layers), reversed(derivs)):
+    for L, local in zip(reversed(layers), reversed(derivs)):
         i = L["index"]
         W, h_prev = p[f"W{i}"], cache[f"h{i-1}"]
-        delta = g * d1  # delta_l = dJ/dz_l
+        delta = local.vjp(g)  # delta_l = dJ/dz_l = J_l^T dJ/dh_l
         grads[f"W{i}"] = delta.T @ h_prev  # sum over samples of delta_l h_{l-1}^T
         if L["bias"]:
             grads[f"b{i}"] = delta.sum(axis=0)
         if u is not None:
-            rdelta = rg * d1 + g * d2 * rcache[f"z{i}"]
+            rdelta = local.vjp(rg) + local.second(g, rcache[f"z{i}"])
             rh_prev = rcache[f"h{i-1}"] if i > 1 else _zeros(h_prev)
             hv[f"W{i}"] = rdelta.T @ h_prev + delta.T @ rh_prev
             if L["bias"]:
@@ -390,7 +548,8 @@ def hvp(spec: Mapping[str, Any], params: Mapping[str, Any], x, y,
 
     ``direction`` (u) has the same keys and shapes as ``params``. Forward-over-reverse:
     R{z_l} = W_l R{h_{l-1}} + V_l h_{l-1} + c_l, R{h_l} = phi' R{z_l};
-    R{delta_l} = R{g_l} phi' + g_l phi'' R{z_l}, R{g_{l-1}} = W_l^T R{delta_l} + V_l^T delta_l,
+    R{delta_l} = R{g_l} phi' + g_l phi'' R{z_l} (for softmax / log_softmax layers:
+    J^T R{g_l} + d/dt J(z_l + t R{z_l})^T g_l), R{g_{l-1}} = W_l^T R{delta_l} + V_l^T delta_l,
     R{dJ/dW_l} = R{delta_l} h_{l-1}^T + delta_l R{h_{l-1}}^T, R{dJ/db_l} = R{delta_l}.
     """
     return _backprop(spec, params, x, y, direction)
@@ -456,18 +615,42 @@ def random_params(spec: Mapping[str, Any], rng: np.random.Generator, scale: floa
 def random_data(spec: Mapping[str, Any], n: int, rng: np.random.Generator) -> tuple[Array, Array]:
     """``x`` (n, input) standard normal and targets ``y`` (n, out) valid for the spec's loss.
 
-    one-hot rows for cross_entropy, {0, 1} for bce and bce_logits, {-1, +1} for hinge and
-    logistic, standard normal otherwise.
+    one-hot rows for cross_entropy, probability rows (Dirichlet, all > 0) for nll and kl,
+    values in (0.05, 0.95) for dice, {0, 1} for bce, bce_logits and focal, {-1, +1} for hinge
+    and logistic, standard normal otherwise.
     """
     layers, kind = _layers(spec), _loss_opts(spec)["type"]
     n_in, n_out = layers[0]["fan_in"], layers[-1]["units"]
     x = rng.standard_normal((n, n_in))
     if kind == "cross_entropy":
         y = np.eye(n_out)[rng.integers(0, n_out, size=n)]
-    elif kind in ("bce", "bce_logits"):
+    elif kind in ("nll", "kl"):
+        y = rng.dirichlet(np.ones(n_out), size=n)
+    elif kind == "dice":
+        y = rng.uniform(0.05, 0.95, size=(n, n_out))
+    elif kind in ("bce", "bce_logits", "focal"):
         y = rng.integers(0, 2, size=(n, n_out)).astype(float)
     elif kind in ("hinge", "logistic"):
         y = rng.choice([-1.0, 1.0], size=(n, n_out))
     else:
         y = rng.standard_normal((n, n_out))
     return x, y
+
+
+def random_problem(spec: Mapping[str, Any], n: int, rng: np.random.Generator,
+                   scale: float = 1.0) -> tuple[Params, Array, Array]:
+    """``(params, x, y)``: random_params, then random_data, then every layer whose activation
+    is defined for ``z > 0`` only (log, sqrt) has its bias raised so that each unit's smallest
+    pre-activation over the batch is at least 0.5 (a layer without bias is left as drawn)."""
+    params = random_params(spec, rng, scale=scale)
+    x, y = random_data(spec, n, rng)
+    h = x
+    for L in _layers(spec):
+        i = L["index"]
+        z = h @ params[f"W{i}"].T + (params[f"b{i}"] if L["bias"] else 0.0)
+        if L["activation"] in _POSITIVE_DOMAIN and L["bias"]:
+            lift = np.maximum(0.5 - np.min(z, axis=0), 0.0)
+            params[f"b{i}"] = params[f"b{i}"] + lift
+            z = z + lift
+        h = _activate(L["activation"], z, L["alpha"])[0]
+    return params, x, y

@@ -16,6 +16,10 @@
 #define CHAIN_RULE_TWO_PATHS_WORK_HESSIAN 114  /* scratch reals for chain_rule_two_paths_hessian */
 #define CHAIN_RULE_TWO_PATHS_WORK_JACOBIAN 1560  /* scratch reals for chain_rule_two_paths_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long chain_rule_two_paths_info(int what);
 int chain_rule_two_paths_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int chain_rule_two_paths_hessian(const double *theta, const double *data, long n
     double *loss, double *grad, double *H, double *work);
 int chain_rule_two_paths_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

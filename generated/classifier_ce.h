@@ -16,6 +16,10 @@
 #define CLASSIFIER_CE_WORK_HESSIAN 28456  /* scratch reals for classifier_ce_hessian */
 #define CLASSIFIER_CE_WORK_JACOBIAN 24344  /* scratch reals for classifier_ce_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long classifier_ce_info(int what);
 int classifier_ce_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int classifier_ce_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int classifier_ce_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #define DAG_SCALAR_WORK_HESSIAN 17014  /* scratch reals for dag_scalar_hessian */
 #define DAG_SCALAR_WORK_JACOBIAN 10752  /* scratch reals for dag_scalar_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long dag_scalar_info(int what);
 int dag_scalar_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int dag_scalar_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int dag_scalar_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #define DAG_SOFTMAX_SIGMOID_WORK_HESSIAN 17014  /* scratch reals for dag_softmax_sigmoid_hessian */
 #define DAG_SOFTMAX_SIGMOID_WORK_JACOBIAN 10752  /* scratch reals for dag_softmax_sigmoid_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long dag_softmax_sigmoid_info(int what);
 int dag_softmax_sigmoid_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int dag_softmax_sigmoid_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int dag_softmax_sigmoid_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

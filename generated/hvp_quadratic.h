@@ -16,6 +16,10 @@
 #define HVP_QUADRATIC_WORK_HESSIAN 52  /* scratch reals for hvp_quadratic_hessian */
 #define HVP_QUADRATIC_WORK_JACOBIAN 768  /* scratch reals for hvp_quadratic_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long hvp_quadratic_info(int what);
 int hvp_quadratic_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int hvp_quadratic_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int hvp_quadratic_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

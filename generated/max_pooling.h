@@ -16,6 +16,10 @@
 #define MAX_POOLING_WORK_HESSIAN 352  /* scratch reals for max_pooling_hessian */
 #define MAX_POOLING_WORK_JACOBIAN 10368  /* scratch reals for max_pooling_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long max_pooling_info(int what);
 int max_pooling_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int max_pooling_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int max_pooling_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

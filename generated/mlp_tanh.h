@@ -16,6 +16,10 @@
 #define MLP_TANH_WORK_HESSIAN 72812  /* scratch reals for mlp_tanh_hessian */
 #define MLP_TANH_WORK_JACOBIAN 124736  /* scratch reals for mlp_tanh_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long mlp_tanh_info(int what);
 int mlp_tanh_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int mlp_tanh_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int mlp_tanh_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

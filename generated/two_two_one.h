@@ -16,6 +16,10 @@
 #define TWO_TWO_ONE_WORK_HESSIAN 12622  /* scratch reals for two_two_one_hessian */
 #define TWO_TWO_ONE_WORK_JACOBIAN 8464  /* scratch reals for two_two_one_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long two_two_one_info(int what);
 int two_two_one_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int two_two_one_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int two_two_one_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

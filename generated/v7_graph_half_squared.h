@@ -16,6 +16,10 @@
 #define V7_GRAPH_HALF_SQUARED_WORK_HESSIAN 508  /* scratch reals for v7_graph_half_squared_hessian */
 #define V7_GRAPH_HALF_SQUARED_WORK_JACOBIAN 2872  /* scratch reals for v7_graph_half_squared_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long v7_graph_half_squared_info(int what);
 int v7_graph_half_squared_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int v7_graph_half_squared_hessian(const double *theta, const double *data, long 
     double *loss, double *grad, double *H, double *work);
 int v7_graph_half_squared_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #define V7_GRAPH_IDENTITY_WORK_HESSIAN 204  /* scratch reals for v7_graph_identity_hessian */
 #define V7_GRAPH_IDENTITY_WORK_JACOBIAN 2336  /* scratch reals for v7_graph_identity_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long v7_graph_identity_info(int what);
 int v7_graph_identity_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int v7_graph_identity_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int v7_graph_identity_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

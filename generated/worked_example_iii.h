@@ -16,6 +16,10 @@
 #define WORKED_EXAMPLE_III_WORK_HESSIAN 7964  /* scratch reals for worked_example_iii_hessian */
 #define WORKED_EXAMPLE_III_WORK_JACOBIAN 4096  /* scratch reals for worked_example_iii_jacobian */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 long worked_example_iii_info(int what);
 int worked_example_iii_forward(const double *theta, const double *data, long n,
     double *out, double *work);
@@ -28,5 +32,9 @@ int worked_example_iii_hessian(const double *theta, const double *data, long n,
     double *loss, double *grad, double *H, double *work);
 int worked_example_iii_jacobian(const double *theta, const double *data, long n,
     double *jac, double *work);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
 
 #endif

@@ -18,7 +18,18 @@ from sympy import Function
 # --------------------------------------------------------------------------------------------
 
 
-class ifpos(Function):
+class _Printed(Function):
+    """A catalogue function's LaTeX, also as a power base (SymPy passes `exp` for f(x)**n)."""
+
+    def _latex_body(self, printer) -> str:
+        raise NotImplementedError
+
+    def _latex(self, printer, exp=None):
+        body = self._latex_body(printer)
+        return body if exp is None else r"{\left(%s\right)}^{%s}" % (body, exp)
+
+
+class ifpos(_Printed):
     """ifpos(x, a, b) = a if x > 0 else b: the one explicit branch of the IR (kink policy lives here)."""
 
     nargs = 3
@@ -38,7 +49,7 @@ class ifpos(Function):
             return ifpos(x, sp.S.One, sp.S.Zero)
         return ifpos(x, sp.S.Zero, sp.S.One)
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         x, a, b = self.args
         cond = printer._print(x)
         if a == 1 and b == 0:
@@ -53,7 +64,7 @@ class ifpos(Function):
         return "(%s if %s > 0 else %s)" % (printer._print(a), printer._print(x), printer._print(b))
 
 
-class sigmoid(Function):
+class sigmoid(_Printed):
     """Logistic sigmoid 1/(1+e^-x); derivative in output form σ(1-σ)."""
 
     nargs = 1
@@ -70,14 +81,14 @@ class sigmoid(Function):
     def _eval_rewrite_as_exp(self, x, **kwargs):
         return 1 / (1 + sp.exp(-x))
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\sigma\left(%s\right)" % printer._print(self.args[0])
 
     def _sympystr(self, printer):
         return "σ(%s)" % printer._print(self.args[0])
 
 
-class relu(Function):
+class relu(_Printed):
     """max(0, x); derivative 𝟙[x > 0], so ReLU'(0) = 0 (PyTorch and seeds 001/002 policy)."""
 
     nargs = 1
@@ -90,14 +101,14 @@ class relu(Function):
     def fdiff(self, argindex=1):
         return ifpos(self.args[0], sp.S.One, sp.S.Zero)
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\operatorname{ReLU}\left(%s\right)" % printer._print(self.args[0])
 
     def _sympystr(self, printer):
         return "ReLU(%s)" % printer._print(self.args[0])
 
 
-class leaky_relu(Function):
+class leaky_relu(_Printed):
     """x if x > 0 else alpha*x; derivative at 0 is alpha (same branch as x < 0)."""
 
     nargs = 2
@@ -108,12 +119,12 @@ class leaky_relu(Function):
             return ifpos(x, sp.S.One, alpha)
         return ifpos(x, sp.S.Zero, x)
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\operatorname{LeakyReLU}_{%s}\left(%s\right)" % (
             printer._print(self.args[1]), printer._print(self.args[0]))
 
 
-class elu(Function):
+class elu(_Printed):
     """x if x > 0 else alpha*(e^x - 1)."""
 
     nargs = 2
@@ -124,12 +135,12 @@ class elu(Function):
             return ifpos(x, sp.S.One, alpha * sp.exp(x))
         return ifpos(x, sp.S.Zero, sp.exp(x) - 1)
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\operatorname{ELU}_{%s}\left(%s\right)" % (
             printer._print(self.args[1]), printer._print(self.args[0]))
 
 
-class softplus(Function):
+class softplus(_Printed):
     """log(1 + e^x), evaluated stably as max(x,0) + log1p(e^-|x|); derivative σ(x)."""
 
     nargs = 1
@@ -137,11 +148,11 @@ class softplus(Function):
     def fdiff(self, argindex=1):
         return sigmoid(self.args[0])
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
 
 
-class silu(Function):
+class silu(_Printed):
     """x·σ(x) (swish); derivative σ(x)(1 + x(1 - σ(x)))."""
 
     nargs = 1
@@ -151,11 +162,11 @@ class silu(Function):
         s = sigmoid(x)
         return s * (1 + x * (1 - s))
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\operatorname{SiLU}\left(%s\right)" % printer._print(self.args[0])
 
 
-class gelu(Function):
+class gelu(_Printed):
     """Exact GELU x·Φ(x) (erf form); derivative Φ(x) + x·φ(x)."""
 
     nargs = 1
@@ -164,11 +175,11 @@ class gelu(Function):
         x = self.args[0]
         return (1 + sp.erf(x / sp.sqrt(2))) / 2 + x * sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\operatorname{GELU}\left(%s\right)" % printer._print(self.args[0])
 
 
-class maximum(Function):
+class maximum(_Printed):
     """max(a, b); the gradient goes to a where a > b, else to b (ties go to the second argument)."""
 
     nargs = 2
@@ -184,7 +195,7 @@ class maximum(Function):
             return ifpos(a - b, sp.S.One, sp.S.Zero)
         return ifpos(a - b, sp.S.Zero, sp.S.One)
 
-    def _latex(self, printer):
+    def _latex_body(self, printer):
         return r"\max\left(%s, %s\right)" % (printer._print(self.args[0]), printer._print(self.args[1]))
 
 
@@ -212,19 +223,16 @@ def np_erf(x):
         return np.vectorize(math.erf, otypes=[float])(x)
 
 
-# Which side a kink's derivative takes at exactly 0: the policy (False: x > 0 branch only, so
-# ReLU'(0) = 0, sign(0) = 0) or, for subdifferential checks, the other one-sided value.
-_KINK = {"upper": False}
+# At exactly 0 a kink's derivative is the policy: the x > 0 branch only, so ReLU'(0) = 0 and
+# sign(0) = 0. Subgradient checks pick a side explicitly (symbolic/kinks.py), never globally.
 
 
 def np_ifpos(x, a, b):
-    x = np.asarray(x)
-    return np.where(x >= 0 if _KINK["upper"] else x > 0, a, b)
+    return np.where(np.asarray(x) > 0, a, b)
 
 
 def np_sign(x):
-    x = np.asarray(x, dtype=float)
-    return np.where(x == 0, 1.0 if _KINK["upper"] else 0.0, np.sign(x))
+    return np.sign(np.asarray(x, dtype=float))
 
 
 NUMPY_FUNCS: dict[type, Callable] = {

@@ -13,10 +13,14 @@ from .graph import Graph, all_indices
 from .point import evaluate_point, jacobian_at
 from .reverse import local_partial
 
+VERDICTS = ("holds", "rounding", "wrong")
+
 
 @dataclass
 class ClaimResult:
-    """The verdict on one claim (the JSON contract of `symgrad verify --json`)."""
+    """The verdict on one claim (the JSON contract of `symgrad verify --json`): `verdict` is
+    "holds", "rounding" (misses only by what rounding the upstream values explains) or "wrong";
+    `ok` is true unless the verdict is "wrong"."""
 
     quantity: str
     ok: bool
@@ -25,12 +29,24 @@ class ClaimResult:
     abs_error: float
     rel_error: float
     counterexample: dict | None = None
-    correct_formula: str | None = None
-    correct_formula_latex: str | None = None
+    correct_formula: str | None = None       # spec grammar, pasteable as `formula =`
+    correct_formula_entries: list[tuple[str, str, str]] = field(default_factory=list)  # (qty, grammar, LaTeX)
     note: str | None = None
     method: str = "numeric"
     line: int | None = None
     row_keys: list[str] = field(default_factory=list)
+    verdict: str = ""
+    claimed_text: str | None = None          # the claimed number(s) as written
+    correct_text: str | None = None          # the correct number(s) to the claim's digits + 2
+
+    def __post_init__(self):
+        if not self.verdict:
+            self.verdict = "holds" if self.ok else "wrong"
+
+    def set_verdict(self, verdict: str) -> None:
+        assert verdict in VERDICTS, verdict
+        self.verdict = verdict
+        self.ok = verdict != "wrong"
 
     def as_json(self) -> dict:
         def tl(v):
@@ -38,13 +54,17 @@ class ClaimResult:
                 return v
             a = np.asarray(v, dtype=float)
             return float(a) if a.shape == () else a.tolist()
-        out = {"quantity": self.quantity, "ok": self.ok, "claimed": tl(self.claimed),
-               "correct": tl(self.correct), "abs_error": self.abs_error, "rel_error": self.rel_error}
+        out = {"quantity": self.quantity, "verdict": self.verdict, "ok": self.ok,
+               "claimed": tl(self.claimed), "correct": tl(self.correct),
+               "abs_error": self.abs_error, "rel_error": self.rel_error}
         if self.counterexample is not None:
             out["counterexample"] = self.counterexample
         for k in ("correct_formula", "note", "line"):
             if getattr(self, k) is not None:
                 out[k] = getattr(self, k)
+        if len(self.correct_formula_entries) > 1 or (self.correct_formula_entries and
+                                                     self.correct_formula is None):
+            out["correct_formula_entries"] = {q: t for q, t, _ in self.correct_formula_entries}
         out["method"] = self.method
         return out
 
@@ -82,6 +102,13 @@ class PointQuantities:
             self._res = evaluate_point(self.g, self.values, direction=self.direction)
         return self._res
 
+    def at_kink(self) -> bool:
+        """Whether some kink argument of the derivation is exactly 0 at this point."""
+        from .kinks import kink_margin
+        from .perturb import KINK_EPS
+        from .point import derivation
+        return kink_margin(derivation(self.g).program, self.res().env) <= KINK_EPS
+
     def shape(self, name: str):
         return self.g.shape_of(name)
 
@@ -89,10 +116,10 @@ class PointQuantities:
         if ref.name not in allowed:
             raise ClaimsError(f"unknown {what} '{ref.name}' in {q!r}{_suggest(ref.name, allowed)}")
         shape = allowed[ref.name]
-        if ref.index is not None:
-            if len(ref.index) != len(shape) or any(i >= d for i, d in zip(ref.index, shape)):
-                raise ClaimsError(f"index {list(ref.index)} out of range for '{ref.name}' "
-                                  f"(shape {list(shape)}) in {q!r}")
+        if ref.index is not None and (len(ref.index) != len(shape)
+                                      or any(i >= d for i, d in zip(ref.index, shape))):
+            raise ClaimsError(f"index {list(ref.index)} out of range for '{ref.name}' "
+                              f"(shape {list(shape)}) in {q!r}")
 
     def validate(self, c: Claim):
         q = c.quantity

@@ -1,23 +1,27 @@
-"""Claims files (TOML): what a hand derivation asserts, read with the digits as written.
+"""Claims files (TOML, read with tomlkit): what a hand derivation asserts, with every number's
+literal as written (its digits set the tolerance) and the line of every claim for messages.
 
-[[claim]] tables with `quantity` and `value` (number or nested list) or `formula` (string, spec
-grammar or LaTeX), optional `tolerance`; optional [at] (point) and [direction] (for hvp claims).
-Quantities: value:NAME, adjoint:NAME, local:NAME,ARG, grad:P, hvp:P, hessian:P1,P2,
-jacobian:OUT,IN, update:P, each name optionally indexed 0-based, e.g. grad:W1[0,1].
+Claims are `[[claim]]` tables or an inline array `claim = [{...}, ...]` (the two are the same
+claims, with the same tolerances) with `quantity` and `value` (number or nested list) or
+`formula` (string, spec grammar or LaTeX), optional `tolerance` and `note`; optional [at]
+(point) and [direction] (for hvp claims). Quantities: value:NAME, adjoint:NAME, local:NAME,ARG,
+grad:P, hvp:P, hessian:P1,P2, jacobian:OUT,IN, update:P, each name optionally indexed 0-based.
 """
 from __future__ import annotations
 
-import re
-import tomllib
+import difflib
+import math
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import numpy as np
+import tomlkit
+import tomlkit.exceptions
+from tomlkit import items
 
 KINDS = ("value", "adjoint", "local", "grad", "hvp", "hessian", "jacobian", "update")
-NUMBER_RE = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
-REF_RE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[\s*(\d+(?:\s*,\s*\d+)*)\s*\])?\s*$")
+CLAIM_KEYS = ("quantity", "value", "formula", "tolerance", "note")
 
 
 class ClaimsError(ValueError):
@@ -37,21 +41,33 @@ class Ref:
 
 @dataclass
 class Claim:
+    """One claim: the quantity, the claimed value (with its literals) or formula, tolerance."""
+
     quantity: str
     kind: str
     refs: tuple[Ref, ...]
-    value: object = None          # float or nested list (numeric claims)
+    value: object = None          # float array (numeric claims)
     formula: str | None = None
     tolerance: np.ndarray | float | None = None   # explicit or inferred, per element
     line: int | None = None
+    literals: np.ndarray | None = None            # the numbers as written, same shape as value
+    explicit_tolerance: bool = False
 
 
 @dataclass
 class Claims:
+    """A claims file: its claims, the point overrides [at] and the HVP [direction]."""
+
     path: str
     claims: list[Claim]
     at: dict = field(default_factory=dict)
     direction: dict = field(default_factory=dict)
+    table_lines: dict = field(default_factory=dict)   # "at"/"direction" → line of the table
+
+    def where(self, table: str) -> str:
+        """'file:line' of the [at] or [direction] table, for messages."""
+        line = self.table_lines.get(table)
+        return f"{self.path}:{line}" if line else self.path
 
 
 def split_top(text: str) -> list[str]:
@@ -71,6 +87,22 @@ def split_top(text: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def _ref(part: str, q: str) -> Ref:
+    """'W1[0, 1]' → Ref('W1', (0, 1)); a bare identifier → Ref(name)."""
+    name, _, rest = part.partition("[")
+    name = name.strip()
+    if not name.isidentifier() or not name.isascii():
+        raise ClaimsError(f"cannot read {part!r} in quantity {q!r}")
+    if not rest:
+        return Ref(name)
+    if not rest.rstrip().endswith("]"):
+        raise ClaimsError(f"cannot read {part!r} in quantity {q!r}")
+    idx = [s.strip() for s in rest.rstrip()[:-1].split(",")]
+    if not all(s.isdigit() for s in idx):
+        raise ClaimsError(f"index of {part!r} in quantity {q!r} must be non-negative integers")
+    return Ref(name, tuple(int(s) for s in idx))
+
+
 def parse_quantity(q: str) -> tuple[str, tuple[Ref, ...]]:
     """'grad:W1[0,1]' → ('grad', (Ref('W1', (0, 1)),)); raises ClaimsError."""
     if not isinstance(q, str) or ":" not in q:
@@ -78,118 +110,176 @@ def parse_quantity(q: str) -> tuple[str, tuple[Ref, ...]]:
     kind, rest = q.split(":", 1)
     kind = kind.strip()
     if kind not in KINDS:
-        import difflib
         close = difflib.get_close_matches(kind, KINDS, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ClaimsError(f"unknown quantity kind '{kind}' in {q!r}{hint}; kinds: {', '.join(KINDS)}")
-    refs = []
-    for part in split_top(rest):
-        m = REF_RE.match(part)
-        if not m:
-            raise ClaimsError(f"cannot read {part!r} in quantity {q!r}")
-        idx = tuple(int(i) for i in m.group(2).split(",")) if m.group(2) else None
-        refs.append(Ref(m.group(1), idx))
+    refs = tuple(_ref(part, q) for part in split_top(rest))
     want = 2 if kind in ("local", "hessian", "jacobian") else 1
     if len(refs) != want:
         raise ClaimsError(f"quantity {q!r}: '{kind}' takes {want} name(s)")
-    return kind, tuple(refs)
+    return kind, refs
 
 
 def inferred_tolerance(literal: str, floor_rel: float = 1e-9) -> float:
     """Half a unit in the last digit written: 0.215271 → 5e-7; 4.16e-7 → 5e-10; 38 → exact."""
-    d = Decimal(literal)
-    exp = d.as_tuple().exponent
-    if exp >= 0 and "e" not in literal.lower() and "." not in literal:
+    text = literal.replace("_", "").strip()
+    d = Decimal(text)
+    if "e" not in text.lower() and "." not in text:
         return floor_rel * max(1.0, abs(float(d)))           # an integer is a claim of exactness
-    return 0.5 * 10.0 ** exp
+    return 0.5 * 10.0 ** d.as_tuple().exponent
 
 
-def _claim_blocks(text: str) -> list[tuple[int, str]]:
-    """(first line number, text) of each [[claim]] block, in order."""
-    lines = text.splitlines()
-    starts = [i for i, ln in enumerate(lines) if re.match(r"^\s*\[\[\s*claim\s*\]\]", ln)]
-    blocks = []
-    for k, s in enumerate(starts):
-        e = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        body = lines[s:e]
-        for j, ln in enumerate(body[1:], 1):      # stop at the next table header
-            if re.match(r"^\s*\[", ln):
-                body = body[:j]
-                break
-        blocks.append((s + 1, "\n".join(body)))
-    return blocks
+# ---- reading ------------------------------------------------------------------------------------
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, max(pos, 0)) + 1
 
 
-def _value_literals(block: str) -> list[str]:
-    m = re.search(r"^\s*value\s*=\s*(.*)$", block, re.M | re.S)
-    if not m:
-        return []
-    raw = m.group(1)
-    raw = re.split(r"^\s*[A-Za-z_]+\s*=", raw, flags=re.M)[0]  # up to the next key
-    raw = re.sub(r"#.*", "", raw)
-    return NUMBER_RE.findall(raw)
+def _claim_items(doc, text: str, path: str) -> list[tuple[object, int | None]]:
+    """Each claim's tomlkit item and line: [[claim]] tables (line of the header) or the inline
+    tables of `claim = [...]`, located in order in the text they were parsed from."""
+    raw = doc["claim"]
+    if isinstance(raw, items.AoT):
+        members = list(raw.body)
+        header = True
+    elif isinstance(raw, items.Array):
+        members = list(raw)
+        header = False
+    else:
+        raise ClaimsError(f"{path}: 'claim' must be [[claim]] tables or an array of inline tables")
+    out, pos = [], 0
+    for m in members:
+        s = m.as_string() if hasattr(m, "as_string") else ""
+        at = text.find(s, pos) if s else -1
+        if at < 0:
+            out.append((m, None))
+            continue
+        pos = at + len(s)
+        line = _line_of(text, at)
+        out.append((m, line - 1 if header and line > 1 else line))
+    return out
+
+
+def _literals(item, where: str, q: str) -> np.ndarray:
+    """The numbers of a `value` item exactly as written, as a (nested) array of strings."""
+    def walk(it):
+        if isinstance(it, (bool, items.Bool)):
+            raise ClaimsError(f"{where}: value of {q!r} must be a number or nested list")
+        if isinstance(it, (items.Integer, items.Float)):
+            lit = it.as_string().strip()
+            if not math.isfinite(float(it)):
+                raise ClaimsError(f"{where}: value of {q!r} must be finite, got {lit}")
+            return lit, ()
+        if isinstance(it, items.Array):
+            parts = [walk(x) for x in it]
+            if not parts:
+                raise ClaimsError(f"{where}: value of {q!r} is an empty list")
+            if len({shape for _, shape in parts}) != 1:
+                raise ClaimsError(f"{where}: value of {q!r} is a ragged list (rows of different lengths)")
+            return [v for v, _ in parts], (len(parts),) + parts[0][1]
+        raise ClaimsError(f"{where}: value of {q!r} must be a number or nested list")
+
+    nested, shape = walk(item)
+    flat = np.empty(int(np.prod(shape)) if shape else 1, dtype=object)
+    k = 0
+    def fill(x):
+        nonlocal k
+        if isinstance(x, list):
+            for y in x:
+                fill(y)
+        else:
+            flat[k] = x
+            k += 1
+    fill(nested)
+    return flat.reshape(shape)
+
+
+def _number(item, where: str, what: str) -> float:
+    if isinstance(item, bool) or not isinstance(item, (int, float)) or not math.isfinite(float(item)):
+        raise ClaimsError(f"{where}: {what} must be a finite number")
+    return float(item)
+
+
+def _claim(c, line: int | None, path: str) -> Claim:
+    where = f"{path}:{line}" if line else path
+    if not isinstance(c, (items.Table, items.InlineTable)):
+        raise ClaimsError(f"{where}: a claim must be a table")
+    unknown = set(c) - set(CLAIM_KEYS)
+    if unknown:
+        raise ClaimsError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in claim "
+                          f"(expected {', '.join(CLAIM_KEYS)})")
+    if "quantity" not in c:
+        raise ClaimsError(f"{where}: claim has no 'quantity'")
+    q = c["quantity"]
+    if not isinstance(q, str):
+        raise ClaimsError(f"{where}: 'quantity' must be a string like \"grad:w1\"")
+    q = str(q)
+    if ("value" in c) == ("formula" in c):
+        raise ClaimsError(f"{where}: claim {q!r} needs exactly one of 'value' or 'formula'")
+    try:
+        kind, refs = parse_quantity(q)
+    except ClaimsError as e:
+        raise ClaimsError(f"{where}: {e}") from None
+    cl = Claim(q, kind, refs, line=line)
+    if "tolerance" in c:
+        tol = _number(c["tolerance"], where, "tolerance")
+        if tol < 0:
+            raise ClaimsError(f"{where}: tolerance must be a non-negative number")
+        cl.tolerance, cl.explicit_tolerance = tol, True
+    if "value" in c:
+        lits = _literals(c.item("value"), where, q)
+        try:
+            flat = [str(s) for s in lits.ravel()]
+            cl.value = np.array([float(Decimal(s.replace("_", ""))) for s in flat]).reshape(lits.shape)
+            half = np.array([inferred_tolerance(s) for s in flat]).reshape(lits.shape)
+        except (InvalidOperation, ValueError):
+            raise ClaimsError(f"{where}: value of {q!r} must be a number or nested list") from None
+        cl.literals = lits
+        if not cl.explicit_tolerance:
+            cl.tolerance = half
+    else:
+        if not isinstance(c["formula"], str):
+            raise ClaimsError(f"{where}: formula of {q!r} must be a string")
+        cl.formula = str(c["formula"])
+    return cl
+
+
+def parse_claims(text: str, path: str = "<claims>") -> Claims:
+    """Claims from TOML text; errors are ClaimsError 'file:line: message'."""
+    try:
+        doc = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as e:
+        msg = str(e).rsplit(" at line", 1)[0]
+        raise ClaimsError(f"{path}:{e.line}: invalid TOML: {msg}") from None
+    except tomlkit.exceptions.TOMLKitError as e:
+        raise ClaimsError(f"{path}: invalid TOML: {e}") from None
+    for key in doc:
+        if key not in ("claim", "at", "direction"):
+            raise ClaimsError(f"{path}: unknown table [{key}] (expected [[claim]] or claim = [...], "
+                              "[at], [direction])")
+    if "claim" not in doc:
+        raise ClaimsError(f"{path}: no claims ([[claim]] tables or claim = [...])")
+    found = _claim_items(doc, text, path)
+    if not found:
+        raise ClaimsError(f"{path}: no claims ([[claim]] tables or claim = [...])")
+    claims = [_claim(c, line, path) for c, line in found]
+    tables, lines = {}, {}
+    for tname in ("at", "direction"):
+        t = doc.get(tname, {})
+        if not isinstance(t, dict):
+            raise ClaimsError(f"{path}: [{tname}] must be a table")
+        tables[tname] = t.unwrap() if t else {}
+        if t:
+            body = t.as_string()
+            at = text.find(body) if body else -1
+            if at >= 0:
+                line = _line_of(text, at)
+                lines[tname] = line - 1 if isinstance(t, items.Table) and line > 1 else line
+    return Claims(path, claims, tables["at"], tables["direction"], lines)
 
 
 def load_claims(path: str | Path) -> Claims:
     """Read and check a claims file; errors are ClaimsError 'file:line: message'."""
+    from .textfile import read_user_text
     path = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as e:
-        raise ClaimsError(f"{path}: cannot read claims ({e.strerror})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise ClaimsError(f"{path}: invalid TOML: {e}") from None
-    for key in data:
-        if key not in ("claim", "at", "direction"):
-            raise ClaimsError(f"{path}: unknown table [{key}] (expected [[claim]], [at], [direction])")
-    raw = data.get("claim", [])
-    if not isinstance(raw, list) or not raw:
-        raise ClaimsError(f"{path}: no [[claim]] tables")
-    blocks = _claim_blocks(text)
-    claims = []
-    for i, c in enumerate(raw):
-        line, block = blocks[i] if i < len(blocks) else (None, "")
-        where = f"{path}:{line}" if line else path
-        if not isinstance(c, dict):
-            raise ClaimsError(f"{where}: a claim must be a table")
-        unknown = set(c) - {"quantity", "value", "formula", "tolerance", "note"}
-        if unknown:
-            raise ClaimsError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in claim")
-        if "quantity" not in c:
-            raise ClaimsError(f"{where}: claim has no 'quantity'")
-        if ("value" in c) == ("formula" in c):
-            raise ClaimsError(f"{where}: claim {c['quantity']!r} needs exactly one of 'value' or 'formula'")
-        try:
-            kind, refs = parse_quantity(c["quantity"])
-        except ClaimsError as e:
-            raise ClaimsError(f"{where}: {e}") from None
-        cl = Claim(c["quantity"], kind, refs, line=line)
-        if "value" in c:
-            try:
-                arr = np.asarray(c["value"], dtype=float)
-            except (TypeError, ValueError):
-                raise ClaimsError(f"{where}: value of {c['quantity']!r} must be a number or nested list") from None
-            cl.value = arr
-            lits = _value_literals(block)
-            if "tolerance" in c:
-                tol = c["tolerance"]
-                if isinstance(tol, bool) or not isinstance(tol, (int, float)) or tol < 0:
-                    raise ClaimsError(f"{where}: tolerance must be a non-negative number")
-                cl.tolerance = float(tol)
-            elif len(lits) == arr.size:
-                cl.tolerance = np.array([inferred_tolerance(s) for s in lits]).reshape(arr.shape)
-            else:
-                cl.tolerance = 1e-6
-        else:
-            if not isinstance(c["formula"], str):
-                raise ClaimsError(f"{where}: formula of {c['quantity']!r} must be a string")
-            cl.formula = c["formula"]
-            if "tolerance" in c:
-                cl.tolerance = float(c["tolerance"])
-        claims.append(cl)
-    for tname in ("at", "direction"):
-        if tname in data and not isinstance(data[tname], dict):
-            raise ClaimsError(f"{path}: [{tname}] must be a table")
-    return Claims(path, claims, dict(data.get("at", {})), dict(data.get("direction", {})))
+    return parse_claims(read_user_text(path, "claims", ClaimsError), path)

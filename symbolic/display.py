@@ -1,141 +1,374 @@
-"""How names and assignments look on screen: text (Unicode) and LaTeX, with hidden temps inlined.
+"""How names and expressions look on screen: text (Unicode) and LaTeX, both printed by SymPy.
 
-Structural ops become small display-only SymPy functions so SymPy handles precedence; names
-map to ∂J/∂v (adjoints), ∂ᵤ(·) (tangents), u_p (directions).
+Structural ops are small display-only SymPy functions, so SymPy's printers handle precedence; names
+map to ∂J/∂v (adjoints), ∂ᵤ(·) (tangents), u_p (directions). The LaTeX needs only amsmath/amssymb.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import ClassVar
 
 import sympy as sp
 from sympy import Function
-from sympy.printing.str import StrPrinter
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.str import StrPrinter
 
 from .graph import Assignment
+from .latex_doc import escape_text
+
+# ---- LaTeX building blocks -------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z0-9]|\\[A-Za-z]+")
+TOP = r"\top"
 
 
-# ---- display-only functions for structural ops ----------------------------------------------
+def sup(base: str, s: str) -> str:
+    """base^{s}, bracing any base that is more than one token (no double superscripts)."""
+    return f"{base}^{{{s}}}" if _TOKEN.fullmatch(base) else f"{{{base}}}^{{{s}}}"
+
+
+def sub(base: str, s: str) -> str:
+    """base_{s}, bracing any base that is more than one token (no double subscripts)."""
+    return f"{base}_{{{s}}}" if _TOKEN.fullmatch(base) else f"{{{base}}}_{{{s}}}"
+
+
+_TEXT_UNICODE = {
+    "∂": r"$\partial$", "σ": r"$\sigma$", "⊙": r"$\odot$", "✓": r"$\checkmark$", "✗": r"$\times$",
+    "→": r"$\to$", "×": r"$\times$", "…": r"\dots{}", "·": r"$\cdot$", "−": r"$-$", "ᵀ": r"$^{\top}$",
+    "Σ": r"$\Sigma$", "²": r"$^{2}$", "≤": r"$\le$", "≥": r"$\ge$", "δ": r"$\delta$", "ŷ": r"$\hat{y}$",
+    "⁽": r"$^{(}$", "⁾": r"$^{)}$", "𝟙": r"$\mathbb{I}$", "ᵤ": r"$_{u}$", "λ": r"$\lambda$",
+    "θ": r"$\theta$", "η": r"$\eta$", "‖": r"$\|$", "±": r"$\pm$", "≈": r"$\approx$", "⊗": r"$\otimes$",
+    "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``", "”": "''", "φ": r"$\varphi$", "′": r"$'$",
+}
+
+
+def ascii_text(text: str) -> str:
+    """Plain text with every non-ASCII character replaced by its closest ASCII spelling."""
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        out.append(folded or "?")
+    return "".join(out)
+
+
+def latex_text(text: str) -> str:
+    """Text for LaTeX text mode: special characters escaped, Unicode symbols as LaTeX commands."""
+    out = []
+    for ch in text:
+        if ch in _TEXT_UNICODE:
+            out.append(_TEXT_UNICODE[ch])
+        else:
+            out.append(escape_text(ascii_text(ch)))
+    return "".join(out)
+
+
+# ---- display-only functions for structural ops ------------------------------------------------------
 
 class _D(Function):
-    """Base for display-only op nodes (never evaluated or differentiated)."""
+    """Base for display-only nodes (never evaluated or differentiated)."""
 
 
-def _p(printer, e):
+def _p(printer, e) -> str:
+    """Text of e, in parentheses unless it is a name, a non-negative number or a function call."""
     s = printer._print(e)
-    return s if isinstance(e, (sp.Symbol, _D, sp.Function)) else f"({s})"
+    atomic = precedence(e) >= PRECEDENCE["Func"] and not (isinstance(e, sp.Number) and e < 0)
+    return s if atomic else f"({s})"
+
+
+def _bare(printer, e) -> str:
+    """Text of e; a name stands without parentheses (list items, terms of a sum)."""
+    names = getattr(printer, "names", None)
+    if isinstance(e, sp.Symbol) and names is not None:
+        return names.text(e.name)
+    return printer._print(e)
+
+
+def _lp(printer, e) -> str:
+    """LaTeX of e, in parentheses when it is a sum or product."""
+    return printer.parenthesize(e, PRECEDENCE["Mul"])
 
 
 class DMatMul(_D):
+    """A·B with optional transposes (ta, tb)."""
+
+    precedence = PRECEDENCE["Mul"]
+
     def _sympystr(self, pr):
         A, B, ta, tb = self.args
         return f"{_p(pr, A)}{'ᵀ' if ta else ''}·{_p(pr, B)}{'ᵀ' if tb else ''}"
 
     def _latex(self, pr):
         A, B, ta, tb = self.args
-        t = r"^{\top}"
-        return f"{pr.parenthesize(A, 1000)}{t if ta else ''}\\,{pr.parenthesize(B, 1000)}{t if tb else ''}"
+        a, b = _lp(pr, A), _lp(pr, B)
+        return f"{sup(a, TOP) if ta else a}\\,{sup(b, TOP) if tb else b}"
 
 
 class DOuter(_D):
+    """a·bᵀ (outer product of two column vectors)."""
+
+    precedence = PRECEDENCE["Mul"]
+
     def _sympystr(self, pr):
-        return f"{_p(pr, self.args[0])}⊗{_p(pr, self.args[1])}"
+        return f"{_p(pr, self.args[0])}·{_p(pr, self.args[1])}ᵀ"
 
     def _latex(self, pr):
-        return f"{pr.parenthesize(self.args[0], 1000)}\\,{pr.parenthesize(self.args[1], 1000)}^{{\\top}}"
+        return f"{_lp(pr, self.args[0])}\\,{sup(_lp(pr, self.args[1]), TOP)}"
 
 
 class DT(_D):
+    """Aᵀ."""
+
     def _sympystr(self, pr):
         return f"{_p(pr, self.args[0])}ᵀ"
 
     def _latex(self, pr):
-        return f"{pr.parenthesize(self.args[0], 1000)}^{{\\top}}"
+        return sup(_lp(pr, self.args[0]), TOP)
 
 
 class DSum(_D):
+    """Σ(A): the sum of all entries."""
+
     def _sympystr(self, pr):
-        return f"Σ({pr._print(self.args[0])})"
+        return f"Σ({_bare(pr, self.args[0])})"
 
     def _latex(self, pr):
-        return r"\sum\left(%s\right)" % pr._print(self.args[0])
+        return rf"\textstyle\sum\left({pr._print(self.args[0])}\right)"
 
 
 class DIndex(_D):
+    """A[i, j] (0-based)."""
+
     def _sympystr(self, pr):
         return f"{_p(pr, self.args[0])}[{','.join(str(i) for i in self.args[1:])}]"
 
     def _latex(self, pr):
-        return f"{pr.parenthesize(self.args[0], 1000)}_{{{','.join(str(i) for i in self.args[1:])}}}"
+        A = self.args[0]
+        base = pr._print(A) if isinstance(A, sp.Symbol) else rf"\left({pr._print(A)}\right)"
+        if isinstance(A, sp.Symbol) and base.startswith(r"\frac"):
+            base = rf"\left({base}\right)"
+        return sub(base, ",".join(str(i) for i in self.args[1:]))
 
 
 class DStack(_D):
+    """[a, b, …]: a column vector written out."""
+
     def _sympystr(self, pr):
-        return "[" + ", ".join(pr._print(a) for a in self.args) + "]"
+        return "[" + ", ".join(_bare(pr, a) for a in self.args) + "]"
 
     def _latex(self, pr):
-        return r"\begin{pmatrix} %s \end{pmatrix}" % r" \\ ".join(pr._print(a) for a in self.args)
+        return r"\begin{{pmatrix}} {} \end{{pmatrix}}".format(r" \\ ".join(pr._print(a) for a in self.args))
+
+
+class DMatrix(_D):
+    """A matrix written out: DMatrix(ncols, a00, a01, …) in row-major order."""
+
+    def _rows(self):
+        n = int(self.args[0])
+        flat = self.args[1:]
+        return [flat[i:i + n] for i in range(0, len(flat), n)]
+
+    def _sympystr(self, pr):
+        return "[" + ", ".join("[" + ", ".join(_bare(pr, a) for a in r) + "]" for r in self._rows()) + "]"
+
+    def _latex(self, pr):
+        return r"\begin{{pmatrix}} {} \end{{pmatrix}}".format(r" \\ ".join(
+            " & ".join(pr._print(a) for a in r) for r in self._rows()))
+
+
+class DHadamard(_D):
+    """A ⊙ B (elementwise product)."""
+
+    precedence = PRECEDENCE["Mul"]
+
+    def _sympystr(self, pr):
+        return " ⊙ ".join(_p(pr, a) for a in self.args)
+
+    def _latex(self, pr):
+        return r" \odot ".join(_lp(pr, a) for a in self.args)
+
+
+class DSoftmaxJac(_D):
+    """(diag(s) − s sᵀ)·g: the softmax Jacobian (symmetric) applied to g."""
+
+    precedence = PRECEDENCE["Mul"]
+
+    def _sympystr(self, pr):
+        s, g = self.args
+        st = _p(pr, s)
+        return f"(diag({pr._print(s)}) − {st} {st}ᵀ)·{_p(pr, g)}"
+
+    def _latex(self, pr):
+        s, g = self.args
+        sl = _lp(pr, s)
+        return rf"\left(\operatorname{{diag}}({pr._print(s)}) - {sl} {sup(sl, TOP)}\right) {_lp(pr, g)}"
 
 
 class DNamed(_D):
-    """op(args) printed as a named function (softmax, log_softmax, logsumexp, scatter)."""
+    """op(args) printed as a named function (softmax, log_softmax, logsumexp)."""
+
+    _LATEX: ClassVar[dict[str, str]] = {"softmax": r"\operatorname{softmax}",
+                                        "log_softmax": r"\log\operatorname{softmax}",
+                                        "logsumexp": r"\operatorname{LSE}"}
 
     def _sympystr(self, pr):
-        return f"{self.args[0].name}(" + ", ".join(pr._print(a) for a in self.args[1:]) + ")"
+        return f"{self.args[0].name}(" + ", ".join(_bare(pr, a) for a in self.args[1:]) + ")"
 
     def _latex(self, pr):
-        names = {"softmax": r"\operatorname{softmax}", "log_softmax": r"\log\operatorname{softmax}",
-                 "logsumexp": r"\operatorname{LSE}", "scatter": r"\operatorname{assemble}"}
         n = self.args[0].name
-        return names.get(n, n) + r"\left(" + ", ".join(pr._print(a) for a in self.args[1:]) + r"\right)"
+        head = self._LATEX.get(n, rf"\operatorname{{{escape_text(n)}}}")
+        return head + r"\left(" + ", ".join(pr._print(a) for a in self.args[1:]) + r"\right)"
 
 
-# ---- names -------------------------------------------------------------------------------------
+class DPartial(_D):
+    """∂a/∂b as a label (local derivatives, Jacobian entries)."""
 
-_BASE_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(\[[0-9,]+\])?$")
+    def _sympystr(self, pr):
+        return f"∂{pr._print(self.args[0])}/∂{pr._print(self.args[1])}"
+
+    def _latex(self, pr):
+        return rf"\frac{{\partial {pr._print(self.args[0])}}}{{\partial {pr._print(self.args[1])}}}"
+
+
+class DHu(_D):
+    """(H·u)_p: the Hessian-vector product's entry for parameter p."""
+
+    def _sympystr(self, pr):
+        return f"(H·u)_{pr._print(self.args[0])}"
+
+    def _latex(self, pr):
+        return rf"(H u)_{{{pr._print(self.args[0])}}}"
+
+
+class DHess(_D):
+    """H[a, b]: one Hessian entry."""
+
+    def _sympystr(self, pr):
+        return f"H[{pr._print(self.args[0])}, {pr._print(self.args[1])}]"
+
+    def _latex(self, pr):
+        return rf"H_{{{pr._print(self.args[0])},\,{pr._print(self.args[1])}}}"
+
+
+class DStep(_D):
+    """'Step k' (a step-table reference)."""
+
+    def _sympystr(self, pr):
+        return f"Step {self.args[0]}"
+
+    def _latex(self, pr):
+        return rf"\text{{Step {self.args[0]}}}"
+
+
+class DOp(_D):
+    """a + b + … or a × b × … kept in the given order (step-table formulas): DOp(Symbol('+'), …)."""
+
+    _LATEX: ClassVar[dict[str, str]] = {"+": " + ", "×": r" \times "}
+
+    def _sympystr(self, pr):
+        return f" {self.args[0].name} ".join(_bare(pr, a) for a in self.args[1:])
+
+    def _latex(self, pr):
+        return self._LATEX[self.args[0].name].join(pr._print(a) for a in self.args[1:])
+
+
+# ---- names ----------------------------------------------------------------------------------------
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INDEX = re.compile(r"^(.+)\[([0-9]+(?:,[0-9]+)*)\]$")
+
+
+def _balanced(s: str) -> bool:
+    depth = 0
+    for ch in s:
+        depth += (ch == "[") - (ch == "]")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def split_index(name: str) -> tuple[str, str | None]:
+    """'W1[0,1]' → ('W1', '0,1'); 'd[a2][0]' → ('d[a2]', '0'); other names → (name, None)."""
+    m = _INDEX.match(name)
+    if m and _balanced(m.group(1)):
+        return m.group(1), m.group(2)
+    return name, None
+
+
+def unwrap(name: str, kind: str) -> str | None:
+    """'d[X]' → 'X' for kind 'd' (likewise t, u, v); None when name is not of that form."""
+    if name.startswith(kind + "[") and name.endswith("]") and _balanced(name[2:-1]):
+        return name[2:-1]
+    return None
 
 
 def base_latex(name: str) -> str:
-    """LaTeX for a plain or element name: yhat → \\hat{y}, W1[0,1] → W_{1}[0,1]."""
-    m = _BASE_RE.match(name)
-    if not m:
-        return r"\mathtt{%s}" % name.replace("#", r"\#").replace("_", r"\_")
-    s = sp.latex(sp.Symbol(m.group(1)))
-    if m.group(2):
-        s = f"{{{s}}}_{{{m.group(2)[1:-1]}}}"
-    return s
+    """LaTeX for a plain or element name: yhat → \\hat{y}, W1[0,1] → {W_{1}}_{0,1}."""
+    core, idx = split_index(name)
+    if idx is not None and _IDENT.match(core):
+        return sub(sp.latex(sp.Symbol(core)), idx)
+    if _IDENT.match(name):
+        return sp.latex(sp.Symbol(name))
+    return rf"\mathrm{{{latex_text(name)}}}"
 
 
 class Names:
-    """Display forms for one objective J."""
+    """Display forms of names for one objective J; `labels` adds display-only symbols
+    (name → (text, LaTeX)), e.g. the layer-indexed δ⁽ˡ⁾ of the matrix-form recursion."""
 
-    def __init__(self, objective: str):
+    def __init__(self, objective: str, labels: dict[str, tuple[str, str]] | None = None):
         self.J = objective
+        self.labels: dict[str, tuple[str, str]] = dict(labels or {})
 
     def text(self, n: str) -> str:
-        if n.startswith("d[") and n.endswith("]"):
-            return f"∂{self.J}/∂{self.text(n[2:-1])}"
-        if n.startswith("t[") and n.endswith("]"):
-            return f"∂ᵤ({self.text(n[2:-1])})"
-        if n.startswith("u[") and n.endswith("]"):
-            return f"u_{n[2:-1]}"
-        if n.startswith("v[") and n.endswith("]"):
-            return f"v_{n[2:-1]}"
+        if n in self.labels:
+            return self.labels[n][0]
+        core, idx = split_index(n)
+        if idx is not None and not _IDENT.match(core):
+            t = self.text(core)
+            return f"({t})[{idx}]" if "/" in t else f"{t}[{idx}]"
+        x = unwrap(n, "d")
+        if x is not None:
+            return f"∂{self.J}/∂{self.text(x)}"
+        x = unwrap(n, "t")
+        if x is not None:
+            return f"∂ᵤ({self.text(x)})"
+        for k in "uv":
+            x = unwrap(n, k)
+            if x is not None:
+                return f"{k}_{x}"
         return n
 
     def latex(self, n: str) -> str:
-        if n.startswith("d[") and n.endswith("]"):
-            return r"\frac{\partial %s}{\partial %s}" % (base_latex(self.J), self.latex(n[2:-1]))
-        if n.startswith("t[") and n.endswith("]"):
-            return r"\partial_{u}\!\left(%s\right)" % self.latex(n[2:-1])
-        if n.startswith("u[") and n.endswith("]"):
-            return r"u_{%s}" % base_latex(n[2:-1])
-        if n.startswith("v[") and n.endswith("]"):
-            return r"v_{%s}" % base_latex(n[2:-1])
+        if n in self.labels:
+            return self.labels[n][1]
+        core, idx = split_index(n)
+        if idx is not None:
+            for k in "dt":
+                inner = unwrap(core, k)
+                if inner is not None:        # (∂J/∂X)[i] = ∂J/∂X[i]: the index goes to X
+                    return self.latex(f"{k}[{inner}[{idx}]]")
+            for k in "uv":
+                if unwrap(core, k) is not None:
+                    return sub(self.latex(core), idx)
+        x = unwrap(n, "d")
+        if x is not None:
+            return rf"\frac{{\partial {base_latex(self.J)}}}{{\partial {self.latex(x)}}}"
+        x = unwrap(n, "t")
+        if x is not None:
+            return rf"\partial_{{u}}\!\left({self.latex(x)}\right)"
+        for k in "uv":
+            x = unwrap(n, k)
+            if x is not None:
+                return sub(k, self.latex(x))
         return base_latex(n)
 
 
-# ---- expressions ----------------------------------------------------------------------------------
+# ---- expressions -------------------------------------------------------------------------------------
 
 def op_expr(a: Assignment) -> sp.Expr:
     """The assignment's right-hand side as a SymPy expression (structural ops as display nodes)."""
@@ -155,53 +388,92 @@ def op_expr(a: Assignment) -> sp.Expr:
     if a.op == "sum":
         return DSum(S[0])
     if a.op == "scatter":
-        parts = [DIndex(sp.Symbol("E"), *map(sp.Integer, pos)) * s for pos, s in zip(a.attrs["positions"], S)]
-        return DNamed(sp.Symbol("scatter"), *parts)
+        return literal(a.shape, {tuple(p): s for p, s in zip(a.attrs["positions"], S)})
     return DNamed(sp.Symbol(a.op), *S)
 
 
-def inlined(a: Assignment, by_name: dict[str, Assignment], depth: int = 0) -> sp.Expr:
-    """op_expr with hidden temporaries ('#' names) substituted by their own expressions."""
-    e = op_expr(a)
-    if depth > 50:
-        return e
-    rep = {}
-    for x in a.args:
-        if "#" in x and x in by_name:
-            rep[sp.Symbol(x, real=True)] = inlined(by_name[x], by_name, depth + 1)
-    e = e.xreplace(rep) if rep else e
-    return e.replace(lambda t: isinstance(t, sp.exp) and isinstance(t.args[0], DNamed)
-                     and t.args[0].args[0].name == "log_softmax",
-                     lambda t: DNamed(sp.Symbol("softmax"), *t.args[0].args[1:]))
+def literal(shape: tuple[int, ...], entries: dict) -> sp.Expr:
+    """A vector or matrix written out from {index: expr} (absent entries are 0)."""
+    import itertools
+    idxs = list(itertools.product(*(range(d) for d in shape)))
+    vals = [sum((e for p, e in entries.items() if tuple(p) == i), sp.S.Zero) for i in idxs]
+    if len(shape) == 1:
+        return DStack(*vals)
+    if len(shape) == 2:
+        return DMatrix(sp.Integer(shape[1]), *vals)
+    return DNamed(sp.Symbol("assemble"), *vals)
 
 
-class _Text(StrPrinter):
+class _Ordered:
+    """Sums print their positive terms first: softmax(z)*Σ(y) - y, not -y + softmax(z)*Σ(y)."""
+
+    def _as_ordered_terms(self, expr, order=None):
+        terms = super()._as_ordered_terms(expr, order=order)
+        return sorted(terms, key=lambda t: bool(t.could_extract_minus_sign()))
+
+
+class _Text(_Ordered, StrPrinter):
     def __init__(self, names: Names):
         super().__init__({"order": "none"})
         self.names = names
 
     def _print_Symbol(self, s):
         t = self.names.text(s.name)
-        return f"({t})" if "/" in t else t
+        return f"({t})" if "/" in t and not t.startswith("(") else t
 
     def _print_Pow(self, expr, rational=False):
-        if expr.exp == 2 and (expr.base.is_Symbol):
+        if expr.exp == 2 and expr.base.is_Symbol:
             return self._print(expr.base) + "²"
         return super()._print_Pow(expr, rational)
 
+    def _print_Abs(self, expr):          # spec grammar: abs(x)
+        return f"abs({self._print(expr.args[0])})"
 
-class _Latex(LatexPrinter):
+    def _print_maximum(self, expr):      # spec grammar: max(a, b, …), nested maxima flattened
+        def flat(e):
+            return [x for a in e.args for x in (flat(a) if type(a) is type(e) else [a])]
+        return "max(" + ", ".join(self._print(a) for a in flat(expr)) + ")"
+
+
+class _Latex(_Ordered, LatexPrinter):
     def __init__(self, names: Names):
         super().__init__({"mul_symbol": None})
         self.names = names
+        self._memo: dict = {}    # LaTeX of each subexpression, printed once (big closed forms)
+
+    def _print(self, expr, **kwargs):
+        if kwargs or not isinstance(expr, sp.Basic):
+            return super()._print(expr, **kwargs)
+        if expr not in self._memo:
+            self._memo[expr] = super()._print(expr)
+        return self._memo[expr]
 
     def _print_Symbol(self, s, style="plain"):
         return self.names.latex(s.name)
 
+    def _print_Pow(self, expr):
+        b, e = expr.base, expr.exp
+        if b.is_Symbol and self.names.latex(b.name).startswith(r"\frac") and e.is_Integer and e > 0:
+            return rf"\left({self._print(b)}\right)^{{{self._print(e)}}}"
+        if isinstance(b, sp.Function) and hasattr(type(b), "_latex"):   # f(x)^2; _latex takes no exp=
+            if e.is_Rational and e.is_negative:
+                return rf"\frac{{1}}{{{self._print(b ** -e)}}}"
+            return sup(self._print(b), self._print(e))
+        return super()._print_Pow(expr)
 
-def to_text(expr: sp.Expr, names: Names) -> str:
+
+def to_text(expr: sp.Basic, names: Names) -> str:
+    """Unicode text of a display expression (spec-grammar operators, ∂/Σ/ᵀ for the rest)."""
+    if isinstance(expr, sp.Symbol):
+        return names.text(expr.name)
     return _Text(names).doprint(expr)
 
 
-def to_latex(expr: sp.Expr, names: Names) -> str:
-    return _Latex(names).doprint(expr)
+def latex_printer(names: Names) -> LatexPrinter:
+    """A LaTeX printer for symgrad's names; reuse one to print many parts of a big expression."""
+    return _Latex(names)
+
+
+def to_latex(expr: sp.Basic, names: Names, printer: LatexPrinter | None = None) -> str:
+    """LaTeX (math mode, amsmath/amssymb only) of a display expression."""
+    return (printer or _Latex(names)).doprint(expr)

@@ -1,26 +1,33 @@
-"""Formula claims: parse the claimed formula over the model's names (spec grammar or LaTeX),
-compare it with the truth at randomized probe points away from kinks (and by a symbolic
-difference for small scalar models), and write the correct formula in the same names.
+"""Formula claims: read the claimed formula over the model's names (spec grammar, or LaTeX through
+latex_claims), compare it with the truth at randomized probe points away from kinks (and by a
+symbolic difference for small scalar models), and write the correct formula in the spec grammar
+(pasteable back into a claims file) and in LaTeX, one entry per element for tensors.
 """
 from __future__ import annotations
 
 import numpy as np
 import sympy as sp
 
-from .claim_values import ClaimResult, PointQuantities, _errors, _suggest
+from .claim_values import ClaimResult, PointQuantities, _errors
 from .claims import Claim, ClaimsError
-from .display import Names, to_latex, to_text
 from .evaluate import EvaluationError, run_numeric, run_symbolic
+from .grammar_printer import NotInGrammar, adjoint_alias, to_grammar, to_latex_math
 from .graph import Graph, GraphError, all_indices, sym
 from .kinks import kink_margin
+from .latex_claims import latex_to_ast
 from .lowering import Lowerer
-from .parser import ParseError
+from .parser import ParseError, parse_expression
 from .point import derivation
 from .reverse import local_partial
 
 FORMULA_RTOL = 1e-7
 FORMULA_ATOL = 1e-9
 KINK_MARGIN = 1e-3
+
+
+def is_latex(text: str) -> bool:
+    """A formula is read as LaTeX when it uses LaTeX's characters (\\ ^ { $)."""
+    return any(ch in text for ch in "\\^{$")
 
 
 def _formula_program(m: PointQuantities, c: Claim, text: str):
@@ -30,60 +37,28 @@ def _formula_program(m: PointQuantities, c: Claim, text: str):
     shapes = {**g.leaves(), **{n: a.shape for n, a in m.named.items()}}
     alias = {}
     for v in list(shapes):
-        for a in (f"d{J}_d{v}", f"delta_{v}"):
+        for a in (adjoint_alias(J, v), f"delta_{v}"):
             if a not in shapes:
                 alias[a] = v
     lw = Lowerer({**shapes, **{a: shapes[v] for a, v in alias.items()}})
-    if any(ch in text for ch in "\\^{$"):
-        expr = _latex_formula(text, set(lw.shapes), c)
-        lw.emit_ew("__claim__", expr, _latex_shape(expr, lw.shapes), hidden=False)
+    if is_latex(text):
+        ast = latex_to_ast(text, dict(lw.shapes), J, lambda out, arg: _local_ast(m, out, arg),
+                           c.quantity)
+        lw.lower("__claim__", ast)
     else:
         lw.lower("__claim__", text)
     return lw.out, alias
 
 
-def _latex_formula(text: str, names: set[str], c: Claim) -> sp.Expr:
+def _local_ast(m: PointQuantities, out: str, arg: str):
+    """The AST of ∂out/∂arg for an elementwise assignment (LaTeX ∂ fractions), else None."""
+    a = m.named.get(out)
+    if a is None or a.op != "ew" or arg not in a.args:
+        return None
     try:
-        from sympy.parsing.latex import parse_latex
-        import re
-        pre = re.sub(r"\\hat\{(\w+)\}", r"\1_{7777}", text.strip().strip("$"))  # \hat{y} → y_{7777} → yhat
-        expr = parse_latex(pre)
-    except ImportError:
-        raise ClaimsError(f"{c.quantity!r}: LaTeX formulas need the LaTeX parser runtime; "
-                          "install it with: pip install 'symgrad[latex]'") from None
-    except Exception as e:  # the LaTeX parser raises its own error types
-        raise ClaimsError(f"{c.quantity!r}: cannot read LaTeX formula ({type(e).__name__})") from None
-    allowed_funcs = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.Abs)
-    from .catalogue import sigmoid
-    expr = expr.replace(lambda e: isinstance(e, sp.Function) and str(e.func) == "sigma",
-                        lambda e: sigmoid(*e.args))
-    allowed_funcs += (sigmoid,)
-    from sympy.core.function import AppliedUndef
-    expr = expr.replace(  # "y(1 - y)" in LaTeX is a product, not a call, when y names a quantity
-        lambda e: isinstance(e, AppliedUndef) and len(e.args) == 1,
-        lambda e: sp.Symbol(str(e.func)) * e.args[0])
-    rep = {}
-    for s in expr.free_symbols:
-        key = s.name.replace("{", "").replace("}", "").replace("\\", "").replace("_7777", "hat")
-        cands = [key, key.replace("_", ""), key.replace("hat", "").replace("_", "") + "hat"]
-        hit = next((n for n in cands if n in names), None)
-        if hit is None:
-            raise ClaimsError(f"{c.quantity!r}: LaTeX formula uses unknown name '{s.name}'"
-                              f"{_suggest(key, names)}")
-        rep[s] = sym(hit)
-    for f in expr.atoms(sp.Function):
-        if not isinstance(f, allowed_funcs):
-            raise ClaimsError(f"{c.quantity!r}: LaTeX formula uses unsupported function '{f.func}'")
-    return expr.xreplace(rep)
-
-
-def _latex_shape(expr, shapes):
-    out = ()
-    for s in expr.free_symbols:
-        sh = shapes.get(s.name, ())
-        if sh != ():
-            out = sh
-    return out
+        return parse_expression(to_grammar(local_partial(a, arg)))
+    except (NotInGrammar, ParseError):
+        return None
 
 
 def _probe_points(m: PointQuantities, rng, n: int) -> list[dict]:
@@ -111,6 +86,7 @@ def _probe_points(m: PointQuantities, rng, n: int) -> list[dict]:
 
 
 def check_formula(m: PointQuantities, c: Claim, probes: int, seed: int) -> ClaimResult:
+    """The verdict on a formula claim: holds at every probe point, or a counterexample."""
     try:
         fprog, alias = _formula_program(m, c, c.formula)
     except (ParseError, GraphError) as e:
@@ -122,7 +98,6 @@ def check_formula(m: PointQuantities, c: Claim, probes: int, seed: int) -> Claim
                           f"shape {list(want_shape)}")
     rng = np.random.default_rng(seed)
     rtol = c.tolerance if c.tolerance is not None else FORMULA_RTOL
-    worst = (0.0, 0.0)
     first_point = None
     for k, pt in enumerate(_probe_points(m, rng, probes)):
         pm = PointQuantities(m.g, pt, m.direction)
@@ -131,18 +106,17 @@ def check_formula(m: PointQuantities, c: Claim, probes: int, seed: int) -> Claim
         for a, v in alias.items():
             env[a] = pm.res().adjoints.get(v, np.zeros(m.shape(v)))
         with np.errstate(all="ignore"):
-            claimed = np.broadcast_to(np.asarray(run_numeric(fprog, env)["__claim__"], dtype=float), correct.shape)
+            claimed = np.broadcast_to(np.asarray(run_numeric(fprog, env)["__claim__"], dtype=float),
+                                      correct.shape)
         ae, rel, diff = _errors(claimed, correct)
         if k == 0:
             first_point = (claimed, correct, ae, rel)
-        worst = max(worst, (ae, rel))
         if not np.all(diff <= rtol * np.abs(correct) + FORMULA_ATOL) or not np.all(np.isfinite(claimed)):
-            res = ClaimResult(c.quantity, False, claimed.copy(), correct, ae, rel, line=c.line,
-                              method="numeric probes")
+            res = ClaimResult(c.quantity, False, c.formula, correct, ae, rel, line=c.line,
+                              method="numeric probes", verdict="wrong")
             res.counterexample = {"point": {p: _tl(pt[p]) for p in m.g.params},
                                   "claimed": _tl(claimed), "correct": _tl(correct)}
-            res.correct_formula, res.correct_formula_latex = correct_formula(m.g, c)
-            res.claimed = c.formula
+            res.correct_formula, res.correct_formula_entries = correct_formula(m.g, c)
             return res
     claimed, correct, ae, rel = first_point
     res = ClaimResult(c.quantity, True, c.formula, correct, ae, rel, line=c.line,
@@ -215,36 +189,80 @@ def _sym_array(n, shape):
     return arr
 
 
-def correct_formula(g: Graph, c: Claim) -> tuple[str | None, str | None]:
-    """The true quantity in terms of the model's named quantities (text, LaTeX), when available."""
+def _truth_expr(g: Graph, c: Claim):
+    """The true quantity as SymPy (scalar or object array) over named quantities, or None."""
+    named = {a.name: a for a in g.named()}
+    r0 = c.refs[0]
+    if c.kind == "local":
+        a = named[r0.name]
+        e = local_partial(a, c.refs[1].name)
+        if a.shape == () or r0.index is None:
+            return e                                    # elementwise template: whole tensor
+        rep = {sym(x): sym(f"{x}[{','.join(map(str, r0.index))}]") for x in a.args + (a.name,)
+               if g.shape_of(x) != ()}
+        return e.xreplace(rep)
+    if c.kind == "value":
+        if r0.name not in named:
+            return None
+        a = named[r0.name]
+        env = named_symbolic_env(g)
+        env = {k: v for k, v in env.items() if k != a.name}
+        e = run_symbolic([a], env)[a.name]
+    elif c.kind in ("adjoint", "grad"):
+        d = derivation(g)
+        n = d.adjoint.get(r0.name)
+        if n is None:
+            e = sp.S.Zero if g.shape_of(r0.name) == () else np.full(g.shape_of(r0.name), sp.S.Zero, dtype=object)
+        else:
+            e = run_symbolic(d.backward, named_symbolic_env(g))[n]
+    else:
+        return None
+    if isinstance(e, np.ndarray) and r0.index is not None:
+        e = e[r0.index]
+    return e
+
+
+def _tidy(e):
+    """The most readable of a few equivalent forms: fewest minus signs, then shortest."""
+    if not isinstance(e, sp.Basic) or sp.count_ops(e) >= 120:
+        return e
+    cands = [e]
+    for f in (sp.simplify, sp.factor, lambda x: sp.factor_terms(sp.simplify(x))):
+        try:
+            cands.append(f(e))
+        except Exception:  # simplification is cosmetic  # noqa: BLE001, S112
+            continue
+    return min(cands, key=lambda x: (str(x).count("-"), len(str(x))))
+
+
+def correct_formula(g: Graph, c: Claim) -> tuple[str | None, list[tuple[str, str, str]]]:
+    """The true quantity in the spec grammar (one expression; a list literal for a vector; None
+    for a matrix or what the grammar cannot write) and its entries (quantity, grammar, LaTeX)."""
     try:
-        N = Names(g.objective)
-        named = {a.name: a for a in g.named()}
-        if c.kind == "local":
-            e = local_partial(named[c.refs[0].name], c.refs[1].name)
-        elif c.kind == "value":
-            e = named[c.refs[0].name].expr if c.refs[0].name in named else sym(c.refs[0].name)
-        elif c.kind in ("adjoint", "grad"):
-            d = derivation(g)
-            n = d.adjoint.get(c.refs[0].name)
-            if n is None:
-                return "0", "0"
-            env = run_symbolic(d.backward, named_symbolic_env(g))
-            e = env[n]
-        else:
-            return None, None
-        if isinstance(e, np.ndarray):
-            e = e[c.refs[0].index] if c.refs[0].index is not None else sp.Matrix(e.tolist())
-        if not isinstance(e, sp.MatrixBase) and sp.count_ops(e) < 120:
-            e = sp.factor_terms(sp.simplify(e))
-        name = c.refs[0].name
-        if c.kind == "local":
-            lhs, lhs_tex = f"∂{name}/∂{c.refs[1].name}", r"\frac{\partial %s}{\partial %s}" % (
-                N.latex(name), N.latex(c.refs[1].name))
-        elif c.kind == "value":
-            lhs, lhs_tex = name, N.latex(name)
-        else:
-            lhs, lhs_tex = N.text(f"d[{name}]"), N.latex(f"d[{name}]")
-        return f"{lhs} = {to_text(e, N)}", f"{lhs_tex} = {to_latex(e, N)}"
+        e = _truth_expr(g, c)
     except Exception:  # best effort: the verdict and counterexample stand without it  # noqa: BLE001
-        return None, None
+        return None, []
+    if e is None:
+        return None, []
+    J = g.objective
+    try:
+        if not isinstance(e, np.ndarray) or e.shape == ():
+            e = _tidy(e.item() if isinstance(e, np.ndarray) else e)
+            text = to_grammar(e)
+            return text, [(c.quantity, text, to_latex_math(e, J))]
+        entries = []
+        for idx in all_indices(e.shape):
+            ei = _tidy(e[idx])
+            full = tuple(c.refs[0].index or ()) + idx
+            label = _entry_label(c, full)
+            entries.append((label, to_grammar(ei), to_latex_math(ei, J)))
+        whole = "[" + ", ".join(t for _, t, _ in entries) + "]" if e.ndim == 1 else None
+        return whole, entries
+    except NotInGrammar:
+        return None, []
+
+
+def _entry_label(c: Claim, idx: tuple) -> str:
+    head = c.refs[0].name + "[" + ",".join(map(str, idx)) + "]"
+    rest = [str(r) for r in c.refs[1:]]
+    return f"{c.kind}:{','.join([head] + rest)}"

@@ -1,68 +1,30 @@
 """Formula reports for `symgrad derive`: gradients, deltas, Jacobians, Hessians and HVPs, in
 terms of named intermediates or in closed form, as text, LaTeX or Markdown; plus the
-matrix-form backprop recursion for layered models.
+matrix-form backprop recursion for layered models and the step table.
 """
 from __future__ import annotations
 
 import numpy as np
 import sympy as sp
 
-from .display import Names, inlined, to_latex, to_text
+from .display import DHess, DHu, DPartial, Names, ascii_text
 from .evaluate import run_symbolic
 from .graph import Assignment, Graph, GraphError, all_indices, flat_names, sym
+from .latex_doc import standalone_document
 from .point import derivation, hvp_of
+from .readable import Readable
+from .recursion import recursion_lines
+from .report import Line, Report
 from .reverse import adj, reverse
-from .tables import step_table, table_markdown, table_text
+from .tables import step_table
 
 MAX_CLOSED_FORM_PARAMS = 64
 MAX_SYMBOLIC_HESSIAN = 16
 
-Line = tuple[str, str, str, str]  # (lhs text, rhs text, lhs latex, rhs latex)
 
-
-class Report:
-    """Sections of (title, lines) rendered in one of three formats."""
-
-    def __init__(self, title: str):
-        self.title = title
-        self.sections: list[tuple[str, list[Line] | str]] = []
-
-    def add(self, title: str, lines):
-        self.sections.append((title, lines))
-
-    def render(self, fmt: str) -> str:
-        out = []
-        if fmt == "markdown":
-            out.append(f"# {self.title}\n")
-        elif fmt == "text":
-            out.append(self.title)
-        for title, lines in self.sections:
-            if isinstance(lines, str):  # pre-rendered block (tables)
-                out.append(f"\n## {title}\n\n{lines}" if fmt == "markdown" else f"\n{title}\n{lines}")
-                continue
-            if fmt == "text":
-                out.append(f"\n{title}")
-                out += [f"  {lt} = {rt}" for lt, rt, _, _ in lines]
-            elif fmt == "latex":
-                out.append(f"% {title}")
-                out.append("\\begin{aligned}")
-                out += [f"  {ll} &= {rl} \\\\" for _, _, ll, rl in lines]
-                out.append("\\end{aligned}")
-            else:
-                out.append(f"\n## {title}\n")
-                out.append("$$\n\\begin{aligned}")
-                out += [f"{ll} &= {rl} \\\\" for _, _, ll, rl in lines]
-                out.append("\\end{aligned}\n$$")
-        return "\n".join(out) + "\n"
-
-
-def _line(name: str, expr: sp.Expr, N: Names) -> Line:
-    return (N.text(name), to_text(expr, N), N.latex(name), to_latex(expr, N))
-
-
-def program_lines(assignments: list[Assignment], by_name: dict, N: Names) -> list[Line]:
-    """One line per named assignment; hidden temporaries ('#') are inlined into their users."""
-    return [_line(a.name, inlined(a, by_name), N) for a in assignments if "#" not in a.name]
+def program_lines(assignments: list[Assignment], R: Readable) -> list[Line]:
+    """One line per shown assignment; hidden temporaries are inlined into their users."""
+    return [Line(sym(R.name_of(a.name)), R.rhs(a)) for a in assignments if R.is_listed(a)]
 
 
 def _select(graph: Graph, wrt: list[str] | None) -> list[str]:
@@ -87,17 +49,17 @@ def _needed(assignments: list[Assignment], targets: set[str]) -> list[Assignment
     return keep[::-1]
 
 
+def _sym_array(n: str, shape) -> object:
+    if shape == ():
+        return sym(n)
+    arr = np.empty(shape, dtype=object)
+    for idx in all_indices(shape):
+        arr[idx] = sym(f"{n}[{','.join(map(str, idx))}]")
+    return arr
+
+
 def _leaf_env(graph: Graph) -> dict:
-    env = {}
-    for n, s in graph.leaves().items():
-        if s == ():
-            env[n] = sym(n)
-        else:
-            arr = np.empty(s, dtype=object)
-            for idx in all_indices(s):
-                arr[idx] = sym(f"{n}[{','.join(map(str, idx))}]")
-            env[n] = arr
-    return env
+    return {n: _sym_array(n, s) for n, s in graph.leaves().items()}
 
 
 def _closed(graph: Graph, program: list[Assignment], names: list[str], extra_env=None) -> dict:
@@ -109,127 +71,162 @@ def _closed(graph: Graph, program: list[Assignment], names: list[str], extra_env
     return {k: env[k] for k in names}
 
 
-def _elementwise_lines(label: str, value, N: Names, shape_name: str) -> list[Line]:
+def _elementwise_lines(label, value, name: str) -> list[Line]:
+    """label(element name) = value, one line per entry of an array value."""
     if not isinstance(value, np.ndarray):
-        return [_line(label, sp.sympify(value), N)]
-    lines = []
-    for idx, lbl in zip(all_indices(value.shape), flat_names(shape_name, value.shape)):
-        lines.append(_line(label.replace(shape_name, lbl) if shape_name in label else f"{label}{list(idx)}",
-                           value[idx], N))
-    return lines
+        return [Line(label(name), sp.sympify(value))]
+    return [Line(label(lbl), sp.sympify(value[idx]))
+            for idx, lbl in zip(all_indices(value.shape), flat_names(name, value.shape))]
+
+
+def named_env(graph: Graph, program: list[Assignment], R: Readable) -> dict:
+    """Symbolic values of `program` in terms of the shown names: every shown quantity is a
+    symbol (entries W1[0,1], (∂L/∂a2)[0]), every hidden temporary its value in those symbols."""
+    env = _leaf_env(graph)
+    for a in program:
+        shown = R.name_of(a.name)
+        if shown is not None:
+            env[a.name] = _sym_array(shown, a.shape)
+            continue
+        named = R.entry_alias.get(a.name, {})
+        if len(named) == int(np.prod(a.shape)) and a.shape != ():
+            arr = np.empty(a.shape, dtype=object)
+            for idx in all_indices(a.shape):
+                arr[idx] = sym(named[idx])
+            env[a.name] = arr
+            continue
+        env.update(run_symbolic([a], env))
+    return env
 
 
 def derive_report(graph: Graph, what: str = "grad", wrt: list[str] | None = None,
-                  fmt: str = "text", closed_form: bool = False, table: bool = False) -> str:
-    """The text `symgrad derive` prints."""
+                  fmt: str = "text", closed_form: bool = False, table: bool = False,
+                  standalone: bool = False) -> str:
+    """The text `symgrad derive` prints; fmt 'latex' gives a fragment that compiles in an
+    article with amsmath/amssymb, or with `standalone` a whole document."""
+    rep = build_report(graph, what=what, wrt=wrt, closed_form=closed_form, table=table)
+    out = rep.render(fmt)
+    if fmt == "latex" and standalone:
+        return standalone_document(out, ascii_text(rep.title))
+    return out
+
+
+def build_report(graph: Graph, what: str = "grad", wrt: list[str] | None = None,
+                 closed_form: bool = False, table: bool = False) -> Report:
+    """The sections `derive_report` prints, as display expressions (see report.Line)."""
     N = Names(graph.objective)
     d = derivation(graph)
-    by_name = {a.name: a for a in d.program}
+    R = Readable(graph, d.program)
     rep = Report(f"{graph.name}: objective {graph.objective}, "
-                 f"{graph.n_params()} parameter entries ({', '.join(graph.params)})")
-    rep.add("Forward", program_lines(graph.assignments, by_name, N))
+                 f"{graph.n_params()} parameter entries ({', '.join(graph.params)})", N)
+    rep.add("Forward", program_lines(graph.assignments, Readable(graph, d.program, aliases=False)))
     targets = _select(graph, wrt)
     if what == "grad":
-        _grad(rep, graph, d, targets, by_name, N, closed_form)
+        _grad(rep, graph, d, targets, R, closed_form)
     elif what == "deltas":
-        named = [a.name for a in graph.named() if a.name != graph.objective]
-        lines = []
-        for v in named:
-            an = d.adjoint.get(v)
-            lines.append((N.text(adj(v)), N.text(an) if an and an != adj(v) else
-                          (to_text(inlined(by_name[an], by_name), N) if an else "0"),
-                          N.latex(adj(v)), N.latex(an) if an and an != adj(v) else
-                          (to_latex(inlined(by_name[an], by_name), N) if an else "0")))
-        rep.add("Deltas (adjoints of every named quantity)", lines)
-        if closed_form:
-            vals = _closed(graph, d.program, [d.adjoint[v] for v in named if d.adjoint.get(v)])
-            rep.add("Deltas, closed form", [ln for v in named if d.adjoint.get(v)
-                                            for ln in _elementwise_lines(adj(v), vals[d.adjoint[v]], N, v)])
+        _deltas(rep, graph, d, R, closed_form)
     elif what == "hvp":
-        hp = hvp_of(graph)
-        tb = {a.name: a for a in hp.program}
-        rep.add("Backward", program_lines(d.backward, by_name, N))
-        rep.add("Tangent (directional derivative along u of the backward program)",
-                program_lines(hp.tangent.assignments, tb, N))
-        lines = []
-        for p in targets:
-            n = hp.hvp.get(p)
-            lines.append((f"(H·u)_{p}", N.text(n) if n else "0", rf"(Hu)_{{{N.latex(p)}}}",
-                          N.latex(n) if n else "0"))
-        rep.add("Hessian-vector product", lines)
-        if closed_form:
-            names = [hp.hvp[p] for p in targets if hp.hvp.get(p)]
-            uenv = {hp.directions[p]: _leaf_env(Graph("", {}, {hp.directions[p]: s}, [], "")).get(hp.directions[p])
-                    for p, s in graph.params.items()}
-            vals = _closed(graph, hp.program, names, uenv)
-            rep.add("Hessian-vector product, closed form",
-                    [ln for p in targets if hp.hvp.get(p) for ln in
-                     _elementwise_lines(f"(H·u)_{p}", vals[hp.hvp[p]], N, p)])
+        _hvp(rep, graph, targets, closed_form)
     elif what == "hessian":
-        _hessian(rep, graph, targets, N, closed_form)
+        _hessian(rep, graph, targets, closed_form)
     elif what == "jacobian":
-        _jacobian(rep, graph, wrt, N, closed_form)
+        _jacobian(rep, graph, wrt, closed_form)
     else:
         raise GraphError(f"unknown --what {what!r} (grad, deltas, jacobian, hessian, hvp)")
     if graph.meta.get("layers") and what in ("grad", "deltas"):
-        rep.add("Matrix-form recursion (layered model)", recursion_lines(graph, d, by_name, N))
+        rep.add("Matrix-form recursion (layered model)", recursion_lines(graph, d, R, N))
     if table:
         if not graph.values or set(graph.leaves()) - set(graph.values):
             raise GraphError("--table needs values for every input and parameter ([values] in the spec)")
         from .point import evaluate_point
         env = evaluate_point(graph, graph.values).env
-        rows = step_table(graph, d, env)
-        rep.add("Step table", table_markdown(rows) if fmt == "markdown" else table_text(rows))
-    return rep.render(fmt)
+        rep.add("Step table", step_table(graph, d, env))
+    return rep
 
 
-def _grad(rep, graph, d, targets, by_name, N, closed_form):
+def _grad(rep: Report, graph, d, targets, R: Readable, closed_form: bool) -> None:
     want = [d.adjoint[p] for p in targets if d.adjoint.get(p)]
     back = [a for a in _needed(d.backward, set(want)) if a.role == "adjoint"]
-    rep.add("Backward (reverse mode, adjoints as named assignments)", program_lines(back, by_name, N))
+    rep.add("Backward (reverse mode, adjoints as named assignments)", program_lines(back, R))
     lines = []
     for p in targets:
         n = d.adjoint.get(p)
         if n is None:
-            lines.append((N.text(adj(p)), "0", N.latex(adj(p)), "0"))
+            lines.append(Line(sym(adj(p)), sp.S.Zero))
         elif n != adj(p):
-            lines.append((N.text(adj(p)), N.text(n), N.latex(adj(p)), N.latex(n)))
+            lines.append(Line(sym(adj(p)), R.ref(n)))
     if lines:
         rep.add("Gradient entries equal to another adjoint", lines)
     if closed_form:
         vals = _closed(graph, d.program, want)
-        rep.add("Gradient, closed form", [ln for p in targets if d.adjoint.get(p)
-                                          for ln in _elementwise_lines(adj(p), vals[d.adjoint[p]], N, p)])
+        rep.add("Gradient, closed form",
+                [ln for p in targets if d.adjoint.get(p)
+                 for ln in _elementwise_lines(lambda e: sym(adj(e)), vals[d.adjoint[p]], p)])
 
 
-def _hessian(rep, graph, targets, N, closed_form):
+def _deltas(rep: Report, graph, d, R: Readable, closed_form: bool) -> None:
+    named = [a.name for a in graph.named() if a.name != graph.objective]
+    lines = []
+    for v in named:
+        an = d.adjoint.get(v)
+        if an is None:
+            rhs = sp.S.Zero
+        elif an != adj(v):
+            rhs = R.ref(an)
+        else:
+            rhs = R.rhs(R.by_name[an])
+        lines.append(Line(sym(adj(v)), rhs))
+    rep.add("Deltas (adjoints of every named quantity)", lines)
+    if closed_form:
+        have = [v for v in named if d.adjoint.get(v)]
+        vals = _closed(graph, d.program, [d.adjoint[v] for v in have])
+        rep.add("Deltas, closed form", [ln for v in have for ln in
+                                        _elementwise_lines(lambda e: sym(adj(e)), vals[d.adjoint[v]], v)])
+
+
+def _hvp(rep: Report, graph, targets, closed_form: bool) -> None:
+    hp = hvp_of(graph)
+    R = Readable(graph, hp.program)
+    rep.add("Backward", program_lines(hp.derivation.backward, R))
+    rep.add("Tangent (directional derivative along u of the backward program)",
+            program_lines(hp.tangent.assignments, R))
+    rep.add("Hessian-vector product", [Line(DHu(sym(p)), R.ref(hp.hvp[p]) if hp.hvp.get(p) else sp.S.Zero)
+                                       for p in targets])
+    if closed_form:
+        names = [hp.hvp[p] for p in targets if hp.hvp.get(p)]
+        uenv = {hp.directions[p]: _sym_array(hp.directions[p], s) for p, s in graph.params.items()}
+        vals = _closed(graph, hp.program, names, uenv)
+        rep.add("Hessian-vector product, closed form",
+                [ln for p in targets if hp.hvp.get(p)
+                 for ln in _elementwise_lines(lambda e: DHu(sym(e)), vals[hp.hvp[p]], p)])
+
+
+def _hessian(rep: Report, graph, targets, closed_form: bool) -> None:
     hp = hvp_of(graph)
     order = [(p, idx) for p in targets for idx in all_indices(graph.params[p])]
     if len(order) > MAX_SYMBOLIC_HESSIAN and not closed_form:
         raise GraphError(f"symbolic Hessian printing is for ≤ {MAX_SYMBOLIC_HESSIAN} parameter entries "
                          f"(this selection has {len(order)}); use --wrt, --what hvp, or "
                          "'symgrad eval --hessian' for numbers")
-    labels = [flat_names(p, graph.params[p])[k] for p in targets for k in range(int(np.prod(graph.params[p])))]
+    labels = [lbl for p in targets for lbl in flat_names(p, graph.params[p])]
+    base = None if closed_form else named_env(graph, hp.derivation.program, Readable(graph, hp.program))
     lines = []
-    fwd_names = [a.name for a in hp.derivation.program]
     for j, (pj, idx) in enumerate(order):
         uenv = {}
         for p, s in graph.params.items():
             u = np.zeros(s, dtype=object) if s else sp.S.Zero
+            if s:
+                u.fill(sp.S.Zero)
             if p == pj:
                 if s:
-                    u.fill(sp.S.Zero)
                     u[idx] = sp.S.One
                 else:
                     u = sp.S.One
-            elif s:
-                u.fill(sp.S.Zero)
             uenv[hp.directions[p]] = u
         if closed_form:
             vals = _closed(graph, hp.program, [hp.hvp[p] for p in targets if hp.hvp.get(p)], uenv)
         else:
-            base = {n: _symbolic_named(n, graph, hp) for n in fwd_names}
-            env = run_symbolic(hp.tangent.assignments, {**base, **uenv, **_leaf_env(graph)})
+            env = run_symbolic(hp.tangent.assignments, {**base, **uenv})
             vals = {hp.hvp[p]: env[hp.hvp[p]] for p in targets if hp.hvp.get(p)}
         col = []
         for p in targets:
@@ -237,23 +234,12 @@ def _hessian(rep, graph, targets, N, closed_form):
             col += list(np.ravel(v)) if isinstance(v, np.ndarray) else [v]
         for i, e in enumerate(col):
             if i >= j:  # symmetric: print the lower triangle once
-                lines.append((f"H[{labels[i]}, {labels[j]}]", to_text(sp.sympify(e), N),
-                              rf"H_{{{labels[i]},\,{labels[j]}}}", to_latex(sp.sympify(e), N)))
+                lines.append(Line(DHess(sym(labels[i]), sym(labels[j])), sp.sympify(e)))
     rep.add("Hessian (lower triangle; H is symmetric)" + (", closed form" if closed_form else
             ", in terms of named quantities"), lines)
 
 
-def _symbolic_named(n: str, graph: Graph, hp) -> object:
-    shape = next(a.shape for a in hp.derivation.program if a.name == n)
-    if shape == ():
-        return sym(n)
-    arr = np.empty(shape, dtype=object)
-    for idx in all_indices(shape):
-        arr[idx] = sym(f"{n}[{','.join(map(str, idx))}]")
-    return arr
-
-
-def _jacobian(rep, graph, wrt, N, closed_form):
+def _jacobian(rep: Report, graph, wrt, closed_form: bool) -> None:
     outs = graph.outputs or [graph.objective]
     cols = wrt or list(graph.inputs)
     lines = []
@@ -272,52 +258,5 @@ def _jacobian(rep, graph, wrt, N, closed_form):
                 val = vals.get(d.adjoint.get(w), sp.S.Zero) if d.adjoint.get(w) else sp.S.Zero
                 for wi, wl in zip(np.ravel(val) if isinstance(val, np.ndarray) else [val],
                                   flat_names(w, graph.shape_of(w))):
-                    lines.append((f"∂{lbl}/∂{wl}", to_text(sp.sympify(wi), N),
-                                  r"\frac{\partial %s}{\partial %s}" % (N.latex(lbl), N.latex(wl)),
-                                  to_latex(sp.sympify(wi), N)))
+                    lines.append(Line(DPartial(sym(lbl), sym(wl)), sp.sympify(wi)))
     rep.add(f"Jacobian of {', '.join(outs)} with respect to {', '.join(cols)} (closed form)", lines)
-
-
-def recursion_lines(graph: Graph, d, by_name, N: Names) -> list[Line]:
-    """δ⁽ᴸ⁾ = ∂J/∂h⁽ᴸ⁾ ⊙ φ′(z⁽ᴸ⁾), δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ φ′(z⁽ˡ⁾), ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾h⁽ˡ⁻¹⁾ᵀ."""
-    layers = graph.meta["layers"]
-    L = len(layers)
-    J = graph.objective
-    dphi = {"identity": ("1", "1"), "tanh": ("1 − h⊙h", r"1 - h^{(l)}\odot h^{(l)}"),
-            "sigmoid": ("h⊙(1 − h)", r"h^{(l)}\odot(1 - h^{(l)})"),
-            "relu": ("𝟙[z > 0]", r"\mathbb{I}[z^{(l)} > 0]")}
-    lines: list[Line] = []
-    out = layers[-1]["h"]
-    dy = d.adjoint.get(out)
-    if dy:
-        e = inlined(by_name[dy], by_name)
-        lines.append((f"∂{J}/∂ŷ", to_text(e, N), rf"\frac{{\partial {J}}}{{\partial \hat{{y}}}}", to_latex(e, N)))
-    for l in range(L, 0, -1):
-        act = layers[l - 1]["activation"]
-        t, tex = dphi.get(act, (f"{act}′(z)", rf"{act}'(z^{{({l})}})"))
-        t = t.replace("h", f"h⁽{l}⁾").replace("z", f"z⁽{l}⁾") if act in dphi else t
-        tex = tex.replace("(l)", f"({l})")
-        if l == L:
-            lhs = f"∂{J}/∂ŷ"
-            lhs_tex = rf"\frac{{\partial {J}}}{{\partial \hat{{y}}}}"
-        else:
-            lhs = f"W⁽{l + 1}⁾ᵀ δ⁽{l + 1}⁾"
-            lhs_tex = rf"W^{{({l + 1})\top}}\delta^{{({l + 1})}}"
-        if act == "identity":
-            lines.append((f"δ⁽{l}⁾", lhs, rf"\delta^{{({l})}}", lhs_tex))
-        elif act in ("softmax", "log_softmax"):
-            lines.append((f"δ⁽{l}⁾", f"J_{act}(z⁽{l}⁾)ᵀ ({lhs})", rf"\delta^{{({l})}}",
-                          rf"J_{{\mathrm{{{act}}}}}(z^{{({l})}})^{{\top}}\left({lhs_tex}\right)"))
-        else:
-            lines.append((f"δ⁽{l}⁾", f"({lhs}) ⊙ " + (f"({t})" if " " in t else t), rf"\delta^{{({l})}}",
-                          rf"\left({lhs_tex}\right)\odot\left({tex}\right)"))
-    for l in range(1, L + 1):
-        prev = "x" if l == 1 else f"h⁽{l - 1}⁾"
-        prev_tex = "x" if l == 1 else rf"h^{{({l - 1})}}"
-        pen = f" + ∂R/∂W⁽{l}⁾" if graph.meta.get("penalty") else ""
-        lines.append((f"∂{J}/∂W⁽{l}⁾", f"δ⁽{l}⁾ {prev}ᵀ{pen}", rf"\frac{{\partial {J}}}{{\partial W^{{({l})}}}}",
-                      rf"\delta^{{({l})}}{prev_tex}^{{\top}}" + (rf" + \frac{{\partial R}}{{\partial W^{{({l})}}}}" if pen else "")))
-        if layers[l - 1]["bias"]:
-            lines.append((f"∂{J}/∂b⁽{l}⁾", f"δ⁽{l}⁾", rf"\frac{{\partial {J}}}{{\partial b^{{({l})}}}}",
-                          rf"\delta^{{({l})}}"))
-    return lines

@@ -53,12 +53,8 @@ class _Ctx:
 
 def load_spec(path: str | Path) -> Graph:
     """Read a spec file and return its validated graph."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise SpecError(f"{path}: cannot read spec ({e.strerror})") from None
-    return parse_spec(text, str(path))
+    from .textfile import read_user_text
+    return parse_spec(read_user_text(path, "spec", SpecError), str(path))
 
 
 def parse_spec(text: str, path: str = "<spec>") -> Graph:

@@ -1,18 +1,33 @@
 """Chronological step tables (forward values → local derivatives → adjoints), as in seed 001
 Tables 2.4–2.7: every row has a step number, the quantity, its formula, its value and the
-steps it comes from. Rendered as Markdown or as a plain terminal table.
+steps it comes from. Rendered as Markdown, LaTeX (tabular) or a plain terminal table.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+import sympy as sp
 
-from .display import Names, inlined, to_latex, to_text
-from .graph import Graph
-from .reverse import Derivation, local_partial
+from .display import (
+    DOp,
+    DPartial,
+    DStep,
+    DSum,
+    Names,
+    latex_text,
+    literal,
+    to_latex,
+    to_text,
+    unwrap,
+)
 from .evaluate import compile_template
+from .graph import Graph, sym
+from .readable import Readable
+from .reverse import Derivation, adj, local_partial
+
+LATEX_ROWS_PER_TABULAR = 40   # long tables become several tabulars, so pages can break between them
 
 
 @dataclass
@@ -40,148 +55,194 @@ def fmt_value(v) -> str:
     if a.size > 16:
         flat = a.ravel()
         return f"{'×'.join(map(str, a.shape))} [{fmt_value(flat[0])}, {fmt_value(flat[1])}, …, {fmt_value(flat[-1])}]"
+
     def nest(x):
         return "[" + ", ".join(nest(y) for y in x) + "]" if isinstance(x, list) else fmt_value(x)
     return nest(a.tolist())
 
 
+def _steps(word: str, steps) -> str:
+    steps = sorted(set(steps))
+    if not steps:
+        return ""
+    return f"{word} step{'s' if len(steps) > 1 else ''} " + ", ".join(map(str, steps))
+
+
+class _Builder:
+    """Collects the rows of one table; knows which step produced every shown value and adjoint."""
+
+    def __init__(self, graph: Graph, d: Derivation, env: dict):
+        self.graph, self.d, self.env = graph, d, env
+        self.N = Names(graph.objective)
+        self.F = Readable(graph, d.program, aliases=False)   # forward definitions
+        self.R = Readable(graph, d.program)                  # everything after them
+        self.rows: list[Row] = []
+        self.fwd_step: dict[str, int] = {}     # program name → forward row
+        self.src_of: dict[str, set[str]] = {}  # hidden forward name → shown names it is made from
+        self.program_of: dict[str, str] = {}   # shown name → program name (z[0] → z#1)
+        self.adj_step: dict[str, int] = {}     # shown name → row of its complete adjoint
+
+    def add(self, kind, q: sp.Basic, f: sp.Basic, value, src: str, key: str = "", via: str = "") -> int:
+        N = self.N
+        qt, qtex = to_text(q, N), to_latex(q, N)
+        if via:
+            qt += f" (via {via})"
+            qtex += rf"\ \text{{(via }}{to_latex(sym(via), N)}\text{{)}}"
+        self.rows.append(Row(len(self.rows) + 1, kind, qt, qtex, to_text(f, N), to_latex(f, N), value, src, key))
+        return len(self.rows)
+
+    def forward_steps(self, names) -> list[int]:
+        out = []
+        for n in names:
+            n = self.program_of.get(n, n)
+            if n in self.fwd_step:
+                out.append(self.fwd_step[n])
+            else:
+                out += [self.fwd_step[s] for s in self.src_of.get(n, ()) if s in self.fwd_step]
+        return out
+
+    def from_fwd(self, names) -> str:
+        return _steps("Forward", self.forward_steps(names)) or "constant"
+
+    def sources(self, e: sp.Basic) -> str:
+        """'Backprop step …; Forward step …' for the shown names a formula uses."""
+        back, fwd = [], []
+        for s in e.free_symbols:
+            x = unwrap(s.name, "d")
+            if x is not None and x in self.adj_step:
+                back.append(self.adj_step[x])
+            else:
+                fwd.append(s.name)
+        parts = [p for p in (_steps("Backprop", back), _steps("Forward", self.forward_steps(fwd))) if p]
+        return "; ".join(parts) or "constant"
+
+
 def step_table(graph: Graph, d: Derivation, env: dict) -> list[Row]:
     """Build the chronological table from a derivation evaluated in `env`."""
-    N = Names(graph.objective)
-    by_name = {a.name: a for a in d.program}
-    rows: list[Row] = []
-    fwd_step: dict[str, int] = {}
-    adj_step: dict[str, int] = {}
+    b = _Builder(graph, d, env)
+    _forward_rows(b)
+    _backward_rows(b)
+    return b.rows
 
-    def add(kind, q, qt, f, ft, value, src, key=""):
-        rows.append(Row(len(rows) + 1, kind, q, qt, f, ft, value, src, key))
-        return len(rows)
 
-    def from_fwd(names) -> str:
-        steps = sorted({fwd_step[n] for n in names if n in fwd_step})
-        if not steps:
-            return "constant"
-        return "Forward step" + ("s " if len(steps) > 1 else " ") + ", ".join(map(str, steps))
-
-    leaves = graph.leaves()
-    hidden_src: dict[str, set[str]] = {}   # hidden temporaries stand for the names they use
-    for a in graph.assignments:
+def _forward_rows(b: _Builder) -> None:
+    g = b.graph
+    leaves = g.leaves()
+    for n in list(leaves) + [a.name for a in g.assignments]:
+        shown = b.R.name_of(n)
+        if shown is not None:
+            b.program_of[shown] = n
+    for a in g.assignments:
         for x in a.args:
-            if x in leaves and x not in fwd_step:
-                kind = "input" if x in graph.inputs else "parameter"
-                fwd_step[x] = add(kind, x, N.latex(x), x, N.latex(x), env[x], "given", f"value:{x}")
-        srcs = set()
+            if x in leaves and x not in b.fwd_step:
+                kind = "input" if x in g.inputs else "parameter"
+                b.fwd_step[x] = b.add(kind, sym(x), sym(x), b.env[x], "given", f"value:{x}")
+        srcs: set[str] = set()
         for x in a.args:
-            srcs |= hidden_src.get(x, {x})
-        if "#" in a.name:
-            hidden_src[a.name] = srcs
+            srcs |= b.src_of.get(x, {x})
+        if a.hidden:
+            b.src_of[a.name] = srcs
             continue
-        e = inlined(a, by_name)
-        fwd_step[a.name] = add("forward", a.name, N.latex(a.name), to_text(e, N), to_latex(e, N),
-                               env[a.name], from_fwd(srcs), f"value:{a.name}")
+        b.fwd_step[a.name] = b.add("forward", sym(a.name), b.F.rhs(a), b.env[a.name], b.from_fwd(srcs),
+                                   f"value:{a.name}")
 
-    need_count = Counter(t for t, _, _ in d.contributions)
-    pending: dict[str, list[int]] = {}
 
-    def settle(v):
-        """Emit the accumulated adjoint row of v when it had several contributions."""
-        steps = pending.pop(v, [])
-        if v in adj_step or not steps:
-            return
-        if len(steps) == 1:
-            adj_step[v] = steps[0]
-            return
-        name = d.adjoint.get(v)
-        adj_step[v] = add("adjoint", N.text(f"d[{v}]"), N.latex(f"d[{v}]"),
-                          " + ".join(f"Step {s}" for s in steps), " + ".join(rf"\text{{Step {s}}}" for s in steps),
-                          env[name] if name else 0.0, "Backprop steps " + ", ".join(map(str, steps)),
-                          f"adjoint:{v}")
-
-    alias_of: dict[str, str] = {}
-    contribs_by_via: dict[str, list] = {}
-    params, inputs = list(graph.params), list(graph.inputs)
-    rank = lambda t: (0, params.index(t)) if t in params else ((2, inputs.index(t)) if t in inputs else (1, 0))  # noqa: E731
+def _backward_rows(b: _Builder) -> None:
+    g, d, R = b.graph, b.d, b.R
+    by_name = R.by_name
+    contribs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    entries: dict[str, list[tuple[str, str]]] = defaultdict(list)   # array → [(index alias, adjoint)]
     for t, via, name in d.contributions:
-        contribs_by_via.setdefault(via, []).append((t, name))
-    for via in contribs_by_via:
-        contribs_by_via[via].sort(key=lambda tn: rank(tn[0]))
-    for a in reversed(graph.assignments):
-        if a.name not in contribs_by_via:
-            continue
-        settle(a.name)
-        ga = adj_step.get(a.name)
-        shown = alias_of.get(a.name, a.name)
-        for x, cname in contribs_by_via[a.name]:
-            if "#" in x and a.op == "ew" and need_count[x] == 1 and local_partial(a, x) == 1:
-                pending[x] = [ga]          # a hidden temporary: its adjoint is this one
-                alias_of[x] = shown
-                continue
-            single = need_count[x] == 1
-            qname = N.text(f"d[{x}]") + ("" if single else f" (via {shown})")
-            qtex = N.latex(f"d[{x}]") + ("" if single else rf" \text{{ (via }} {N.latex(shown)}\text{{)}}")
-            value = _value(env, cname)
-            if a.op == "ew" and a.name == d.of and d.seed is None:
+        if by_name[via].op == "index" and R.name_of(t) is not None:
+            entries[R.name_of(t)].append((via, name))
+        else:
+            contribs[via].append((t, name))
+    need = Counter(R.name_of(t) for lst in contribs.values() for t, _ in lst if R.name_of(t) is not None)
+    pending: dict[str, list[int]] = defaultdict(list)
+    params, inputs = list(g.params), list(g.inputs)
+
+    def rank(tn):
+        t = tn[0]
+        return (0, params.index(t)) if t in params else ((2, inputs.index(t)) if t in inputs else (1, 0))
+
+    def settle(v: str) -> None:
+        """Emit the accumulated adjoint row of shown name v when it had several contributions."""
+        steps = pending.pop(v, [])
+        parts = entries.pop(v, [])
+        if v in b.adj_step or not (steps or parts):
+            return
+        if len(steps) == 1 and not parts:
+            b.adj_step[v] = steps[0]
+            return
+        terms = [DStep(sp.Integer(s)) for s in steps]
+        used = list(steps)
+        if parts:
+            terms.append(literal(R.shapes[b.program_of.get(v, v)],
+                                 {tuple(by_name[via].attrs["idx"]): R.ref(n) for via, n in parts}))
+            used += [b.adj_step[R.name_of(via)] for via, _ in parts if R.name_of(via) in b.adj_step]
+        f = terms[0] if len(terms) == 1 else DOp(sp.Symbol("+"), *terms)
+        name = d.adjoint.get(b.program_of.get(v, v))
+        b.adj_step[v] = b.add("adjoint", sym(adj(v)), f, b.env[name] if name else 0.0,
+                              _steps("Backprop", used) or "constant", f"adjoint:{v}")
+
+    for a in reversed(g.assignments):
+        shown_a = R.name_of(a.name)
+        if shown_a is not None:
+            settle(shown_a)
+        for x, cname in sorted(contribs.get(a.name, []), key=rank):
+            xs = R.name_of(x)
+            if xs is None:
+                continue          # a hidden temporary: inlined into the rows of the shown ones
+            single = need[xs] == 1 and xs not in entries
+            via = "" if single else (shown_a or _root(g, R, a.name))
+            key = f"adjoint:{xs}" if single else ""
+            value = b.env.get(cname, 0.0)
+            is_objective = a.name == d.of and d.seed is None
+            if a.op == "ew" and shown_a is not None and (is_objective or shown_a in b.adj_step):
                 p = local_partial(a, x)
-                s = add("adjoint", qname, qtex, to_text(p, N), to_latex(p, N), value,
-                        from_fwd(sorted(s.name for s in p.free_symbols)), f"adjoint:{x}" if single else "")
-                pending.setdefault(x, []).append(s)
-                continue
-            if a.op == "ew":
-                p = local_partial(a, x)
-                lv = compile_template(p)(env)
-                ls = add("local", f"∂{a.name}/∂{x}", r"\frac{\partial %s}{\partial %s}" % (N.latex(a.name), N.latex(x)),
-                         to_text(p, N), to_latex(p, N), lv, from_fwd(sorted(s.name for s in p.free_symbols)),
-                         f"local:{a.name},{x}")
-                formula = f"Step {ga} × Step {ls}"
-                ftex = rf"\text{{Step {ga}}} \times \text{{Step {ls}}}"
-                src = f"Backprop steps {ga} and {ls}"
-                if a.shape != () and graph.shape_of(x) == ():
-                    formula, ftex = f"Σ({formula})", rf"\sum\left({ftex}\right)"
+                shown_p = p.xreplace({sym(y): R.ref(y) for y in (*a.args, a.name)})
+                src = b.from_fwd(s.name for s in shown_p.free_symbols)
+                if is_objective:                       # the objective: its local partial is the adjoint
+                    s = b.add("adjoint", sym(adj(xs)), shown_p, value, src, key, via)
+                else:
+                    ga = b.adj_step.get(shown_a)
+                    ls = b.add("local", DPartial(sym(shown_a), sym(xs)), shown_p, compile_template(p)(b.env),
+                               src, f"local:{shown_a},{xs}")
+                    f = DOp(sp.Symbol("×"), DStep(sp.Integer(ga)), DStep(sp.Integer(ls)))
+                    if a.shape != () and R.shapes[x] == ():
+                        f = DSum(f)
+                    s = b.add("adjoint", sym(adj(xs)), f, value, f"Backprop steps {ga} and {ls}", key, via)
             else:
-                rule = _rule(a, x, N, shown)
-                formula, ftex = rule
-                src = f"Backprop step {ga}" if ga else "seed"
-            s = add("adjoint", qname, qtex, formula, ftex, value, src, f"adjoint:{x}" if single else "")
-            pending.setdefault(x, []).append(s)
-    for v in list(pending):
+                e = R.rhs(by_name[cname])
+                root = a.name if shown_a is not None else _root_name(g, R, a.name)
+                own = d.adjoint.get(root)
+                if own and R.name_of(own) and R.name_of(root) and R.name_of(own) != adj(R.name_of(root)):
+                    e = e.xreplace({sym(R.name_of(own)): sym(adj(R.name_of(root)))})
+                s = b.add("adjoint", sym(adj(xs)), e, value, b.sources(e), key, via)
+            pending[xs].append(s)
+    for v in [*g.params, *g.inputs, *list(pending), *list(entries)]:
         settle(v)
-    return rows
 
 
-def _value(env, name):
-    return env[name] if name in env else 0.0
+def _root_name(g: Graph, R: Readable, n: str) -> str:
+    """The first shown forward quantity that hidden temporary n feeds (its owner)."""
+    seen, todo = set(), [n]
+    while todo:
+        cur = todo.pop(0)
+        for a in g.assignments:
+            if cur in a.args and a.name not in seen:
+                if R.name_of(a.name) is not None:
+                    return a.name
+                seen.add(a.name)
+                todo.append(a.name)
+    return n
 
 
-def _rule(a, x, N: Names, shown: str) -> tuple[str, str]:
-    """Text and LaTeX of a structural op's vector-Jacobian rule for argument x."""
-    g = N.text(f"d[{shown}]")
-    gt = N.latex(f"d[{shown}]")
-    if a.op == "matmul":
-        A, B = a.args
-        if x == A:
-            return f"({g})·{B}ᵀ", rf"{gt}\,{N.latex(B)}^{{\top}}"
-        return f"{A}ᵀ·({g})", rf"{N.latex(A)}^{{\top}}{gt}"
-    if a.op == "outer":
-        A, B = a.args
-        return ((f"({g})·{B}", rf"{gt}\,{N.latex(B)}") if x == A else
-                (f"({g})ᵀ·{A}", rf"{gt}^{{\top}}{N.latex(A)}"))
-    if a.op == "index":
-        i = ",".join(map(str, a.attrs["idx"]))
-        return f"({g}) placed at [{i}]", rf"{gt}\ \text{{at}}\ [{i}]"
-    if a.op == "stack":
-        i = a.args.index(x)
-        return f"({g})[{i}]", rf"\left({gt}\right)_{{{i}}}"
-    if a.op == "sum":
-        return f"({g})·𝟙", rf"{gt}\,\mathbf{{1}}"
-    if a.op == "softmax":
-        s = N.text(a.name)
-        return f"{s}⊙(({g}) − Σ({s}⊙{g}))", rf"{N.latex(a.name)}\odot\left({gt} - \sum {N.latex(a.name)}\odot {gt}\right)"
-    if a.op == "log_softmax":
-        return f"{g} − softmax·Σ({g})", rf"{gt} - \operatorname{{softmax}}\sum {gt}"
-    if a.op == "logsumexp":
-        return f"({g})·softmax({x})", rf"{gt}\,\operatorname{{softmax}}({N.latex(x)})"
-    return f"{a.op}ᵀ({g})", rf"{a.op}^{{\top}}({gt})"
+def _root(g: Graph, R: Readable, n: str) -> str:
+    return R.name_of(_root_name(g, R, n)) or n
 
+
+# ---- rendering ------------------------------------------------------------------------------------
 
 def table_markdown(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     """Markdown with LaTeX cells ($…$), like the seed tables."""
@@ -193,6 +254,28 @@ def table_markdown(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     return "\n".join(out)
 
 
+def table_latex(rows: list[Row], marks: dict[int, str] | None = None) -> str:
+    """LaTeX tabulars (amsmath/amssymb only): math cells in $…$, text cells escaped."""
+    marks = marks or {}
+    head = "Step & Quantity & Formula & Value & Comes from \\\\\n\\hline"
+    blocks, body, prev = [], [], None
+    for r in rows:
+        sec = "Forward" if r.kind in ("input", "parameter", "forward") else "Backward"
+        if sec != prev:
+            body.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{sec}}}}} \\\\")
+            prev = sec
+        value = latex_text(fmt_value(r.value) + (f"  {marks[r.step]}" if r.step in marks else ""))
+        body.append(f"{r.step} & ${r.quantity_tex}$ & ${r.formula_tex}$ & {value} & "
+                    f"{latex_text(r.comes_from)} \\\\")
+        if len(body) >= LATEX_ROWS_PER_TABULAR:
+            blocks.append(body)
+            body = []
+    if body or not blocks:
+        blocks.append(body)
+    return "\n\n".join("\\noindent\\begin{tabular}{rllll}\n" + head + "\n" + "\n".join(blk) + "\n\\end{tabular}"
+                       for blk in blocks)
+
+
 def table_text(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     """A plain aligned terminal table."""
     marks = marks or {}
@@ -200,7 +283,7 @@ def table_text(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     body = [(str(r.step), r.quantity, r.formula, fmt_value(r.value) + (f"  {marks[r.step]}" if r.step in marks else ""),
              r.comes_from) for r in rows]
     widths = [min(max(len(c[i]) for c in [head] + body), 48 if i in (1, 2) else 200) for i in range(5)]
-    line = lambda c: "  ".join(s.ljust(w) for s, w in zip(c, widths)).rstrip()  # noqa: E731
+    line = lambda c: "  ".join(s.ljust(w) for s, w in zip(c, widths)).rstrip()
     sections = []
     prev = None
     for r, c in zip(rows, body):

@@ -1,7 +1,8 @@
-"""Verify a hand derivation claim by claim: numbers against the derivation (digits-aware
-tolerance, kink policy reported), formulas by randomized probes (plus a symbolic difference
-for small models); every wrong claim gets the correct value and, for formulas, a
-counterexample point and the correct formula in terms of the same named quantities.
+"""Verify a hand derivation claim by claim. Numbers: against the derivation with the tolerance
+their digits imply; at a kink, any value in the Clarke subdifferential holds (a subgradient); a
+miss that rounding the printed upstream values explains gets the verdict "rounding". Formulas:
+randomized probes (plus a symbolic difference for small models). Every wrong claim gets the
+correct value and, for formulas, a counterexample and the correct formula in the same names.
 """
 from __future__ import annotations
 
@@ -9,15 +10,19 @@ import numpy as np
 
 from .claim_values import ClaimResult, PointQuantities, _errors, _suggest
 from .claims import Claim, Claims, ClaimsError
+from .evaluate import EvaluationError
 from .formula_check import check_formula
-from .graph import Graph
-from .kinks import POLICY_TEXT, kink_margin, other_side
-from .point import derivation
+from .graph import Graph, GraphError
+from .kinks import POLICY_TEXT, in_hull, subgradients
+from .rounding import analyse, printed_digits
+from .tables import fmt_value
+
+__all__ = ["ClaimResult", "ClaimsError", "verify"]
 
 
 # ---- numeric claims -------------------------------------------------------------------------------
 
-def _check_numeric(m: PointQuantities, c: Claim) -> ClaimResult:
+def _check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
     correct = m.quantity(c)
     claimed = np.asarray(c.value, dtype=float)
     if claimed.shape != correct.shape:
@@ -27,24 +32,80 @@ def _check_numeric(m: PointQuantities, c: Claim) -> ClaimResult:
     ae, rel, diff = _errors(claimed, correct)
     ok = bool(np.all(diff <= tol + 1e-9 * np.abs(correct)))
     res = ClaimResult(c.quantity, ok, claimed, correct, ae, rel, line=c.line)
-    prog = derivation(m.g).program
-    if kink_margin(prog, m.res().env) == 0.0:
-        with other_side():
-            other = PointQuantities(m.g, m.values, m.direction).quantity(c)
-        lo, hi = np.minimum(correct, other), np.maximum(correct, other)
-        if not np.allclose(lo, hi):
-            inside = bool(np.all((claimed >= lo - tol) & (claimed <= hi + tol)))
-            res.note = (f"the point is at a kink; symgrad's policy is {POLICY_TEXT}. "
-                        f"One-sided values here range over [{_fmt(lo)}, {_fmt(hi)}]")
-            if not ok and inside:
-                res.ok = True
-                res.note += "; your value lies in that range (a valid subgradient), so it is not flagged"
+    if c.literals is not None:
+        res.claimed_text, res.correct_text = _as_written(c.literals, correct)
+    try:
+        sub = subgradients(m.g, m.values, c) if m.at_kink() else None
+    except (EvaluationError, GraphError, ValueError, KeyError, IndexError, FloatingPointError) as e:
+        sub = None
+        res.note = f"subgradients not analysed ({type(e).__name__}: {e})"
+    if sub is not None:
+        _kink_note(res, sub, claimed, tol)
+        if sub.vertices is None or not sub.trivial:
+            return res           # at a kink the subdifferential decides, not rounding
+    if not res.ok and c.kind in ("value", "local", "adjoint", "grad", "update", "jacobian"):
+        try:
+            r = analyse(m.g, m.values, c, claimed, correct, tol, printed)
+        except (EvaluationError, GraphError, ValueError, KeyError, IndexError, FloatingPointError) as e:
+            r = None     # a refinement only: the verdict "wrong" stands, with the reason
+            res.note = f"rounding not analysed ({type(e).__name__}: {e})"
+        if r is None:
+            pass
+        elif r.explained:
+            res.set_verdict("rounding")
+            res.note = _rounding_note(diff, tol, r)
+        elif r.skipped:
+            res.note = r.skipped
+        elif r.upstream:
+            res.note = (f"misses the exact value by {float(np.max(diff)):.2g}; its own digits and "
+                        "rounding the upstream values to their printed digits explain at most "
+                        f"{float(np.max(r.bound)):.2g}")
     return res
 
 
-def _fmt(v) -> str:
-    from .tables import fmt_value
-    return fmt_value(v)
+def _as_written(literals: np.ndarray, correct: np.ndarray) -> tuple[str, str]:
+    """The claim as written and the correct value with two more decimals than the claim's."""
+    from .rounding import decimals
+    lits = [str(x) for x in literals.ravel()]
+    dec = max([decimals(x) for x in lits] + [4]) + 2
+    vals = [f"{float(x):.{dec}f}".rstrip("0").rstrip(".") if abs(float(x)) >= 10.0 ** -(dec - 3) or x == 0
+            else f"{float(x):.4e}" for x in np.ravel(correct)]
+    vals = ["0" if v in ("-0", "") else v for v in vals]
+
+    def nest(items, shape):
+        if not shape:
+            return items.pop(0)
+        return "[" + ", ".join(nest(items, shape[1:]) for _ in range(shape[0])) + "]"
+    return nest(lits, literals.shape), nest(vals, np.shape(correct))
+
+
+def _kink_note(res: ClaimResult, sub, claimed, tol) -> None:
+    at = ", ".join(sub.where)
+    if sub.vertices is None:
+        res.note = (f"the point is at {len(sub.where)} kinks ({at}); {POLICY_TEXT}. Too many to "
+                    "enumerate the subgradients; judged against that value only")
+        return
+    if sub.trivial:
+        return
+    if np.ndim(sub.lo) == 0:
+        span = f"range over [{fmt_value(sub.lo)}, {fmt_value(sub.hi)}]"
+    else:
+        span = (f"are the convex combinations of {len(sub.vertices)} one-sided choices, elementwise "
+                f"between {fmt_value(sub.lo)} and {fmt_value(sub.hi)}")
+    res.note = f"the point is at a kink ({at}); {POLICY_TEXT}. The subgradients here (Clarke) {span}"
+    if not res.ok and in_hull(sub.vertices, claimed, tol):
+        res.set_verdict("holds")
+        res.note += "; your value is one of them (a valid subgradient), so it holds"
+    elif not res.ok:
+        res.note += "; your value is not one of them"
+
+
+def _rounding_note(diff, tol, r) -> str:
+    names = [f"{q} ({digits})" for q, _, digits in r.upstream[:4]]
+    more = f" and {len(r.upstream) - 4} more" if len(r.upstream) > 4 else ""
+    return (f"misses the exact value by {float(np.max(diff)):.2g}, more than its own digits allow "
+            f"({float(np.max(tol)):.2g}) but within the {float(np.max(r.bound)):.2g} that rounding "
+            f"the upstream values explains: {', '.join(names)}{more}")
 
 
 # ---- entry point ------------------------------------------------------------------------------------
@@ -54,10 +115,11 @@ def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list
     from .spec import coerce_value
     leaves = graph.leaves()
     values = dict(graph.values)
+    at_where, dir_where = claims.where("at"), claims.where("direction")
     for k, v in claims.at.items():
         if k not in leaves:
-            raise ClaimsError(f"{claims.path}: [at] names unknown '{k}'{_suggest(k, leaves)}")
-        values[k] = coerce_value(v, leaves[k], k, lambda msg: ClaimsError(f"{claims.path}: [at] {msg}"))
+            raise ClaimsError(f"{at_where}: [at] names unknown '{k}'{_suggest(k, leaves)}")
+        values[k] = coerce_value(v, leaves[k], k, lambda msg: ClaimsError(f"{at_where}: [at] {msg}"))
     missing = [n for n in leaves if n not in values]
     if missing:
         raise ClaimsError(f"{claims.path}: no value for {', '.join(repr(n) for n in missing)} "
@@ -67,17 +129,18 @@ def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list
         direction = {}
         for k, v in claims.direction.items():
             if k not in graph.params:
-                raise ClaimsError(f"{claims.path}: [direction] names unknown parameter '{k}'"
+                raise ClaimsError(f"{dir_where}: [direction] names unknown parameter '{k}'"
                                   f"{_suggest(k, graph.params)}")
             direction[k] = coerce_value(v, graph.params[k], k,
-                                        lambda msg: ClaimsError(f"{claims.path}: [direction] {msg}"))
+                                        lambda msg: ClaimsError(f"{dir_where}: [direction] {msg}"))
     m = PointQuantities(graph, values, direction)
+    printed = printed_digits(claims.claims)
     out = []
     for c in claims.claims:
         where = f"{claims.path}:{c.line}" if c.line else claims.path
         try:
             m.validate(c)
-            r = _check_numeric(m, c) if c.formula is None else check_formula(m, c, probes, seed)
+            r = _check_numeric(m, c, printed) if c.formula is None else check_formula(m, c, probes, seed)
         except ClaimsError as e:
             raise ClaimsError(f"{where}: {e}") from None
         r.row_keys = _row_keys(c)

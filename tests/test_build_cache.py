@@ -54,7 +54,7 @@ def compiles(monkeypatch):
 
 
 def entry_of(root: Path, source: str, portable: bool = False) -> Path:
-    return cache.entry_dir(root, build.cache_key(source, CDEF, build.compile_flags(portable)))
+    return cache.entry_dir(root, build.cache_key(source, CDEF, build.module_flags(portable)))
 
 
 CHILD = r"""
@@ -194,8 +194,7 @@ def test_parallel_builds_build_once(tmp_path):
     start = time.time() + 1.0  # let all 4 interpreters start, then race
     results = [child_result(p) for p in [spawn_child(s, tmp_path, start) for _ in range(4)]]
     assert all(r["result"] == 5.5 for r in results)
-    if cache.fcntl is not None:
-        assert sum(r["compiles"] for r in results) == 1
+    assert sum(r["compiles"] for r in results) == 1  # the filelock serialises the builders
     entry = entry_of(tmp_path, s)
     assert [p.name for p in tmp_path.iterdir()] == [entry.parent.name]
     assert sorted(p.name for p in entry.parent.iterdir()) == [entry.name, entry.name + ".lock"]
@@ -271,3 +270,57 @@ def test_default_cache_dir(monkeypatch, tmp_path):
     assert build.default_cache_dir() == Path.home() / ".cache" / "symgrad"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert build.default_cache_dir() == Path.home() / ".cache" / "symgrad"
+
+
+# ---- $CC and $CFLAGS ------------------------------------------------------------------------------
+
+@needs_cc
+def test_cc_and_cflags_are_honoured_and_keyed(tmp_path, monkeypatch, compiles):
+    """CC names a wrapper that logs its arguments; CFLAGS defines the value the kernel returns."""
+    real = build.find_compiler()[0]
+    log = tmp_path / "cc.log"
+    wrapper = tmp_path / "logging-cc"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    source, cdef = "int sg_flag(void) { return SG_FROM_CFLAGS; }\n", "int sg_flag(void);"
+    monkeypatch.setenv("CC", str(wrapper))
+    monkeypatch.setenv("CFLAGS", "-DSG_FROM_CFLAGS=41")
+    assert build.find_compiler() == [str(wrapper)]
+    key41 = build.cache_key(source, cdef, build.module_flags())
+    assert build.build_module(source, cdef, cache_dir=tmp_path / "c").lib.sg_flag() == 41
+    calls = log.read_text()
+    assert "-DSG_FROM_CFLAGS=41" in calls and " -c " in calls  # the wrapper compiled it
+    # the user's CFLAGS come after symgrad's own flags, so they win
+    assert build.module_flags()[-1] == "-DSG_FROM_CFLAGS=41"
+    monkeypatch.setenv("CFLAGS", "-DSG_FROM_CFLAGS=42")
+    assert build.cache_key(source, cdef, build.module_flags()) != key41
+    assert build.build_module(source, cdef, cache_dir=tmp_path / "c").lib.sg_flag() == 42
+    assert len(compiles) == 2
+    monkeypatch.delenv("CC")
+    assert build.find_compiler() != [str(wrapper)]
+
+
+def test_missing_cc_is_one_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("CC", "/nonexistent/cc")
+    with pytest.raises(build.CompilerNotFoundError) as info:
+        build.build_module(src("t10"), CDEF, cache_dir=tmp_path)
+    msg = str(info.value)
+    assert "\n" not in msg and "CC" in msg and "/nonexistent/cc" in msg
+    assert not build.is_cached(src("t10"), CDEF, cache_dir=tmp_path)
+
+
+@needs_cc
+def test_is_cached_never_compiles(tmp_path, compiles):
+    s = src("t11")
+    assert not build.is_cached(s, CDEF, cache_dir=tmp_path)
+    build.build_module(s, CDEF, cache_dir=tmp_path)
+    build.clear_memo()
+    assert build.is_cached(s, CDEF, cache_dir=tmp_path)
+    assert not build.is_cached(s, CDEF, cache_dir=tmp_path, portable=True)
+    assert len(compiles) == 1
+
+
+def test_default_cache_dir_is_platformdirs(monkeypatch):
+    import platformdirs
+    monkeypatch.delenv("SYMGRAD_CACHE_DIR", raising=False)
+    assert build.default_cache_dir() == Path(platformdirs.user_cache_dir("symgrad", appauthor=False))

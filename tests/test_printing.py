@@ -5,9 +5,9 @@ import re
 
 import pytest
 import sympy as sp
+from conftest import EXAMPLES, example
 
 from codegen.cli import main
-from conftest import EXAMPLES, example
 from symbolic.evaluate import run_symbolic
 from symbolic.point import derivation, evaluate_point
 from symbolic.printing import _leaf_env, derive_report
@@ -56,13 +56,13 @@ def test_fan_out_table_has_an_accumulation_row():
 def test_layered_recursion_printed():
     out = derive_report(load_spec(example("mlp_tanh.toml")), what="deltas")
     assert "δ⁽3⁾ = ∂J/∂ŷ" in out
-    assert "δ⁽2⁾ = (W⁽3⁾ᵀ δ⁽3⁾) ⊙ (1 − h⁽2⁾⊙h⁽2⁾)" in out
-    assert "∂J/∂W⁽1⁾ = δ⁽1⁾ xᵀ" in out
+    assert "δ⁽2⁾ = (W⁽3⁾ᵀ·δ⁽3⁾) ⊙ (1 - h⁽2⁾ ⊙ h⁽2⁾)" in out
+    assert "∂J/∂W⁽1⁾ = δ⁽1⁾·xᵀ + ∂R/∂W⁽1⁾" in out
 
 
 def test_latex_output_is_latex():
     out = derive_report(load_spec(example("worked_example_ii.toml")), fmt="latex")
-    assert r"\frac{\partial L}{\partial z_{3}}" in out and r"\begin{aligned}" in out
+    assert r"\frac{\partial L}{\partial z_{3}}" in out and r"\begin{align*}" in out
     assert r"\hat{y} \left(1 - \hat{y}\right)" in out
 
 

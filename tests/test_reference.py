@@ -15,13 +15,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from codegen.reference import (
-    ACTIVATIONS, LOSSES, finite_difference_grad, finite_difference_hvp, forward, hvp,
-    loss_and_grad, param_shapes, random_data, random_params,
+    ACTIVATIONS,
+    LOSSES,
+    VECTOR_ACTIVATIONS,
+    activation_names,
+    finite_difference_grad,
+    finite_difference_hvp,
+    forward,
+    hvp,
+    loss_and_grad,
+    param_shapes,
+    random_data,
+    random_params,
+    random_problem,
 )
 
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
-KINKED = {"relu", "leaky_relu", "abs", "elu"}
+KINKED = {"relu", "leaky_relu", "abs", "elu", "sign"}
+POSITIVE = {"log", "sqrt"}  # defined for z > 0: random_problem lifts their biases
+PROB_OUT = {"bce": "sigmoid", "nll": "softmax", "kl": "softmax"}  # losses that take probabilities
 KINK_GAP = 1e-3
 GRAD_RTOL, GRAD_ATOL = 1e-6, 1e-8
 HVP_RTOL, HVP_ATOL = 1e-5, 1e-7
@@ -49,7 +62,8 @@ def make_spec(n_in, layers, loss, penalty=None):
 
 
 def kink_distance(spec, params, x, y):
-    """Smallest distance of any pre-activation, loss argument or penalised weight to a kink."""
+    """Smallest distance of any pre-activation, loss argument or penalised weight to a kink
+    (or of a probability to 0 or 1, where central differences of log lose their digits)."""
     cache = forward(spec, params, x)
     d = math.inf
     for i, layer in enumerate(spec["layers"], start=1):
@@ -62,6 +76,9 @@ def kink_distance(spec, params, x, y):
         d = min(d, float(np.min(np.abs(np.abs(e) - loss.get("delta", 1.0)))))
     elif loss["type"] == "hinge":
         d = min(d, float(np.min(np.abs(1.0 - y * cache["yhat"]))))
+    elif loss["type"] in PROB_OUT:  # log(p) near p = 0 (or log(1 - p) near 1): FD loses digits
+        p = cache["yhat"]
+        d = min(d, float(np.min(p)), float(np.min(1.0 - p)) if loss["type"] == "bce" else math.inf)
     pen = spec.get("penalty")
     if pen and pen["type"] in ("l1", "lp"):
         for k, w in params.items():
@@ -75,8 +92,7 @@ def draw_problem(data, spec, scale=1.0):
     rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="seed"))
     n = data.draw(st.integers(1, 4), label="batch")
     for _ in range(200):
-        params = random_params(spec, rng, scale=scale)
-        x, y = random_data(spec, n, rng)
+        params, x, y = random_problem(spec, n, rng, scale=scale)
         if kink_distance(spec, params, x, y) > KINK_GAP:
             u = {k: rng.standard_normal(v.shape) for k, v in params.items()}
             return params, x, y, u
@@ -91,8 +107,10 @@ def draw_layers(data, acts, last_act=None, min_out=1):
         act = data.draw(st.sampled_from(acts), label="activation")
         if i == depth - 1 and last_act:
             act = last_act
+        if act in VECTOR_ACTIVATIONS:  # softmax of one unit is the constant 1 (log_softmax 0)
+            units = max(units, 2)
         layer = {"dense": units, "activation": act}
-        if not data.draw(st.booleans(), label="bias"):
+        if not data.draw(st.booleans(), label="bias") and act not in POSITIVE:
             layer["bias"] = False
         if act in ("leaky_relu", "elu") and data.draw(st.booleans(), label="alpha"):
             layer["alpha"] = 0.3
@@ -128,11 +146,11 @@ def valid_loss(kind):
 
 @pytest.mark.parametrize("act", sorted(ACTIVATIONS))
 def test_activation_derivatives_match_fd(act):
-    z = np.linspace(-4.0, 4.0, 801)
+    z = np.linspace(0.1, 4.0, 801) if act in POSITIVE else np.linspace(-4.0, 4.0, 801)
     if act in KINKED:
         z = z[np.abs(z) > KINK_GAP]
     alpha = 0.3
-    f, d1, d2 = ACTIVATIONS[act](z, alpha)
+    _, d1, d2 = ACTIVATIONS[act](z, alpha)
     eps = 1e-6
     fd1 = (ACTIVATIONS[act](z + eps, alpha)[0] - ACTIVATIONS[act](z - eps, alpha)[0]) / (2 * eps)
     fd2 = (ACTIVATIONS[act](z + eps, alpha)[1] - ACTIVATIONS[act](z - eps, alpha)[1]) / (2 * eps)
@@ -145,7 +163,7 @@ def test_loss_derivatives_match_fd(kind):
     rng = np.random.default_rng(7)
     spec = make_spec(1, [{"dense": 4}], {"type": kind, "delta": 0.7})
     _, y = random_data(spec, 6, rng)
-    lo, hi = (0.05, 0.95) if kind == "bce" else (-3.0, 3.0)
+    lo, hi = (0.05, 0.95) if kind in PROB_OUT else (-3.0, 3.0)
     yh = rng.uniform(lo, hi, size=y.shape)
     if kind in ("mae", "huber"):
         e = yh - y
@@ -155,7 +173,7 @@ def test_loss_derivatives_match_fd(kind):
     if kind == "hinge":
         yh = np.where(np.abs(1 - y * yh) < 0.05, yh + 0.1, yh)
         assert np.any(1 - y * yh > 0) and np.any(1 - y * yh < 0)  # both branches exercised
-    val, g, hess = LOSSES[kind](yh, y, {"delta": 0.7})
+    _, g, hess = LOSSES[kind](yh, y, {"delta": 0.7})
     eps = 1e-6
     fd = np.zeros_like(yh)
     v = rng.standard_normal(yh.shape)
@@ -191,7 +209,7 @@ def test_kink_conventions():
 # ----------------------------------------------------------------------------- MLP vs FD
 
 
-@pytest.mark.parametrize("act", sorted(ACTIVATIONS))
+@pytest.mark.parametrize("act", activation_names())
 @SETTINGS
 @given(data=st.data())
 def test_mlp_matches_fd_each_activation(act, data):
@@ -206,8 +224,12 @@ def test_mlp_matches_fd_each_activation(act, data):
 @SETTINGS
 @given(data=st.data())
 def test_mlp_matches_fd_each_loss(kind, data):
-    n_in, layers = draw_layers(data, sorted(ACTIVATIONS), last_act="sigmoid" if kind == "bce" else None,
+    n_in, layers = draw_layers(data, activation_names(), last_act=PROB_OUT.get(kind),
                                min_out=2 if kind == "cross_entropy" else 1)
+    if kind == "cross_entropy" and layers[-1]["activation"] in VECTOR_ACTIVATIONS:
+        layers[-1]["activation"] = "identity"  # the spec refuses softmax before cross_entropy
+    if layers[-1]["activation"] == "sign":  # outputs in {-1, 0, 1}: hinge/mae sit on their kinks
+        layers[-1]["activation"] = "identity"
     loss = {"type": kind, "reduction": data.draw(st.sampled_from(["mean", "sum"]), label="red")}
     if kind == "mse":
         loss["half"] = data.draw(st.booleans(), label="half")
@@ -274,7 +296,7 @@ def test_linear_least_squares_hessian_is_exact():
 def test_reduction_sum_is_n_times_mean(kind):
     rng = np.random.default_rng(11)
     layers = [{"dense": 3, "activation": "tanh"},
-              {"dense": 3, "activation": "sigmoid" if kind == "bce" else "identity"}]
+              {"dense": 3, "activation": PROB_OUT.get(kind, "identity")}]
     pen = {"type": "l2", "lam": 0.5}
     mean = make_spec(2, layers, {"type": kind, "reduction": "mean"}, pen)
     total = make_spec(2, layers, {"type": kind, "reduction": "sum"}, pen)
@@ -360,7 +382,12 @@ def test_random_data_targets_valid(kind):
     assert x.shape == (50, 2) and y.shape == (50, 3)
     if kind == "cross_entropy":
         assert np.all(y.sum(axis=1) == 1.0) and set(np.unique(y)) <= {0.0, 1.0}
-    elif kind in ("bce", "bce_logits"):
+    elif kind in ("nll", "kl"):
+        np.testing.assert_allclose(y.sum(axis=1), 1.0, rtol=1e-12)
+        assert np.all(y > 0)
+    elif kind == "dice":
+        assert np.all((y > 0) & (y < 1))
+    elif kind in ("bce", "bce_logits", "focal"):
         assert set(np.unique(y)) == {0.0, 1.0}
     elif kind in ("hinge", "logistic"):
         assert set(np.unique(y)) == {-1.0, 1.0}
@@ -378,7 +405,7 @@ X, Y = np.zeros((4, 2)), np.zeros((4, 1))
 
 @pytest.mark.parametrize("spec, params, x, y, match", [
     (_spec(layers=[{"dense": 3, "activation": "swish2"}, {"dense": 1}]), GOOD, X, Y, "swish2"),
-    (_spec(loss={"type": "kl"}), GOOD, X, Y, "'kl'"),
+    (_spec(loss={"type": "kl2"}), GOOD, X, Y, "'kl2'"),
     (_spec(loss={"type": "mse", "reduction": "avg"}), GOOD, X, Y, "avg"),
     (_spec(penalty={"type": "l3", "lam": 1.0}), GOOD, X, Y, "l3"),
     (_spec(penalty={"type": "l1", "C": 1.0}), GOOD, X, Y, "l2 only"),
@@ -403,3 +430,75 @@ def test_bad_direction_raises():
         hvp(_spec(), GOOD, X, Y, {**GOOD, "b1": np.zeros(2)})
     with pytest.raises(ValueError, match="unknown activation 'nope'"):
         forward(_spec(layers=[{"dense": 1, "activation": "nope"}]), GOOD, X)
+
+
+# ----------------------------------------------------------------------------- vector activations and new losses
+
+
+@pytest.mark.parametrize("act", sorted(VECTOR_ACTIVATIONS))
+def test_vector_activation_products_match_fd(act):
+    """vjp = J^T g, jvp = J v and the R-operator term d/dt J(z + t v)^T g, against central
+    differences of the activation's own forward values."""
+    rng = np.random.default_rng(13)
+    z, v, g = (rng.standard_normal((3, 4)) for _ in range(3))
+    eps = 1e-6
+    _, local = VECTOR_ACTIVATIONS[act](z, 0.0)
+    fd_jv = (VECTOR_ACTIVATIONS[act](z + eps * v, 0.0)[0] - VECTOR_ACTIVATIONS[act](z - eps * v, 0.0)[0]) / (2 * eps)
+    np.testing.assert_allclose(local.jvp(v), fd_jv, rtol=1e-7, atol=1e-9)
+    # <g, J v> = <J^T g, v> row by row
+    np.testing.assert_allclose(np.sum(g * local.jvp(v), axis=1), np.sum(local.vjp(g) * v, axis=1),
+                               rtol=1e-12, atol=1e-14)
+    fd_second = (VECTOR_ACTIVATIONS[act](z + eps * v, 0.0)[1].vjp(g)
+                 - VECTOR_ACTIVATIONS[act](z - eps * v, 0.0)[1].vjp(g)) / (2 * eps)
+    np.testing.assert_allclose(local.second(g, v), fd_second, rtol=1e-6, atol=1e-8)
+
+
+def test_softmax_layer_values():
+    z = np.array([[0.0, np.log(3.0)], [1000.0, 1000.0]])
+    s, _ = VECTOR_ACTIVATIONS["softmax"](z, 0.0)
+    np.testing.assert_allclose(s, [[0.25, 0.75], [0.5, 0.5]], rtol=1e-15)
+    ls, _ = VECTOR_ACTIVATIONS["log_softmax"](z, 0.0)
+    # z - logsumexp(z) at z = 1000 keeps absolute, not relative, precision
+    np.testing.assert_allclose(ls, np.log([[0.25, 0.75], [0.5, 0.5]]), rtol=1e-14, atol=1e-12)
+
+
+def test_new_losses_tiny_values():
+    """Values worked by hand: sse, nll, kl, dice and focal on one or two samples."""
+    yh = np.array([[0.25, 0.75]])
+    y = np.array([[0.5, 0.5]])
+    assert LOSSES["sse"](yh, y, {})[0][0] == pytest.approx(0.125, rel=1e-15)
+    assert LOSSES["nll"](yh, y, {})[0][0] == pytest.approx(-0.5 * math.log(0.25) - 0.5 * math.log(0.75))
+    assert LOSSES["kl"](yh, y, {})[0][0] == pytest.approx(0.25 * math.log(0.5) + 0.75 * math.log(1.5))
+    # dice: N = 2 * 0.5 + 1 = 2, D = 1 + 1 + 1 = 3 -> 1 - 2/3
+    assert LOSSES["dice"](yh, y, {})[0][0] == pytest.approx(1.0 / 3.0, rel=1e-15)
+    # focal at labels {0, 1} is -alpha_t (1 - p_t)^gamma log p_t with p_t = sigmoid(+-a)
+    a, b = np.array([[0.7, -1.2]]), np.array([[1.0, 0.0]])
+    p_t = np.array([1 / (1 + math.exp(-0.7)), 1 / (1 + math.exp(-1.2))])
+    alpha_t = np.array([0.4, 0.6])
+    want = float(np.sum(-alpha_t * (1 - p_t) ** 3 * np.log(p_t)))
+    assert LOSSES["focal"](a, b, {"alpha": 0.4, "gamma": 3})[0][0] == pytest.approx(want, rel=1e-13)
+
+
+@pytest.mark.parametrize("gamma", [1.0, 1.5, 2.0, 3.0])
+def test_focal_derivatives_every_gamma(gamma):
+    rng = np.random.default_rng(int(gamma * 10))
+    a = rng.uniform(-3, 3, size=(4, 3))
+    b = rng.integers(0, 2, size=(4, 3)).astype(float)
+    o = {"alpha": 0.3, "gamma": gamma}
+    _, g, hess = LOSSES["focal"](a, b, o)
+    eps = 1e-6
+    fd = (LOSSES["focal"](a + eps, b, o)[0] - LOSSES["focal"](a - eps, b, o)[0]) / (2 * eps)
+    # the focal loss is a sum of elementwise terms: moving every entry of a row by eps
+    np.testing.assert_allclose(np.sum(g, axis=1), fd, rtol=1e-6, atol=1e-9)
+    v = rng.standard_normal(a.shape)
+    fdh = (LOSSES["focal"](a + eps * v, b, o)[1] - LOSSES["focal"](a - eps * v, b, o)[1]) / (2 * eps)
+    np.testing.assert_allclose(hess(v), fdh, rtol=1e-5, atol=1e-8)
+
+
+def test_random_problem_lifts_positive_domains():
+    spec = make_spec(3, [{"dense": 4, "activation": "log"}, {"dense": 3, "activation": "sqrt"},
+                         {"dense": 2}], {"type": "mse"})
+    params, x, _ = random_problem(spec, 6, np.random.default_rng(2))
+    cache = forward(spec, params, x)
+    assert np.min(cache["z1"]) >= 0.5 - 1e-12 and np.min(cache["z2"]) >= 0.5 - 1e-12
+    assert np.all(np.isfinite(cache["yhat"]))

@@ -3,9 +3,9 @@ counterexamples for wrong formulas, kink policy, tolerance inference, and every 
 import json
 
 import pytest
+from conftest import example
 
 from codegen.cli import main
-from conftest import example
 from symbolic.claims import inferred_tolerance, load_claims, parse_quantity
 from symbolic.spec import load_spec, parse_spec
 from symbolic.verify import verify
@@ -30,7 +30,9 @@ def test_section_3_5_errors_flagged_with_correct_values(capsys):
     rc, res, _ = run_verify(capsys, "two_two_one.toml", "two_two_one_section_3_5.claims.toml")
     assert rc == 1
     by_q = {r["quantity"]: r for r in res}
-    assert pattern(res) == [True, True, False, False, False, False, False]
+    assert [r["verdict"] for r in res] == ["holds", "holds", "wrong", "rounding", "wrong", "wrong", "wrong"]
+    # tanh′(z2) printed 0.023620 for 1 − 0.988119² = 0.0236208 (last digit truncated): within what
+    # rounding a2 to the claim's 6 decimals explains (|∂(1 − a2²)/∂a2| · 5e-7 ≈ 9.9e-7)
     assert by_q["local:yhat,z3"]["correct"] == pytest.approx(0.215237, abs=1e-6)
     assert by_q["adjoint:a1"]["correct"] == pytest.approx([-0.001533, 0.002686], abs=1e-6)
     assert by_q["adjoint:x"]["correct"] == pytest.approx([-0.002876, 0.000963], abs=1e-6)
@@ -38,7 +40,7 @@ def test_section_3_5_errors_flagged_with_correct_values(capsys):
 
 
 def test_section_3_6_final_values_hold(capsys):
-    rc, res, _ = run_verify(capsys, "two_two_one.toml", "two_two_one_section_3_6.claims.toml")
+    _, res, _ = run_verify(capsys, "two_two_one.toml", "two_two_one_section_3_6.claims.toml")
     by_q = {r["quantity"]: r["ok"] for r in res}
     for q in ("value:yhat", "local:yhat,z3", "adjoint:a1", "adjoint:z1", "adjoint:x", "jacobian:a2,a1"):
         assert by_q[q], q
@@ -63,8 +65,8 @@ def test_correct_formula_printed_is_right():
     g = load_spec(example("dag_scalar.toml"))
     claims = load_claims(example("claims/dag_formulas_151_159.claims.toml"))
     res = verify(g, claims)
-    text = res[0].correct_formula.split(" = ", 1)[1]
-    from symbolic.claims import Claims, Claim
+    text = res[0].correct_formula
+    from symbolic.claims import Claim, Claims
     fixed = Claims("x", [Claim("adjoint:z1", "adjoint", parse_quantity("adjoint:z1")[1], formula=text)])
     assert verify(g, fixed)[0].ok
 
@@ -145,8 +147,11 @@ def test_tolerance_applied_per_digits(tmp_path):
     c = _claims_file(tmp_path, '[[claim]]\nquantity = "grad:w3"\nvalue = -0.0288\n'
                                '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02881\n'
                                '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02882\n'
-                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.03\ntolerance = 0.01\n')
-    assert [r.ok for r in verify(g, c)] == [True, True, False, True]
+                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.03\ntolerance = 0.01\n'
+                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02890\n')
+    # true −0.02881381: −0.02882 misses by 6.2e-6 > 5e-6 (its digits) but rounding the upstream
+    # ∂L/∂z3 (= −0.035995…, times a2 = 0.8) to 5 decimals alone explains 4e-6 more: "rounding"
+    assert [r.verdict for r in verify(g, c)] == ["holds", "holds", "rounding", "holds", "wrong"]
 
 
 def test_python_api_returns_structured_results():
@@ -162,9 +167,9 @@ def test_text_and_markdown_and_latex_formats(capsys):
     assert main(["verify", spec, "--claims", claims]) == 1
     out = capsys.readouterr().out
     assert out.strip().endswith("6 passed, 2 failed")
-    assert "✗ adjoint:z1" in out and "counterexample at" in out and "correct formula: ∂J/∂z1 =" in out
+    assert "✗ adjoint:z1" in out and "counterexample at" in out and "correct formula: adjoint:z1 = " in out
     assert main(["verify", spec, "--claims", claims, "--format", "markdown"]) == 1
-    assert "| ✗ | `adjoint:z1` |" in capsys.readouterr().out
+    assert "| ✗ wrong | `adjoint:z1` |" in capsys.readouterr().out
     assert main(["verify", spec, "--claims", claims, "--format", "latex"]) == 1
     assert r"\begin{tabular}" in capsys.readouterr().out
 
@@ -183,7 +188,6 @@ def test_table_alone(capsys):
 
 
 def test_latex_formula_claim(tmp_path):
-    pytest.importorskip("antlr4")
     g = load_spec(WE2)
     c = _claims_file(tmp_path, '[[claim]]\nquantity = "local:yhat,z3"\nformula = \'\\hat{y}(1 - \\hat{y})\'\n'
                                '[[claim]]\nquantity = "local:a2,z2"\nformula = \'1 - a_2^2\'\n'
