@@ -1,9 +1,11 @@
 """Compile C kernels into cffi API-mode extension modules and import them, cached by content hash.
-Owns compiler detection, flags, the cache key and the cffi build; disk mechanics live in codegen.cache."""
+Owns compiler detection, flags, the cache key, the cffi build and the fallback when the cache is
+unsafe or full; disk mechanics and the threat model live in codegen.cache."""
 from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import functools
 import hashlib
 import io
@@ -17,7 +19,6 @@ import sys
 import sysconfig
 import tempfile
 import threading
-import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -27,16 +28,17 @@ import platformdirs
 
 from . import cache
 
-__all__ = ["BuildError", "CompilerNotFoundError", "build_module", "cache_key", "clear_memo",
-           "compile_flags", "default_cache_dir", "find_compiler", "is_cached", "module_flags"]
+__all__ = ["BuildError", "CompilerNotFoundError", "KernelStore", "build_module", "cache_key",
+           "cache_root", "clear_memo", "compile_flags", "default_cache_dir", "default_store",
+           "find_compiler", "is_cached", "module_flags"]
 
 KEY_FORMAT = "symgrad-kernel-1"  # bump to invalidate every cached kernel
 _LIBRARIES = [] if sys.platform == "win32" else ["m"]
 _ENV_FLAGS = ("CFLAGS", "CPPFLAGS", "LDFLAGS", "LDSHARED")  # setuptools reads these too
 
-_MEMO: dict[str, ModuleType] = {}
-_LOCK = threading.RLock()  # builds chdir (cffi) and redirect fds 1/2: one at a time per process
-_WARNED: set[str] = set()
+# Builds chdir (cffi) and redirect fds 1/2, which are process-wide: one build at a time per process.
+_BUILD_LOCK = threading.RLock()
+_DISK_FULL = re.compile(r"No space left on device|Disk quota exceeded|Read-only file system")
 
 
 class BuildError(Exception):
@@ -49,6 +51,57 @@ class BuildError(Exception):
 
 class CompilerNotFoundError(BuildError):
     """No C compiler on this machine."""
+
+
+class KernelStore:
+    """Per-process cache state that cannot live on disk: the private fallback cache dir (used
+    when the configured one is unsafe, read-only or full) and the roots already warned about.
+    There is no memo of loaded modules: a verified disk hit costs ~1 ms (measured), which is
+    noise beside kernel.compile, and every load goes through the same checks."""
+
+    def __init__(self) -> None:
+        self._warned: set[str] = set()
+        self._fallback: Path | None = None
+        self._lock = threading.RLock()
+
+    def forget(self) -> None:
+        """Behave like a new process: no fallback dir (the old one is still removed at exit),
+        no roots warned about."""
+        with self._lock:
+            self._warned.clear()
+            self._fallback = None
+
+    def warn_once(self, root: object, reason: BaseException | str, fallback: Path) -> None:
+        """One line on stderr per refused cache root and process."""
+        if str(root) in self._warned:
+            return
+        self._warned.add(str(root))
+        why = " ".join(str(reason).split())
+        print(f"symgrad: warning: kernel cache {root} not used ({why}); building in the private "
+              f"directory {fallback}", file=sys.stderr, flush=True)
+
+    def fallback_root(self, create: bool = True) -> Path | None:
+        """This process's private cache (a fresh 0700 temporary dir, removed at exit), created on
+        first need; BuildError (one line) if even that cannot be created."""
+        with self._lock:
+            if self._fallback is None and create:
+                try:
+                    d = Path(tempfile.mkdtemp(prefix="symgrad-cache-"))
+                except OSError as exc:
+                    raise BuildError(f"cannot create a private kernel cache in "
+                                     f"{tempfile.gettempdir()}: {exc} (free disk space or set "
+                                     "TMPDIR / SYMGRAD_CACHE_DIR to a writable disk)") from None
+                atexit.register(shutil.rmtree, d, ignore_errors=True)
+                self._fallback = d.resolve()
+            return self._fallback
+
+
+_DEFAULT_STORE = KernelStore()  # process-wide by nature: one fallback dir, one warning per root
+
+
+def default_store() -> KernelStore:
+    """The process-wide KernelStore build_module uses unless given one."""
+    return _DEFAULT_STORE
 
 
 def compile_flags(portable: bool = False) -> list[str]:
@@ -167,9 +220,10 @@ def cache_key(c_source: str, cdef: str, flags: Sequence[str], link: Sequence[str
 
 
 def clear_memo() -> None:
-    """Forget modules loaded in this process (the next build_module call re-reads the disk cache)."""
-    with _LOCK:
-        _MEMO.clear()
+    """Start over as a new process would: forget the private fallback and the warnings given
+    (modules are not memoised: every build_module call loads a verified disk entry)."""
+    with _BUILD_LOCK:
+        default_store().forget()
 
 
 def _link_options(include_dirs=(), library_dirs=(), libraries=(), extra_link_args=(),
@@ -187,6 +241,26 @@ def _cache_root(cache_dir: str | os.PathLike | None) -> Path:
     return Path(cache_dir if cache_dir is not None else default_cache_dir()).expanduser().absolute()
 
 
+def cache_root(cache_dir: str | os.PathLike | None = None, store: KernelStore | None = None) -> Path:
+    """The directory to cache kernels (and anything later compiled, such as the kernel index) in:
+    `cache_dir` (default: default_cache_dir()) created 0700 and checked (ours, not writable by
+    group/others, safe parents), else, with one warning line on stderr, the process's private
+    fallback dir. Raises BuildError only if no private dir can be created either."""
+    store = store or default_store()
+    try:
+        requested = _cache_root(cache_dir)
+    except (OSError, RuntimeError, KeyError) as exc:  # e.g. no home directory
+        fb = store.fallback_root()
+        store.warn_once("<default cache dir>", exc, fb)
+        return fb
+    try:
+        return cache.prepare_root(requested)
+    except OSError as exc:  # UnsafeCacheError, read-only / full disk, a file in the way...
+        fb = store.fallback_root()
+        store.warn_once(requested, exc, fb)
+        return fb
+
+
 def is_cached(c_source: str, cdef: str, *, portable: bool = False,
               extra_compile_args: Sequence[str] = (),
               cache_dir: str | os.PathLike | None = None, **link_options) -> bool:
@@ -199,11 +273,16 @@ def is_cached(c_source: str, cdef: str, *, portable: bool = False,
         key = cache_key(c_source, cdef, flags, link_key)
     except BuildError:
         return False
-    if key in _MEMO:
-        return True
+    store = default_store()
     try:
-        return cache.read_valid(cache.entry_dir(_cache_root(cache_dir), key), key) is not None
+        root = cache.prepare_root(_cache_root(cache_dir))
     except (OSError, RuntimeError, KeyError):
+        root = store.fallback_root(create=False)
+        if root is None:
+            return False
+    try:
+        return cache.read_valid(cache.entry_dir(root, key), key, cache.secret(root)) is not None
+    except OSError:
         return False
 
 
@@ -212,57 +291,71 @@ def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portabl
                  cache_dir: str | os.PathLike | None = None,
                  include_dirs: Sequence[str] = (), library_dirs: Sequence[str] = (),
                  libraries: Sequence[str] = (), extra_link_args: Sequence[str] = (),
-                 define_macros: Sequence[tuple] = ()) -> ModuleType:
+                 define_macros: Sequence[tuple] = (), store: KernelStore | None = None) -> ModuleType:
     """Compile C source (which must contain the definitions of every function declared in cdef)
     into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash.
 
     include_dirs / library_dirs / libraries / extra_link_args / define_macros ((name, value or
     None) pairs) go to the extension build (e.g. linking a BLAS); all are part of the cache key.
-    $CC and $CFLAGS are honoured (module_flags, find_compiler) and part of the key too."""
+    $CC and $CFLAGS are honoured (module_flags, find_compiler) and part of the key too.
+    A cache dir that is unsafe (see codegen.cache), unwritable or full is replaced by a private
+    0700 temporary dir after one warning line on stderr; `store` defaults to default_store()."""
     flags = module_flags(portable, extra_compile_args)
     link, link_key = _link_options(include_dirs, library_dirs, libraries, extra_link_args,
                                    define_macros)
     key = cache_key(c_source, cdef, flags, link_key)  # raises CompilerNotFoundError first
-    mod = _MEMO.get(key)
-    if mod is None:
-        with _LOCK:
-            mod = _MEMO.get(key)
-            if mod is None:
-                name = re.sub(r"[^A-Za-z0-9_]", "_", name_hint)[:40] or "kernel"
-                job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags, link)
-                mod = _load_or_build(key, job, cache_dir)
-                _MEMO[key] = mod
-    return mod
+    name = re.sub(r"[^A-Za-z0-9_]", "_", name_hint)[:40] or "kernel"
+    job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags, link)
+    with _BUILD_LOCK:
+        return _load_or_build(key, job, cache_dir, store or default_store())
 
 
-def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None) -> ModuleType:
+def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None,
+                   store: KernelStore) -> ModuleType:
+    """From the cache root; on an unsafe entry or a write failure (full disk, read-only) from the
+    private fallback; a failure there too is one BuildError naming both reasons."""
+    root = cache_root(cache_dir, store)
+    fallback = store.fallback_root(create=False)
+    if fallback is not None and fallback != root:  # built there earlier by this process
+        with contextlib.suppress(OSError):
+            m = cache.read_valid(cache.entry_dir(fallback, key), key, cache.secret(fallback))
+            if m is not None and (mod := _import(m)[0]) is not None:
+                return mod
     try:
-        root = _cache_root(cache_dir)
-    except (OSError, RuntimeError, KeyError) as exc:  # e.g. no home directory
-        return _build_private(job, "<default cache dir>", exc)
+        return _load_or_build_in(root, key, job)
+    except OSError as exc:
+        first = exc
+    fallback = store.fallback_root()
+    if root != fallback:
+        store.warn_once(root, first, fallback)
+        try:
+            return _load_or_build_in(fallback, key, job)
+        except OSError as exc:
+            raise BuildError(f"cannot build kernel {job[2]}: {exc} (in the private directory "
+                             f"{fallback}; cache {root}: {first}); free disk space or set "
+                             "SYMGRAD_CACHE_DIR / TMPDIR to a writable disk") from None
+    raise BuildError(f"cannot build kernel {job[2]} in the private directory {fallback}: {first}; "
+                     "free disk space or set SYMGRAD_CACHE_DIR / TMPDIR to a writable disk") from None
+
+
+def _load_or_build_in(root: Path, key: str, job: tuple) -> ModuleType:
+    """Load a verified entry of `root` or build, publish and load one. OSError (including
+    cache.UnsafeCacheError) when the cache cannot be used; BuildError for compile/import failures."""
+    mac_key = cache.secret(root)
     entry = cache.entry_dir(root, key)
-    m = cache.read_valid(entry, key)  # lock-free fast path for complete entries
+    m = cache.read_valid(entry, key, mac_key)  # lock-free fast path for complete entries
     if m is not None and (mod := _import(m)[0]) is not None:
         return mod
-    with contextlib.ExitStack() as stack:
-        try:
-            stack.enter_context(cache.key_lock(root, key))
-        except OSError as exc:
-            return _build_private(job, root, exc)
-        m = cache.read_valid(entry, key)  # another process may have built it while we waited
+    with cache.key_lock(root, key):
+        m = cache.read_valid(entry, key, mac_key)  # another process may have built it meanwhile
         if m is not None and (mod := _import(m)[0]) is not None:
             return mod
-        cache.discard(entry)  # damaged (bad manifest, hash mismatch, import failure) or absent
-        try:
-            staging = cache.make_staging_dir(root, key)
-        except OSError as exc:
-            return _build_private(job, root, exc)
+        cache.discard(entry)  # damaged (manifest, MAC, hash, truncated, import failure) or absent
+        staging = cache.make_staging_dir(root, key)
         try:
             so_name, info = _compile_into(staging, *job)
-            cache.write_manifest(staging, key, so_name, **info)
-            m = cache.publish(staging, root, key)
-        except OSError as exc:
-            return _build_private(job, root, exc)
+            cache.write_manifest(staging, key, so_name, mac_key, **info)
+            m = cache.publish(staging, root, key, mac_key)
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
@@ -271,18 +364,6 @@ def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None) ->
         except BuildError:
             cache.discard(entry)
             raise
-
-
-def _build_private(job: tuple, root: object, reason: BaseException) -> ModuleType:
-    """Cache unusable: build in a private temporary dir (removed at exit) and load from there."""
-    if str(root) not in _WARNED:
-        _WARNED.add(str(root))
-        warnings.warn(f"symgrad: kernel cache {root} is not usable ({reason}); "
-                      "building in a private temporary directory", RuntimeWarning, stacklevel=4)
-    d = Path(tempfile.mkdtemp(prefix="symgrad-"))
-    atexit.register(shutil.rmtree, d, ignore_errors=True)
-    so_name, info = _compile_into(d, *job)
-    return _import_fresh({"module": info["module"], "so_path": str(d / so_name)})
 
 
 def _import_fresh(m: dict) -> ModuleType:
@@ -334,6 +415,11 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
             failure = exc
     if failure is not None:
         text = f"{log[0]}\n{type(failure).__name__}: {failure}\n"
+        full = _DISK_FULL.search(text)
+        if full or (isinstance(failure, OSError) and failure.errno in _DISK_ERRNOS):
+            shutil.rmtree(work, ignore_errors=True)
+            reason = full.group(0) if full else os.strerror(failure.errno)
+            raise OSError(errno.ENOSPC, f"{reason} while compiling {module} in {dest}")
         raise BuildError(f"C compilation of {module} failed: {_first_error(text)}", log=text)
     so_name = built.name
     os.replace(built, dest / so_name)
@@ -346,6 +432,9 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
     if any(link.values()):
         info["link"] = {k: v for k, v in link.items() if v}
     return so_name, info
+
+
+_DISK_ERRNOS = (errno.ENOSPC, errno.EROFS, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
 def _first_error(text: str) -> str:

@@ -15,10 +15,19 @@ from functools import lru_cache
 
 import sympy as sp
 from sympy.codegen.ast import float32, float64, real
-from sympy.codegen.rewriting import optimize, optims_c99
+from sympy.codegen.cfunctions import log1p
+from sympy.codegen.rewriting import (
+    exp2_opt,
+    expm1_opt,
+    log2_opt,
+    log2const_opt,
+    optimize,
+)
 from sympy.printing.c import C99CodePrinter
 
 from symbolic import catalogue as cat
+
+from .c_safe import CSafeError, c_comment, c_float_literal, is_c_identifier
 
 __all__ = ["SymgradCPrinter", "make_printer", "prepare", "c_type"]
 
@@ -46,11 +55,20 @@ class SymgradCPrinter(C99CodePrinter):
         self.suffix = "F" if dtype == "float32" else ""
 
     # ---- literals ---------------------------------------------------------------------------
-    def _lit(self, v: float) -> str:
-        s = repr(float(v))
-        if "e" not in s and "." not in s and "inf" not in s and "nan" not in s:
-            s += ".0"
-        return s + self.suffix
+    def _lit(self, v) -> str:
+        """repr-exact literal; CSafeError (one line) for a constant that is not a finite real."""
+        return c_float_literal(v, self.dtype)
+
+    def _print_Symbol(self, expr):
+        name = expr.name
+        if not is_c_identifier(name):
+            raise CSafeError(f"symbol {c_comment(name, 40)!r} is not a safe C identifier")
+        return super()._print_Symbol(expr)
+
+    def _not_finite(self, expr):
+        raise CSafeError(f"the constant {expr} is not finite: the C backend cannot use it")
+
+    _print_Infinity = _print_NegativeInfinity = _print_NaN = _print_ComplexInfinity = _not_finite
 
     def _print_Pi(self, expr):
         return self._lit(3.141592653589793)
@@ -65,7 +83,7 @@ class SymgradCPrinter(C99CodePrinter):
         return "(%s/%s)" % (self._lit(expr.p), self._lit(expr.q))
 
     def _print_Float(self, expr):
-        return self._lit(float(expr))
+        return self._lit(expr)
 
     # ---- powers -------------------------------------------------------------------------------
     def _print_Pow(self, expr):
@@ -89,11 +107,13 @@ class SymgradCPrinter(C99CodePrinter):
 
     # ---- catalogue functions ------------------------------------------------------------------
     def _helper(self, expr):
-        name = _HELPERS[type(expr).__name__]
+        # by class or nearest catalogue base (sigmoid_tail prints as sigmoid)
+        name = next(_HELPERS[c.__name__] for c in type(expr).__mro__ if c.__name__ in _HELPERS)
         return "%s(%s)" % (name, ", ".join(self._print(a) for a in expr.args))
 
     _print_sigmoid = _print_relu = _print_leaky_relu = _print_elu = _helper
     _print_softplus = _print_silu = _print_gelu = _print_maximum = _helper
+    _print_sigmoid_tail = _helper  # SymPy drops renamed Function subclasses from the MRO dispatch
 
     def _print_ifpos(self, expr):
         x, a, b = expr.args
@@ -127,12 +147,26 @@ def make_printer(dtype: str = "float64") -> SymgradCPrinter:
     return SymgradCPrinter(dtype)
 
 
+def _log1p(e: sp.log) -> sp.Expr:
+    arg = e.args[0]
+    return log1p(arg - 1) if arg.is_Add and sp.S.One in arg.args else e
+
+
 def prepare(expr: sp.Expr) -> sp.Expr:
-    """Rewrite for stability before printing: exp(x)-1 → expm1, log(1+x) → log1p."""
+    """Rewrite for stability before printing: exp(x)-1 → expm1, log(1+x) → log1p, 2^x → exp2.
+
+    Pattern rewrites only: SymPy's optims_c99 try `factor()` on every Add and log argument,
+    which does not return for some templates (GELU of a scaled argument: minutes, gigabytes)."""
     try:
-        return optimize(expr, optims_c99)
+        e = expr.replace(lambda t: t.is_Add, _expm1_in_add)
+        e = e.replace(lambda t: isinstance(t, sp.log), _log1p)
+        return optimize(e, _CHEAP_OPTIMS)
     except Exception:  # pragma: no cover - the rewriter is best-effort
         return expr
+
+
+_expm1_in_add = expm1_opt.replace_in_Add          # the Add rewrite alone, without its factor()
+_CHEAP_OPTIMS = (exp2_opt, log2_opt, log2const_opt)
 
 
 # keep a reference so linters see the catalogue import is deliberate (helpers mirror it)

@@ -19,7 +19,6 @@ else the whole objective) reduced by the spec's reduction (mean or sum) and R th
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +30,7 @@ from symbolic.graph import Assignment, Graph, size, sym
 from symbolic.reverse import ancestors, reverse
 from symbolic.tangent import hvp_program
 
+from .c_safe import CSafeError, c_comment, c_identifier, c_label
 from .cprinter import c_type
 from .lower_batch import (Buf, Namer, Step, Workspace, build_section, mm_tile_calls,
                           red_outer_calls)
@@ -46,7 +46,8 @@ TILE = 32                       # default tile (kept for callers); see _choose_t
 TILE_MAX = 256
 TILE_BUDGET_WORDS = 1 << 17     # per-function tile scratch (1 MiB of doubles); T shrinks past it
 MAX_HESSIAN_PARAMS = 2000
-EMIT_VERSION = "2"
+EMIT_VERSION = "3"
+INT_LIMIT = 2**31 - 1           # the C indexes per-sample and parameter arrays with `int`
 
 
 class EmitError(ValueError):
@@ -171,7 +172,8 @@ def _choose_tile(plan: FnPlan) -> None:
     samples (measured: T = 64..256 within noise of each other, 32 slower for 2-8-8-1)."""
     per_sample = sum(b.size for b in plan.ws.bufs if b.kind == "tile")
     T = TILE_MAX
-    while T > 1 and per_sample * T > TILE_BUDGET_WORDS:
+    row = max([b.stride for b in plan.inputs] or [0])   # s*row indexes data rows in `int`
+    while T > 1 and (per_sample * T > TILE_BUDGET_WORDS or row * T > INT_LIMIT):
         T //= 2
     plan.T = T
     top = 0
@@ -260,7 +262,7 @@ def _reduced_fn(graph: Graph, layout: Layout, dtype: str, kind: str) -> FnPlan:
         lines.append("if (scale != 1) {")
         for b, f in scaled:
             lines.append(f"    for (int k = 0; k < {f.size}; ++k) {b.cname}[k] *= scale;"
-                         f"  /* {b.dst}: {f.name} */")
+                         f"  /* {b.dst}: {c_comment(f.name)} */")
         lines.append("}")
     for dst, names, onames in targets:
         for f in layout.params:
@@ -270,7 +272,7 @@ def _reduced_fn(graph: Graph, layout: Layout, dtype: str, kind: str) -> FnPlan:
             o = _val(once.env, {}, onames.get(f.name), "k", False) if once else None
             expr = " + ".join(x for x in ((f"scale * ({v})" if v else None), o) if x) or "0"
             lines.append(f"for (int k = 0; k < {f.size}; ++k) {dst}[{f.offset} + k] = {expr};"
-                         f"  /* {f.name} */")
+                         f"  /* {c_comment(f.name)} */")
     plan.final = lines
     _choose_tile(plan)
     return plan
@@ -345,16 +347,20 @@ def _jacobian_fn(graph: Graph, layout: Layout, dtype: str) -> FnPlan:
 
 @lru_cache(maxsize=1)
 def _jinja() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                              trim_blocks=False, lstrip_blocks=False)
+    """The template environment: StrictUndefined, and the `c_ident` / `c_label` / `c_comment`
+    filters (codegen.c_safe) that every template applies to each spec-derived string."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=False, lstrip_blocks=False, autoescape=False)
+    env.filters["c_ident"] = c_identifier
+    env.filters["c_comment"] = c_comment
+    env.filters["c_label"] = c_label
+    return env
 
 
 def c_ident(name: str) -> str:
-    s = re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_") or "model"
-    if s[0].isdigit():
-        s = "m_" + s
-    return s
+    """C prefix of a model name (see c_safe.c_identifier)."""
+    return c_identifier(name)
 
 
 @dataclass
@@ -385,16 +391,32 @@ def plan_all(graph: Graph, dtype: str = "float64", what=FUNCTIONS) -> tuple[Layo
     return layout, plans
 
 
+def kernel_prefix(graph: Graph, dtype: str = "float64", name: str | None = None) -> str:
+    """The C prefix (and `generate` file stem) emit() gives the kernels of `graph`."""
+    return c_identifier(name or (str(graph.name) + ("_f32" if dtype == "float32" else "")))
+
+
 def emit(graph: Graph, dtype: str = "float64", what=FUNCTIONS, name: str | None = None) -> KernelSource:
     """Generate the kernels of `graph`; `what` selects functions (hessian implies hvp)."""
     if dtype not in ("float64", "float32"):
         raise EmitError(f"dtype must be float64 or float32, got {dtype!r}")
-    what = tuple(w for w in FUNCTIONS if w in what)
-    unknown = set(what) - set(FUNCTIONS)
+    what = (what,) if isinstance(what, str) else tuple(what)
+    unknown = sorted({str(w) for w in what} - set(FUNCTIONS))
     if unknown:
-        raise EmitError(f"unknown function(s) {sorted(unknown)}; choose from {list(FUNCTIONS)}")
-    layout, plans = plan_all(graph, dtype, what)
-    prefix = c_ident(name or (graph.name + ("_f32" if dtype == "float32" else "")))
+        raise EmitError(f"unknown function(s) {', '.join(c_comment(u, 40) for u in unknown)}; "
+                        f"choose from {', '.join(FUNCTIONS)}")
+    what = tuple(w for w in FUNCTIONS if w in what)
+    if not what:
+        raise EmitError(f"no function to emit; choose from {', '.join(FUNCTIONS)}")
+    try:
+        layout, plans = plan_all(graph, dtype, what)
+    except CSafeError as e:
+        raise EmitError(str(e)) from None
+    except NotImplementedError as e:  # SymPy's C printer: a construct C cannot express
+        raise EmitError(c_comment(str(e).splitlines()[0] if str(e) else type(e).__name__,
+                                  200)) from None
+    _check_int_range(layout, plans)
+    prefix = kernel_prefix(graph, dtype, name)
     fns = tuple(w for w in FUNCTIONS if w in what or (w == "hvp" and "hessian" in what))
     work = {fn: (plans[fn].work_size if fn in plans else 0) for fn in FUNCTIONS}
     if "hessian" in fns:
@@ -409,7 +431,7 @@ def emit(graph: Graph, dtype: str = "float64", what=FUNCTIONS, name: str | None 
         f="f" if dtype == "float32" else "", mm_tile_calls=mm_tile_calls,
         red_outer_calls=red_outer_calls))
     blas_gemms = _count_blas(plans)
-    ctx = dict(prefix=prefix, P=prefix.upper(), model=graph.name, real=c_type(dtype), dtype=dtype,
+    ctx = dict(prefix=prefix, P=prefix.upper(), model=str(graph.name), real=c_type(dtype), dtype=dtype,
                blas_gemms=blas_gemms,
                f="f" if dtype == "float32" else "", L="F" if dtype == "float32" else "",
                plans=plans, fns=fns, layout=layout, info=info, INFO=INFO, ops=ops,
@@ -421,6 +443,26 @@ def emit(graph: Graph, dtype: str = "float64", what=FUNCTIONS, name: str | None 
     h = env.get_template("model.h.j2").render(ctx)
     cdef = env.get_template("cdef.h.j2").render(ctx)
     return KernelSource(prefix, dtype, c, h, cdef, layout, info, fns, blas_gemms)
+
+
+def _check_int_range(layout: Layout, plans: dict) -> None:
+    """EmitError unless every array extent and index the C computes in `int` (per-sample and
+    parameter arrays, tile rows, widths) stays <= INT_LIMIT; the batch index itself is `long`."""
+    worst = [("parameter vector", layout.n_params), ("data row", layout.data_width),
+             ("forward row", layout.out_width),
+             ("Jacobian row block", layout.out_width * (layout.data_width + layout.n_params))]
+    worst += [(f"'{f.name}'", f.size) for f in layout.params + layout.inputs + layout.outputs]
+    for fn, p in plans.items():
+        worst.append((f"{fn} workspace", p.work_size))
+        worst += [(f"{fn} tile of data rows", p.T * b.stride) for b in p.inputs]
+        for b in p.ws.bufs:
+            worst.append((f"{fn} buffer {b.cname}", max(b.size, b.words,
+                                                          p.T * b.stride if b.tiled else 0)))
+    what, n = max(worst, key=lambda x: x[1])
+    if n > INT_LIMIT:
+        raise EmitError(f"too large for the C backend: the {c_comment(what, 60)} has {n} entries, "
+                        f"above the {INT_LIMIT} its int indexes can address (use --backend numpy "
+                        f"or smaller shapes)")
 
 
 def _count_blas(plans: dict) -> int:

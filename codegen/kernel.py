@@ -10,12 +10,19 @@
 Flat inputs must be C-contiguous arrays of the kernel's dtype with the exact shapes (θ: (P,),
 D: (N, width), u: (P,)); anything else raises ValueError naming expected vs given. Non-finite
 θ / data / u are rejected by the C code itself (a status code, then ValueError): no call can
-crash the process. ffi pointers of recently used arrays are cached, so a call costs about one
-cffi call plus a few attribute checks.
+crash the process. An `out` array may share memory with θ, D or u (the input is read from a
+copy) but outputs may not overlap each other (ValueError). Each thread remembers its previous
+loss_and_grad_flat / hvp_flat call: the same arrays with unchanged shape, strides, dtype and
+writability reuse the ffi arguments (about one cffi call plus a dozen attribute checks); a
+remembered array cannot be resized meanwhile (NumPy refuses; `k.release()` forgets it).
+The dict API (pack, pack_data, direction) takes real numbers only: complex, bool, string and
+object data are a ValueError, never silently converted.
 """
 from __future__ import annotations
 
+import difflib
 import threading
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -48,9 +55,11 @@ def compile(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
     runs more than one thread (its gain is the threads: on one thread the register-blocked loop
     kernels are as fast or faster, measured 1.7x faster on an AVX-512 CPU where the wheel picks
     its AVX2 kernels); True requires it (ImportError if missing), False never links it.
-    `k.blas` says which build was used."""
+    `k.blas` says which build was used. what: a function name or names from emit.FUNCTIONS
+    (hessian implies hvp); anything else is a ValueError naming it and the valid names."""
     if blas not in ("auto", True, False):
         raise ValueError(f"blas must be 'auto', True or False, given {blas!r}")
+    what = _fnames(what)
     graph = _as_graph(spec_path_or_graph)
     fp, root = _index_key(graph, dtype, what, name, cache_dir)
     src = (kernel_index.lookup(root, fp) if fp else None) or _emit.emit(graph, dtype=dtype, what=what, name=name)
@@ -72,6 +81,7 @@ def kernel_cached(spec_path_or_graph, dtype: str = "float64", portable: bool = F
     """Whether compile() with the same arguments would load a built kernel without emitting or
     compiling C: its source is in the kernel index and its module in the cache. Cheap (a JSON
     read and a hash of the cached module; no emission, no compiler run)."""
+    what = _fnames(what)
     graph = _as_graph(spec_path_or_graph)
     fp, root = _index_key(graph, dtype, what, name, cache_dir)
     src = kernel_index.lookup(root, fp) if fp else None
@@ -88,10 +98,10 @@ def kernel_cached(spec_path_or_graph, dtype: str = "float64", portable: bool = F
 
 def _index_key(graph: Graph, dtype, what, name, cache_dir) -> tuple[str | None, Path | None]:
     """(fingerprint, cache root) for the kernel index; (None, None) if the cache dir is unknown."""
-    from .build import default_cache_dir
-    try:
-        root = Path(cache_dir if cache_dir is not None else default_cache_dir()).expanduser()
-    except (OSError, RuntimeError, KeyError):  # e.g. no home directory
+    from .build import BuildError, cache_root
+    try:  # the checked root (ours, 0700) or the private fallback: never a planted index
+        root = cache_root(cache_dir)
+    except (BuildError, OSError, RuntimeError, KeyError):  # no private dir either
         return None, None
     what = tuple(sorted({str(w) for w in what}))
     return kernel_index.fingerprint(graph, dtype=str(dtype), what=what, name=name), root
@@ -161,13 +171,67 @@ class _Scratch:
     """Per-thread workspace and result buffers (cffi releases the GIL during calls)."""
 
     def __init__(self, k: Kernel):
-        ffi, dt, P = k.ffi, k.dtype, k.n_params
+        dt, P = k.dtype, k.n_params
         self.work = np.zeros(max(k.info[f"work_{f}"] for f in _emit.FUNCTIONS) + 8, dt)
         self.loss = np.zeros(1, dt)
         self.g = np.zeros(P, dt)
         self.h = np.zeros(P, dt)
-        self.pwork, self.ploss, self.pg, self.ph = (k._cast(a) for a in (self.work, self.loss, self.g, self.h))
-        del ffi
+        self.pwork, self.ploss, self.pg, self.ph = (k._buf(a) for a in (self.work, self.loss, self.g, self.h))
+
+
+def _is_none(out) -> bool:
+    """The fast-path test for a remembered hvp_flat call that had out=None."""
+    return out is None
+
+
+def _pin(a: np.ndarray) -> tuple:
+    """Weak references that keep `a`'s memory in place while a fast-path record remembers its
+    pointer: NumPy refuses to resize an array that has a weak reference (even with
+    refcheck=False), so the pointer cannot dangle; a view's owning array is pinned too."""
+    base = a.base
+    if isinstance(base, np.ndarray):
+        return weakref.ref(a), weakref.ref(base)
+    return (weakref.ref(a),)
+
+
+def _fnames(what) -> tuple[str, ...]:
+    """Validated `what` of compile(): a function name or an iterable of them, in FUNCTIONS order."""
+    items = [what] if isinstance(what, str) else what
+    try:
+        items = list(items)
+    except TypeError:
+        raise ValueError(f"what: expected function names from {', '.join(_emit.FUNCTIONS)}, "
+                         f"given {what!r}") from None
+    valid = ", ".join(_emit.FUNCTIONS)
+    for w in items:
+        if not isinstance(w, str) or w not in _emit.FUNCTIONS:
+            near = difflib.get_close_matches(str(w), _emit.FUNCTIONS, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise ValueError(f"what: unknown function {w!r}{hint}; valid names: {valid}")
+    if not items:
+        raise ValueError(f"what: no functions selected; valid names: {valid}")
+    return tuple(w for w in _emit.FUNCTIONS if w in items)
+
+
+def _real(x, what: str) -> np.ndarray:
+    """`x` as a float64 array, refusing what would silently change its meaning: complex
+    (imaginary parts dropped), bool (not a number here), strings, objects, dates."""
+    if isinstance(x, (str, bytes)):
+        raise KernelError(f"{what}: expected real numbers, given a string {x[:40]!r}")
+    try:
+        a = np.asarray(x)
+    except (TypeError, ValueError) as e:   # ragged nested lists, odd objects
+        raise KernelError(f"{what}: expected an array of real numbers ({e})") from None
+    kind = a.dtype.kind
+    if kind in "fiu":
+        return a.astype(np.float64, copy=False)
+    if kind == "c":
+        raise KernelError(f"{what}: complex values are not accepted (the kernels are real; "
+                          "pass x.real explicitly if the imaginary part is meant to be dropped)")
+    if kind == "b":
+        raise KernelError(f"{what}: booleans are not accepted as numbers (convert explicitly, "
+                          "e.g. x.astype(float))")
+    raise KernelError(f"{what}: expected real numbers, given dtype {a.dtype} (shape {a.shape})")
 
 
 class Kernel:
@@ -196,8 +260,6 @@ class Kernel:
         self._fn = {f: getattr(self.lib, f"{self.name}_{f}") for f in self.functions}
         self._tshape = (self.n_params,)
         self._tls = threading.local()
-        self._ptrs: dict[int, tuple] = {}
-        self._lock = threading.Lock()
         self.blas = False   # set by compile(): linked against a CBLAS (SG_USE_BLAS)
 
     def __repr__(self):
@@ -205,9 +267,16 @@ class Kernel:
                 f"data width {self.data_width}, functions {', '.join(self.functions)}"
                 f"{', BLAS' if self.blas else ''}>")
 
+    def release(self) -> None:
+        """Forget this thread's remembered fast-path arrays: the record keeps them alive and
+        pinned (NumPy refuses to resize an array a kernel remembers)."""
+        self._tls.lg = self._tls.hv = None
+
     # ---- low-level helpers ---------------------------------------------------------------------
-    def _cast(self, a: np.ndarray):
-        return self.ffi.cast(self._ctype, self.ffi.from_buffer(a))
+    def _buf(self, a: np.ndarray, writable: bool = False):
+        """ffi pointer to a validated C-contiguous array of the dtype. A plain pointer passes
+        faster than an array cdata but does not keep `a` alive: callers hold `a` themselves."""
+        return self.ffi.cast(self._ctype, self.ffi.from_buffer(a, require_writable=writable))
 
     def _scratch(self) -> _Scratch:
         sc = getattr(self._tls, "sc", None)
@@ -215,13 +284,9 @@ class Kernel:
             sc = self._tls.sc = _Scratch(self)
         return sc
 
-    def _ptr(self, a, shape, what: str, writable: bool = False):
-        """ffi pointer to `a` after checking type, dtype, shape, contiguity (cached by identity)."""
-        e = self._ptrs.get(id(a))
-        if e is not None and e[0] is a and a.shape == shape and a.dtype is self.dtype \
-                and (not writable or e[2]):
-            return e[1]
-        if not isinstance(a, np.ndarray):
+    def _arr(self, a, shape, what: str, writable: bool = False) -> np.ndarray:
+        """`a` after checking type, shape, dtype, contiguity (and writability for outputs)."""
+        if not isinstance(a, np.ndarray) or isinstance(a, np.ma.MaskedArray):
             raise KernelError(f"{what}: expected a numpy array of shape {shape} and dtype "
                               f"{self.dtype.name}, given {type(a).__name__}")
         if a.shape != shape:
@@ -234,24 +299,37 @@ class Kernel:
                               "given a non-contiguous view (use np.ascontiguousarray)")
         if writable and not a.flags.writeable:
             raise KernelError(f"{what}: the output array of shape {shape} is read-only")
-        p = self._cast(a)
-        with self._lock:
-            if len(self._ptrs) >= 16:
-                self._ptrs.pop(next(iter(self._ptrs)))
-            self._ptrs[id(a)] = (a, p, a.flags.writeable)
-        return p
+        return a
 
-    def _data_ptr(self, D, what: str = "D"):
+    def _data(self, D, what: str = "D") -> tuple[np.ndarray, int]:
+        """Validated data rows and the batch size: (N, width), or (width,) for one sample."""
         if isinstance(D, np.ndarray) and D.ndim == 2 and D.shape[1] == self.data_width:
-            n = D.shape[0]
-            if n == 0:
+            if D.shape[0] == 0:
                 raise KernelError(f"{what}: the batch is empty (shape {D.shape})")
-            return self._ptr(D, D.shape, what), n
+            return self._arr(D, D.shape, what), D.shape[0]
         if isinstance(D, np.ndarray) and D.shape == (self.data_width,):
-            return self._ptr(D, D.shape, what), 1
+            return self._arr(D, D.shape, what), 1
         shape = getattr(D, "shape", None)
         raise KernelError(f"{what}: expected shape (N, {self.data_width}) (one packed row per "
                           f"sample: {self._row_doc()}), given {shape if shape is not None else type(D).__name__}")
+
+    @staticmethod
+    def _separate(inputs: list, outputs: list) -> tuple[list, bool]:
+        """Inputs with a private copy for each one sharing memory with an output (the C code
+        writes outputs while it still reads inputs), and whether any copy was made; outputs
+        sharing memory with each other are refused. Arrays here are validated C-contiguous, for
+        which np.may_share_memory (an extent test) is exact."""
+        for i, (na, a) in enumerate(outputs):
+            for nb, b in outputs[i + 1:]:
+                if np.may_share_memory(a, b):
+                    raise KernelError(f"{na} and {nb} share memory; give separate output arrays")
+        copied = False
+        res = []
+        for a in inputs:
+            if any(np.may_share_memory(a, o) for _, o in outputs):
+                a, copied = a.copy(), True
+            res.append(a)
+        return res, copied
 
     def _row_doc(self) -> str:
         return ", ".join(f"{f.name}{list(f.shape)}" for f in self.layout.inputs)
@@ -267,124 +345,136 @@ class Kernel:
         return self._fn[fn]
 
     # ---- flat API ------------------------------------------------------------------------------
-    def _fast(self, a, shape):
-        """Cached pointer for an array already validated with this exact shape, else None."""
-        e = self._ptrs.get(id(a))
-        if e is not None and e[0] is a and a.dtype is self.dtype and a.shape == shape:
-            return e[1]
-        return None
-
-    def _dfast(self, D):
-        e = self._ptrs.get(id(D))
-        if e is not None and e[0] is D and D.dtype is self.dtype:
-            sh = D.shape
-            if len(sh) == 2 and sh[1] == self.data_width and sh[0]:
-                return e[1], sh[0]
-        return self._data_ptr(D)
+    # Fast path: each thread remembers its previous loss_and_grad_flat / hvp_flat call (the
+    # arrays, the ffi arguments, each input's shape and strides, each output's flags). A call
+    # with the same array objects whose shape, strides (inputs) or flags (outputs: contiguity
+    # and writability) and dtype are unchanged reuses the arguments; anything else takes the
+    # validating path. The remembered memory cannot move (see _pin), so the pointers and the
+    # no-aliasing verdict stay true. Calls that needed an aliasing copy are not remembered.
 
     def loss_and_grad_flat(self, theta, D, out=None):
-        """(loss, grad) for packed θ (P,) and data D (N, width); grad written into `out` if given."""
-        # fast path: the same arrays as this thread's previous call (shapes / dtypes re-checked)
+        """(loss, grad) for packed θ (P,) and data D (N, width); grad written into `out` if given.
+        `out` may be θ itself (θ is read from a copy) or any array not overlapping D's rows."""
         c = getattr(self._tls, "lg", None)
-        if c is not None and c[0] is theta and c[1] is D and c[2] is out:
-            dt = self.dtype
-            if theta.shape == c[3] and D.shape == c[4] and theta.dtype is dt and D.dtype is dt \
-                    and (out is None or (out.shape == c[3] and out.dtype is dt)):
-                rc = c[5](*c[6])
-                if rc:
-                    self._check(rc, "loss_and_grad")
-                return (c[7][0], c[8].copy()) if out is None else (c[7][0], out)
+        if c is not None and c[0] is theta and c[1] is D and c[2] is out \
+                and theta.shape == c[3] and theta.strides == c[4] and theta.dtype is c[5] \
+                and D.shape == c[6] and D.strides == c[7] and D.dtype is c[5] \
+                and (out is None or (out.flags.num == c[12] and out.shape == c[3]
+                                     and out.dtype is c[5])):
+            rc = c[8](*c[9])
+            if rc:
+                self._check(rc, "loss_and_grad")
+            return (c[10][0], c[11].copy()) if out is None else (c[10][0], out)
         return self._loss_and_grad_flat(theta, D, out)
 
     def _loss_and_grad_flat(self, theta, D, out):
-        f = self._fn.get("loss_grad") or self._need("loss_grad")
-        pt = self._fast(theta, self._tshape) or self._ptr(theta, self._tshape, "theta")
-        pd, n = self._dfast(D)
-        sc = getattr(self._tls, "sc", None) or self._scratch()
+        f = self._need("loss_grad")
+        t = self._arr(theta, self._tshape, "theta")
+        d, n = self._data(D)
+        sc = self._scratch()
+        copied = False
         if out is None:
-            args = (pt, pd, n, sc.ploss, sc.pg, sc.pwork)
+            po = sc.pg
         else:
-            e = self._ptrs.get(id(out))
-            if e is not None and e[0] is out and e[2] and out.dtype is self.dtype \
-                    and out.shape == self._tshape:
-                po = e[1]
-            else:
-                po = self._ptr(out, self._tshape, "out", writable=True)
-            args = (pt, pd, n, sc.ploss, po, sc.pwork)
+            o = self._arr(out, self._tshape, "out", writable=True)
+            (t, d), copied = self._separate([t, d], [("out", o)])
+            po = self._buf(o, True)
+        args = (self._buf(t), self._buf(d), n, sc.ploss, po, sc.pwork)
         rc = f(*args)
         if rc:
+            self._tls.lg = None
             self._check(rc, "loss_and_grad")
-        self._tls.lg = (theta, D, out, theta.shape, D.shape, f, args, sc.ploss, sc.g)
+        if not copied:
+            pins = _pin(theta) + _pin(D) + (_pin(out) if out is not None else ())
+            self._tls.lg = (theta, D, out, theta.shape, theta.strides, self.dtype, D.shape,
+                            D.strides, f, args, sc.ploss, sc.g,
+                            None if out is None else out.flags.num, pins)
+        else:
+            self._tls.lg = None
         if out is None:
             return sc.ploss[0], sc.g.copy()
         return sc.ploss[0], out
 
     def hvp_flat(self, theta, D, u, out=None):
         """(loss, grad, H·u) for packed θ, data D and packed direction u (P,).
-        `out` may be a pair (grad_out, hv_out) or a (2, P) array."""
+        `out` may be a pair (grad_out, hv_out) or a (2, P) array; outputs may overlap θ, D or u
+        (those are read from copies) but not each other."""
         c = getattr(self._tls, "hv", None)
-        if c is not None and c[0] is theta and c[1] is D and c[2] is u and c[3] is out:
-            dt = self.dtype
-            if theta.shape == c[4] and D.shape == c[5] and u.shape == c[4] and theta.dtype is dt \
-                    and D.dtype is dt and u.dtype is dt and c[10]():
-                rc = c[6](*c[7])
-                if rc:
-                    self._check(rc, "hvp")
-                if out is None:
-                    return c[8][0], c[9][0].copy(), c[9][1].copy()
-                return c[8][0], c[9][0], c[9][1]
-        return self._hvp_flat(theta, D, u, out)
-
-    def _hvp_flat(self, theta, D, u, out):
-        f = self._fn.get("hvp") or self._need("hvp")
-        pt = self._fast(theta, self._tshape) or self._ptr(theta, self._tshape, "theta")
-        pd, n = self._dfast(D)
-        pu = self._fast(u, self._tshape) or self._ptr(u, self._tshape, "u")
-        sc = getattr(self._tls, "sc", None) or self._scratch()
-        if out is None:
-            args = (pt, pd, n, pu, sc.ploss, sc.pg, sc.ph, sc.pwork)
-            rc = f(*args)
+        if c is not None and c[0] is theta and c[1] is D and c[2] is u \
+                and theta.shape == c[4] and theta.strides == c[5] and theta.dtype is c[6] \
+                and u.shape == c[4] and u.strides == c[5] and u.dtype is c[6] \
+                and D.shape == c[7] and D.strides == c[8] and D.dtype is c[6] and c[3](out):
+            rc = c[9](*c[10])
             if rc:
                 self._check(rc, "hvp")
-            self._tls.hv = (theta, D, u, out, theta.shape, D.shape, f, args, sc.ploss,
-                            (sc.g, sc.h), lambda: True)
-            return sc.ploss[0], sc.g.copy(), sc.h.copy()
+            if out is None:
+                return c[11][0], c[12][0].copy(), c[12][1].copy()
+            return c[11][0], out[0], out[1]
+        return self._hvp_flat(theta, D, u, out)
+
+    def _hvp_outputs(self, out) -> tuple[np.ndarray, np.ndarray, tuple, object]:
+        """(grad_out, hv_out, their pins, a cheap test that a later `out` is the same object(s)
+        with unchanged flags, shape and dtype)."""
+        P, dt = self._tshape, self.dtype
         if isinstance(out, np.ndarray) and out.ndim == 2:
             if out.shape != (2, self.n_params):
                 raise KernelError(f"out: expected shape (2, {self.n_params}) or a pair of "
                                   f"({self.n_params},) arrays, given shape {out.shape}")
-            g, h = out[0], out[1]
+            self._arr(out, out.shape, "out", writable=True)
+            shape, flags = out.shape, out.flags.num
+            return out[0], out[1], _pin(out), \
+                lambda o: o is out and o.flags.num == flags and o.shape == shape and o.dtype is dt
+        if not isinstance(out, (tuple, list)) or len(out) != 2:
+            raise KernelError("out: expected a pair (grad_out, hv_out) or a (2, P) array")
+        g = self._arr(out[0], P, "out[0]", writable=True)
+        h = self._arr(out[1], P, "out[1]", writable=True)
+        fg, fh, kind = g.flags.num, h.flags.num, type(out)
+        return g, h, _pin(g) + _pin(h), \
+            lambda o: (type(o) is kind and len(o) == 2 and o[0] is g and o[1] is h
+                       and g.flags.num == fg and h.flags.num == fh and g.shape == P
+                       and h.shape == P and g.dtype is dt and h.dtype is dt)
+
+    def _hvp_flat(self, theta, D, u, out):
+        f = self._need("hvp")
+        t = self._arr(theta, self._tshape, "theta")
+        d, n = self._data(D)
+        v = self._arr(u, self._tshape, "u")
+        sc = self._scratch()
+        copied = False
+        if out is None:
+            g, h, pins, same = sc.g, sc.h, (), _is_none
+            pg, ph = sc.pg, sc.ph
         else:
-            try:
-                g, h = out
-            except (TypeError, ValueError):
-                raise KernelError("out: expected a pair (grad_out, hv_out) or a (2, P) array") from None
-        pg = self._ptr(g, self._tshape, "out[0]", writable=True)
-        ph = self._ptr(h, self._tshape, "out[1]", writable=True)
-        args = (pt, pd, n, pu, sc.ploss, pg, ph, sc.pwork)
+            g, h, pins, same = self._hvp_outputs(out)
+            (t, d, v), copied = self._separate([t, d, v], [("out[0]", g), ("out[1]", h)])
+            pg, ph = self._buf(g, True), self._buf(h, True)
+        args = (self._buf(t), self._buf(d), n, self._buf(v), sc.ploss, pg, ph, sc.pwork)
         rc = f(*args)
         if rc:
+            self._tls.hv = None
             self._check(rc, "hvp")
-        dt, P = self.dtype, self._tshape
-        if isinstance(out, np.ndarray):
-            shape2 = out.shape
-            valid = lambda: out.shape == shape2 and out.dtype is dt
+        if not copied:
+            self._tls.hv = (theta, D, u, same, theta.shape, theta.strides, self.dtype, D.shape,
+                            D.strides, f, args, sc.ploss, (sc.g, sc.h),
+                            _pin(theta) + _pin(D) + _pin(u) + pins)
         else:
-            valid = lambda: (len(out) == 2 and out[0] is g and out[1] is h
-                             and g.shape == P and h.shape == P and g.dtype is dt and h.dtype is dt)
-        self._tls.hv = (theta, D, u, out, theta.shape, D.shape, f, args, sc.ploss, (g, h), valid)
+            self._tls.hv = None
+        if out is None:
+            return sc.ploss[0], sc.g.copy(), sc.h.copy()
         return sc.ploss[0], g, h
 
     def forward_flat(self, theta, D, out=None):
         """Forward outputs, one packed row (width out_width) per sample: (N, out_width)."""
         f = self._need("forward")
-        pt = self._ptr(theta, self._tshape, "theta")
-        pd, n = self._data_ptr(D)
+        t = self._arr(theta, self._tshape, "theta")
+        d, n = self._data(D)
         shape = (n, self.out_width)
         if out is None:
             out = np.empty(shape, self.dtype)
-        po = self._ptr(out, shape, "out", writable=True)
-        self._check(f(pt, pd, n, po, self._scratch().pwork), "forward")
+        o = self._arr(out, shape, "out", writable=True)
+        (t, d), _ = self._separate([t, d], [("out", o)])
+        self._check(f(self._buf(t), self._buf(d), n, self._buf(o, True), self._scratch().pwork),
+                    "forward")
         return out
 
     def hessian_flat(self, theta, D, out=None):
@@ -394,25 +484,29 @@ class Kernel:
         if P > _emit.MAX_HESSIAN_PARAMS:
             raise KernelError(f"dense Hessian of {P} parameters is too large "
                               f"(limit {_emit.MAX_HESSIAN_PARAMS}); use hvp")
-        pt = self._ptr(theta, self._tshape, "theta")
-        pd, n = self._data_ptr(D)
+        t = self._arr(theta, self._tshape, "theta")
+        d, n = self._data(D)
         if out is None:
             out = np.empty((P, P), self.dtype)
-        po = self._ptr(out, (P, P), "out", writable=True)
+        o = self._arr(out, (P, P), "out", writable=True)
+        (t, d), _ = self._separate([t, d], [("out", o)])
         sc = self._scratch()
-        self._check(f(pt, pd, n, sc.ploss, sc.pg, po, sc.pwork), "hessian")
+        self._check(f(self._buf(t), self._buf(d), n, sc.ploss, sc.pg, self._buf(o, True), sc.pwork),
+                    "hessian")
         return out
 
     def jacobian_flat(self, theta, D, out=None):
         """Per-sample Jacobian (N, out_width, data_width + P) of the forward row w.r.t. (data row, θ)."""
         f = self._need("jacobian")
-        pt = self._ptr(theta, self._tshape, "theta")
-        pd, n = self._data_ptr(D)
+        t = self._arr(theta, self._tshape, "theta")
+        d, n = self._data(D)
         shape = (n, self.info["jac_rows"], self.info["jac_cols"])
         if out is None:
             out = np.empty(shape, self.dtype)
-        po = self._ptr(out, shape, "out", writable=True)
-        self._check(f(pt, pd, n, po, self._scratch().pwork), "jacobian")
+        o = self._arr(out, shape, "out", writable=True)
+        (t, d), _ = self._separate([t, d], [("out", o)])
+        self._check(f(self._buf(t), self._buf(d), n, self._buf(o, True), self._scratch().pwork),
+                    "jacobian")
         return out
 
     # ---- packing -------------------------------------------------------------------------------
@@ -427,14 +521,15 @@ class Kernel:
         for f in self.layout.params:
             if f.name not in params:
                 raise KernelError(f"{what}: missing '{f.name}' (expected shape {f.shape})")
-            a = np.asarray(params[f.name], dtype=float)
+            a = _real(params[f.name], f"{what}['{f.name}']")
             if a.shape != f.shape and not (a.size == 1 and f.shape == ()):
                 raise KernelError(f"{what}['{f.name}']: expected shape {f.shape}, given shape {a.shape}")
             theta[f.offset:f.offset + f.size] = a.ravel()
         return theta
 
     def unpack(self, theta) -> dict:
-        theta = np.asarray(theta)
+        """Packed θ (P,) → parameters dict of float64 arrays shaped as declared."""
+        theta = _real(theta, "theta")
         if theta.shape != self._tshape:
             raise KernelError(f"theta: expected shape {self._tshape}, given shape {theta.shape}")
         return {f.name: theta[f.offset:f.offset + f.size].reshape(f.shape).copy()
@@ -459,7 +554,7 @@ class Kernel:
                 if f.name in required:
                     raise KernelError(f"data: missing '{f.name}' (expected shape {f.shape} or (N,) + {f.shape})")
                 continue
-            a = np.asarray(data[f.name], dtype=float)
+            a = _real(data[f.name], f"data['{f.name}']")
             if a.shape == f.shape or (f.shape == () and a.size == 1 and a.ndim <= 1 and batched is False):
                 b, n = False, 1
             elif a.ndim == len(f.shape) + 1 and a.shape[1:] == f.shape:
@@ -491,7 +586,7 @@ class Kernel:
             if extra:
                 raise KernelError(f"direction: unknown parameter(s) {extra}; expected {list(self.param_shapes)}")
             return self.pack(full, "direction")
-        u = np.ascontiguousarray(direction, dtype=self.dtype)
+        u = np.ascontiguousarray(_real(direction, "direction"), dtype=self.dtype)
         if u.shape != self._tshape:
             raise KernelError(f"direction: expected shape {self._tshape}, given shape {u.shape}")
         return u

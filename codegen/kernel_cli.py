@@ -9,8 +9,10 @@ jinja2, cffi via emit/kernel); optional ones (scipy-openblas32) are imported whe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,8 +20,20 @@ import numpy as np
 
 from . import emit as _emit
 
-__all__ = ["MAX_BATCH", "MAX_POINTS", "add_commands", "cmd_check", "cmd_generate", "demo_kernels",
-           "kernel_cached", "kernel_point", "parse_what", "write_sources"]
+__all__ = [
+    "MAX_BATCH",
+    "MAX_POINTS",
+    "add_commands",
+    "check_output_dir",
+    "cmd_check",
+    "cmd_generate",
+    "demo_kernels",
+    "kernel_cached",
+    "kernel_point",
+    "output_paths",
+    "parse_what",
+    "write_sources",
+]
 
 MAX_POINTS = 1000      # check --points: each point costs reference backprops in Python
 MAX_BATCH = 10000      # check --batch: the graph-wise reference loops over samples in Python
@@ -89,6 +103,8 @@ def add_commands(sub) -> None:
                         "installed, the model has large GEMMs and OpenBLAS runs >1 thread), on, "
                         "off (default auto)")
     g.add_argument("--no-build", action="store_true", help="only write the sources")
+    g.add_argument("--force", action="store_true",
+                   help="overwrite existing NAME.c / NAME.h (never through a symbolic link)")
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="compile the kernels and compare them with numeric references")
     c.add_argument("spec")
@@ -101,35 +117,112 @@ def add_commands(sub) -> None:
     c.set_defaults(func=cmd_check)
 
 
-def write_sources(src, outdir: Path) -> tuple[Path, Path]:
-    """Write NAME.c and NAME.h into `outdir` (created if missing); a one-line CLI error when
-    `outdir` is a file or cannot be written."""
+def _show(path) -> str:
+    """A path for a one-line message (control characters escaped)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(path))
+
+
+def _path_error(outdir: Path, where, e: OSError) -> Exception:
+    return _err(f"-o {_show(outdir)}: cannot write {_show(where or outdir)} ({e.strerror or e})")
+
+
+def check_output_dir(outdir: Path) -> None:
+    """One-line CLI error unless `outdir` is a directory or absent (a name that is too long, a
+    file, a path through a file)."""
     outdir = Path(outdir)
-    if outdir.exists() and not outdir.is_dir():
-        raise _err(f"-o {outdir}: exists and is not a directory")
-    c, h = outdir / f"{src.name}.c", outdir / f"{src.name}.h"
+    try:
+        if outdir.exists() and not outdir.is_dir():
+            raise _err(f"-o {_show(outdir)}: exists and is not a directory")
+    except OSError as e:
+        raise _path_error(outdir, e.filename, e) from None
+
+
+def output_paths(outdir: Path, stem: str, force: bool = False) -> tuple[Path, Path]:
+    """NAME.c and NAME.h in `outdir`, after the checks that need no writing: `outdir` is a
+    directory (or absent), each target is absent, or a regular file and `force` is set, and never
+    a symbolic link. One-line CLI errors otherwise."""
+    outdir = Path(outdir)
+    check_output_dir(outdir)
+    try:
+        paths = (outdir / f"{stem}.c", outdir / f"{stem}.h")
+        for p in paths:
+            if p.is_symlink():
+                raise _err(f"-o {_show(outdir)}: {_show(p.name)} is a symbolic link; refusing to "
+                           "write through it (remove it first)")
+            if p.exists():
+                if not p.is_file():
+                    raise _err(f"-o {_show(outdir)}: {_show(p.name)} exists and is not a regular file")
+                if not force:
+                    raise _err(f"-o {_show(outdir)}: {_show(p.name)} already exists "
+                               "(use --force to overwrite it)")
+    except OSError as e:  # e.g. ENAMETOOLONG, EACCES on a parent
+        raise _path_error(outdir, e.filename, e) from None
+    return paths
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_new(path: Path, text: str, force: bool) -> None:
+    """Write via a temporary file in the same directory, then link it into place: os.link (no
+    overwrite, fails on an existing name) without `force`, os.replace with it. Neither follows a
+    symbolic link planted at `path` in between: the link itself would be replaced or refused."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            os.fchmod(f.fileno(), 0o666 & ~_umask())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path, follow_symlinks=False)
+            except FileExistsError:
+                raise _err(f"{_show(path)} already exists (use --force to overwrite it)") from None
+            except OSError:  # no hard links on this file system: re-check, then rename
+                if os.path.lexists(path):
+                    raise _err(f"{_show(path)} already exists (use --force to overwrite it)") from None
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def write_sources(src, outdir: Path, force: bool = False) -> tuple[Path, Path]:
+    """Write NAME.c and NAME.h into `outdir` (created if missing). Refuses to overwrite existing
+    files unless `force`, never writes through a symbolic link, and reports path errors
+    (ENAMETOOLONG, EACCES, /proc, a file given as the directory) as one-line CLI errors."""
+    outdir = Path(outdir)
+    c, h = output_paths(outdir, src.name, force)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
-        c.write_text(src.c, encoding="utf-8")
-        h.write_text(src.h, encoding="utf-8")
     except OSError as e:
-        where = e.filename or outdir
-        raise _err(f"-o {outdir}: cannot write {where} ({e.strerror or e})") from None
+        raise _path_error(outdir, e.filename, e) from None
+    for path, text in ((c, src.c), (h, src.h)):
+        try:
+            _write_new(path, text, force)
+        except OSError as e:
+            raise _path_error(outdir, path, e) from None
     return c, h
 
 
 def cmd_generate(args) -> int:
     from symbolic.bundled import load_graph
     outdir = Path(getattr(args, "output", ".") or ".")
-    if outdir.exists() and not outdir.is_dir():  # before the (possibly slow) emission
-        raise _err(f"-o {outdir}: exists and is not a directory")
+    force = bool(getattr(args, "force", False))
+    dtype = getattr(args, "dtype", "float64")
+    check_output_dir(outdir)  # before loading and the (possibly slow) emission
     graph = load_graph(args.spec)  # a path or a bundled example's name
+    output_paths(outdir, _emit.kernel_prefix(graph, dtype), force)
     what = parse_what(getattr(args, "what", "all"))
     try:
-        src = _emit.emit(graph, dtype=getattr(args, "dtype", "float64"), what=what)
+        src = _emit.emit(graph, dtype=dtype, what=what)
     except _emit.EmitError as e:
         raise _err(f"{args.spec}: {e}") from None
-    c, h = write_sources(src, outdir)
+    c, h = write_sources(src, outdir, force)
     print(f"wrote {c} and {h}  ({', '.join(src.functions)}; {src.dtype}; "
           f"{src.layout.n_params} params, data row width {src.layout.data_width})")
     for line in build_hints(src, c.name):
@@ -222,7 +315,10 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
     """One sample through the compiled kernels (built, or loaded from the cache): {objective,
     grad, hvp, hessian, values, backend} like symbolic.point.PointResult (hessian = (order, matrix))."""
     from .kernel import compile as kcompile
-    k = kcompile(graph)
+    try:
+        k = kcompile(graph)
+    except _emit.EmitError as e:
+        raise _err(f"{graph.name}: {e}") from None
     params = {p: values[p] for p in graph.params}
     data = {x: values[x] for x in graph.inputs}
     theta, D = k.pack(params), k.pack_data(data)

@@ -22,6 +22,7 @@ import sympy as sp
 
 from symbolic.graph import Assignment, Graph, size, sym
 
+from .c_safe import c_comment, c_identifier
 from .cprinter import make_printer, prepare
 
 
@@ -58,7 +59,7 @@ class Namer:
         self.used: set[str] = set()
 
     def __call__(self, prefix: str, name: str) -> str:
-        base = prefix + (re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_") or "v")
+        base = c_identifier(prefix + (re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_") or "v"))
         c, k = base, 1
         while c in self.used:
             k += 1
@@ -170,7 +171,7 @@ def _comment(a: Assignment) -> str:
     txt = f"{a.name} = {a.op}({', '.join(a.args)})"
     if a.op == "ew":
         txt = f"{a.name} = {a.expr}"
-    return txt.replace("*/", "* /")[:160]
+    return c_comment(txt)
 
 
 # ---- structural ops ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-/* chain_rule_two_paths.c: symgrad kernels for model 'chain_rule_two_paths' (float64), emitter v2.
+/* chain_rule_two_paths.c: symgrad kernels for model 'chain_rule_two_paths' (float64), emitter v3.
    Generated from the assignment graph of chain_rule_two_paths.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c chain_rule_two_paths.c   (link with -lm)
    Layout: theta = x[] (row-major, packed)
@@ -1515,7 +1515,7 @@ int chain_rule_two_paths_hvp(const sg_real *restrict theta, const sg_real *restr
         const sg_real a1 = c_t_d_v3[k];
         const sg_real a2 = u_x[k];
         const sg_real a3 = p_x[k];
-    c_t_d_x[k] = 2.0*(a0*a2 + a1*a3);
+    c_t_d_x[k] = 2.0*a0*a2 + 2.0*a1*a3;
     }
 
     /* ---- tiles of 256 samples ---- */

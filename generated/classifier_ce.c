@@ -1,4 +1,4 @@
-/* classifier_ce.c: symgrad kernels for model 'classifier_ce' (float64), emitter v2.
+/* classifier_ce.c: symgrad kernels for model 'classifier_ce' (float64), emitter v3.
    Generated from the assignment graph of classifier_ce.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c classifier_ce.c   (link with -lm)
    Layout: theta = W1[8, 3], b1[8], W2[4, 8], b2[4] (row-major, packed)
@@ -1284,10 +1284,10 @@ int classifier_ce_forward(const sg_real *restrict theta, const sg_real *restrict
     (void)p_W2;
     (void)p_b2;
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(8, 3, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(4, 8, p_W2, c_p_W2_T);
 
     /* ---- tiles of 256 samples ---- */
@@ -1394,10 +1394,10 @@ int classifier_ce_loss_grad(const sg_real *restrict theta, const sg_real *restri
     c_d_L_2[k] = a0;
     }
 
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(8, 3, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(4, 8, p_W2, c_p_W2_T);
 
     memset(r_L_2, 0, sizeof(sg_real) * 4);
@@ -1491,32 +1491,32 @@ int classifier_ce_loss_grad(const sg_real *restrict theta, const sg_real *restri
             sg_gemm(nt, 8, 4, t_d_yhat, 4, 1, p_W2, 8, t_d_h1, 8, 0, 0);
         }
 
-        /* d[z1] = d[h1]*𝟙[z1 > 0] */
+        /* d[z1] = d[h1]*1[z1 > 0] */
         for (int k = 0; k < nt*8; ++k) {
             const sg_real a0 = t_d_h1[k];
             const sg_real a1 = t_z1[k];
         t_d_z1[k] = a0*((a1) > 0 ? (1.0) : (0.0));
         }
 
-        /* Σ L#2 over the tile */
+        /* sum L#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 4; ++k) r_L_2[k] += t_L_2[s*4 + k];
 
-        /* Σ d[yhat] over the tile */
+        /* sum d[yhat] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 4; ++k) r_d_yhat[k] += t_d_yhat[s*4 + k];
 
-        /* Σ d[W2] = Σ outer(d[yhat], h1)
+        /* sum d[W2] = sum outer(d[yhat], h1)
            tile GEMM: acc (4x8) = [acc +] t_d_yhatᵀ·t_h1 (stored on the first tile) */
         {
             sg_gemm(4, 8, nt, t_d_yhat, 1, 4, t_h1, 8, r_d_W2, 8, 0, t0 > 0);
         }
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 8; ++k) r_d_z1[k] += t_d_z1[s*8 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x)
+        /* sum d[W1] = sum outer(d[z1], x)
            tile GEMM: acc (8x3) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(8, 3, nt, t_d_z1, 1, 8, d_x, 7, r_d_W1, 3, 0, t0 > 0);
@@ -1624,16 +1624,16 @@ int classifier_ce_hvp(const sg_real *restrict theta, const sg_real *restrict dat
     c_d_L_2[k] = a0;
     }
 
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(8, 3, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(4, 8, p_W2, c_p_W2_T);
 
-    /* u_W1ᵀ (used when n >= 8) */
+    /* u_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(8, 3, u_W1, c_u_W1_T);
 
-    /* u_W2ᵀ (used when n >= 8) */
+    /* u_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(4, 8, u_W2, c_u_W2_T);
 
     memset(r_L_2, 0, sizeof(sg_real) * 4);
@@ -1729,7 +1729,7 @@ int classifier_ce_hvp(const sg_real *restrict theta, const sg_real *restrict dat
             sg_gemm(nt, 8, 4, t_d_yhat, 4, 1, p_W2, 8, t_d_h1, 8, 0, 0);
         }
 
-        /* d[z1] = d[h1]*𝟙[z1 > 0] */
+        /* d[z1] = d[h1]*1[z1 > 0] */
         for (int k = 0; k < nt*8; ++k) {
             const sg_real a0 = t_d_h1[k];
             const sg_real a1 = t_z1[k];
@@ -1745,7 +1745,7 @@ int classifier_ce_hvp(const sg_real *restrict theta, const sg_real *restrict dat
             sg_gemm_dot(nt, 8, 3, u_W1, d_x, 7, t_t_z1, 8, u_b1, 0);
         }
 
-        /* t[h1] = t[z1]*𝟙[z1 > 0] */
+        /* t[h1] = t[z1]*1[z1 > 0] */
         for (int k = 0; k < nt*8; ++k) {
             const sg_real a0 = t_t_z1[k];
             const sg_real a1 = t_z1[k];
@@ -1807,52 +1807,52 @@ int classifier_ce_hvp(const sg_real *restrict theta, const sg_real *restrict dat
             sg_gemm2(nt, 8, 4, t_d_yhat, 4, 1, u_W2, 8, 4, t_t_d_yhat, 4, 1, p_W2, 8, t_t_d_h1, 8, 0, 0);
         }
 
-        /* t[d[z1]] = t[d[h1]]*𝟙[z1 > 0] */
+        /* t[d[z1]] = t[d[h1]]*1[z1 > 0] */
         for (int k = 0; k < nt*8; ++k) {
             const sg_real a0 = t_t_d_h1[k];
             const sg_real a1 = t_z1[k];
         t_t_d_z1[k] = a0*((a1) > 0 ? (1.0) : (0.0));
         }
 
-        /* Σ L#2 over the tile */
+        /* sum L#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 4; ++k) r_L_2[k] += t_L_2[s*4 + k];
 
-        /* Σ d[yhat] over the tile */
+        /* sum d[yhat] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 4; ++k) r_d_yhat[k] += t_d_yhat[s*4 + k];
 
-        /* Σ d[W2] = Σ outer(d[yhat], h1)
+        /* sum d[W2] = sum outer(d[yhat], h1)
            tile GEMM: acc (4x8) = [acc +] t_d_yhatᵀ·t_h1 (stored on the first tile) */
         {
             sg_gemm(4, 8, nt, t_d_yhat, 1, 4, t_h1, 8, r_d_W2, 8, 0, t0 > 0);
         }
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 8; ++k) r_d_z1[k] += t_d_z1[s*8 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x)
+        /* sum d[W1] = sum outer(d[z1], x)
            tile GEMM: acc (8x3) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(8, 3, nt, t_d_z1, 1, 8, d_x, 7, r_d_W1, 3, 0, t0 > 0);
         }
 
-        /* Σ t[d[yhat]] over the tile */
+        /* sum t[d[yhat]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 4; ++k) r_t_d_yhat[k] += t_t_d_yhat[s*4 + k];
 
-        /* Σ t[d[W2]] = Σ outer(t[d[yhat]], h1) + outer(d[yhat], t[h1])
+        /* sum t[d[W2]] = sum outer(t[d[yhat]], h1) + outer(d[yhat], t[h1])
            tile GEMM: acc (4x8) = [acc +] t_t_d_yhatᵀ·t_h1 + t_d_yhatᵀ·t_t_h1 (stored on the first tile) */
         {
             sg_gemm2(4, 8, nt, t_t_d_yhat, 1, 4, t_h1, 8, nt, t_d_yhat, 1, 4, t_t_h1, 8, r_t_d_W2, 8, 0, t0 > 0);
         }
 
-        /* Σ t[d[z1]] over the tile */
+        /* sum t[d[z1]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 8; ++k) r_t_d_z1[k] += t_t_d_z1[s*8 + k];
 
-        /* Σ t[d[W1]] = Σ outer(t[d[z1]], x)
+        /* sum t[d[W1]] = sum outer(t[d[z1]], x)
            tile GEMM: acc (8x3) = [acc +] t_t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(8, 3, nt, t_t_d_z1, 1, 8, d_x, 7, r_t_d_W1, 3, 0, t0 > 0);
@@ -1911,7 +1911,7 @@ int classifier_ce_jacobian(const sg_real *restrict theta, const sg_real *restric
     (void)p_b2;
     memset(jac, 0, sizeof(sg_real) * (size_t)n * 300);
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(8, 3, p_W1, c_p_W1_T);
 
     /* ---- tiles of 256 samples ---- */
@@ -1955,7 +1955,7 @@ int classifier_ce_jacobian(const sg_real *restrict theta, const sg_real *restric
                 sg_gemm(nt, 8, 4, v_yhat, 4, 1, p_W2, 8, t_J0_d_h1, 8, 0, 0);
             }
 
-            /* J0:d[z1] = J0:d[h1]*𝟙[z1 > 0] */
+            /* J0:d[z1] = J0:d[h1]*1[z1 > 0] */
             for (int k = 0; k < nt*8; ++k) {
                 const sg_real a0 = t_J0_d_h1[k];
                 const sg_real a1 = t_z1[k];

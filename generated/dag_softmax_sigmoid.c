@@ -1,4 +1,4 @@
-/* dag_softmax_sigmoid.c: symgrad kernels for model 'dag_softmax_sigmoid' (float64), emitter v2.
+/* dag_softmax_sigmoid.c: symgrad kernels for model 'dag_softmax_sigmoid' (float64), emitter v3.
    Generated from the assignment graph of dag_softmax_sigmoid.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c dag_softmax_sigmoid.c   (link with -lm)
    Layout: theta = th1[], th2[], th3[] (row-major, packed)
@@ -1338,7 +1338,7 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
         }
         }
 
-        /* y4 = σ(u) */
+        /* y4 = sigmoid(u) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_u[k];
         t_y4[k] = sg_sigmoid(a0);
@@ -1500,7 +1500,7 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
         }
         }
 
-        /* y4 = σ(u) */
+        /* y4 = sigmoid(u) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_u[k];
         t_y4[k] = sg_sigmoid(a0);
@@ -1662,31 +1662,31 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
         }
         }
 
-        /* Σ J over the tile */
+        /* sum J over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_J[k] += t_J[s*1 + k];
 
-        /* Σ d[th2]#1 over the tile */
+        /* sum d[th2]#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th2_1[k] += t_d_th2_1[s*1 + k];
 
-        /* Σ d[th3]#1 over the tile */
+        /* sum d[th3]#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th3_1[k] += t_d_th3_1[s*1 + k];
 
-        /* Σ d[th1]#1 over the tile */
+        /* sum d[th1]#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th1_1[k] += t_d_th1_1[s*1 + k];
 
-        /* Σ d[th3]#2 over the tile */
+        /* sum d[th3]#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th3_2[k] += t_d_th3_2[s*1 + k];
 
-        /* Σ d[th2]#2 over the tile */
+        /* sum d[th2]#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th2_2[k] += t_d_th2_2[s*1 + k];
 
-        /* Σ d[th1]#2 over the tile */
+        /* sum d[th1]#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th1_2[k] += t_d_th1_2[s*1 + k];
 
@@ -1893,7 +1893,7 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         }
         }
 
-        /* y4 = σ(u) */
+        /* y4 = sigmoid(u) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_u[k];
         t_y4[k] = sg_sigmoid(a0);
@@ -2291,55 +2291,55 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         }
         }
 
-        /* Σ J over the tile */
+        /* sum J over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_J[k] += t_J[s*1 + k];
 
-        /* Σ d[th2]#1 over the tile */
+        /* sum d[th2]#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th2_1[k] += t_d_th2_1[s*1 + k];
 
-        /* Σ d[th3]#1 over the tile */
+        /* sum d[th3]#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th3_1[k] += t_d_th3_1[s*1 + k];
 
-        /* Σ d[th1]#1 over the tile */
+        /* sum d[th1]#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th1_1[k] += t_d_th1_1[s*1 + k];
 
-        /* Σ d[th3]#2 over the tile */
+        /* sum d[th3]#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th3_2[k] += t_d_th3_2[s*1 + k];
 
-        /* Σ d[th2]#2 over the tile */
+        /* sum d[th2]#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th2_2[k] += t_d_th2_2[s*1 + k];
 
-        /* Σ d[th1]#2 over the tile */
+        /* sum d[th1]#2 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_th1_2[k] += t_d_th1_2[s*1 + k];
 
-        /* Σ t[d[th2]#1] over the tile */
+        /* sum t[d[th2]#1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_th2_1[k] += t_t_d_th2_1[s*1 + k];
 
-        /* Σ t[d[th3]#1] over the tile */
+        /* sum t[d[th3]#1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_th3_1[k] += t_t_d_th3_1[s*1 + k];
 
-        /* Σ t[d[th1]#1] over the tile */
+        /* sum t[d[th1]#1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_th1_1[k] += t_t_d_th1_1[s*1 + k];
 
-        /* Σ t[d[th3]#2] over the tile */
+        /* sum t[d[th3]#2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_th3_2[k] += t_t_d_th3_2[s*1 + k];
 
-        /* Σ t[d[th2]#2] over the tile */
+        /* sum t[d[th2]#2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_th2_2[k] += t_t_d_th2_2[s*1 + k];
 
-        /* Σ t[d[th1]#2] over the tile */
+        /* sum t[d[th1]#2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_th1_2[k] += t_t_d_th1_2[s*1 + k];
 
@@ -2513,7 +2513,7 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
         }
         }
 
-        /* y4 = σ(u) */
+        /* y4 = sigmoid(u) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_u[k];
         t_y4[k] = sg_sigmoid(a0);

@@ -1,4 +1,4 @@
-/* hvp_quadratic.c: symgrad kernels for model 'hvp_quadratic' (float64), emitter v2.
+/* hvp_quadratic.c: symgrad kernels for model 'hvp_quadratic' (float64), emitter v3.
    Generated from the assignment graph of hvp_quadratic.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c hvp_quadratic.c   (link with -lm)
    Layout: theta = w1[], w2[] (row-major, packed)
@@ -1279,7 +1279,7 @@ int hvp_quadratic_forward(const sg_real *restrict theta, const sg_real *restrict
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = p_w1[k];
         const sg_real a1 = p_w2[k];
-    c_f[k] = (a0 + a1)*(a0 + 2.0*a1);
+    c_f[k] = (a0*a0) + 3.0*a0*a1 + 2.0*(a1*a1);
     }
 
     /* ---- tiles of 256 samples ---- */
@@ -1322,7 +1322,7 @@ int hvp_quadratic_loss_grad(const sg_real *restrict theta, const sg_real *restri
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = p_w1[k];
         const sg_real a1 = p_w2[k];
-    c_f[k] = (a0 + a1)*(a0 + 2.0*a1);
+    c_f[k] = (a0*a0) + 3.0*a0*a1 + 2.0*(a1*a1);
     }
 
     /* d[w1] = 2*w1 + 3*w2 */
@@ -1388,7 +1388,7 @@ int hvp_quadratic_hvp(const sg_real *restrict theta, const sg_real *restrict dat
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = p_w1[k];
         const sg_real a1 = p_w2[k];
-    c_f[k] = (a0 + a1)*(a0 + 2.0*a1);
+    c_f[k] = (a0*a0) + 3.0*a0*a1 + 2.0*(a1*a1);
     }
 
     /* d[w1] = 2*w1 + 3*w2 */

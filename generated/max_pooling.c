@@ -1,4 +1,4 @@
-/* max_pooling.c: symgrad kernels for model 'max_pooling' (float64), emitter v2.
+/* max_pooling.c: symgrad kernels for model 'max_pooling' (float64), emitter v3.
    Generated from the assignment graph of max_pooling.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c max_pooling.c   (link with -lm)
    Layout: theta = A[4, 4] (row-major, packed)
@@ -1545,7 +1545,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_J[k] = a0 + a1 + a2 + a3;
     }
 
-    /* d[A[2,2]] = 𝟙[A[2,2] - A[2,3] > 0]*𝟙[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+    /* d[A[2,2]] = 1[A[2,2] - A[2,3] > 0]*1[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_2[k];
         const sg_real a1 = c_A_2_3[k];
@@ -1555,7 +1555,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_2_2[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[2,3]] = (0 if A[2,2] - A[2,3] > 0 else 1)*𝟙[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+    /* d[A[2,3]] = (0 if A[2,2] - A[2,3] > 0 else 1)*1[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_2[k];
         const sg_real a1 = c_A_2_3[k];
@@ -1565,7 +1565,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_2_3[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[3,2]] = (0 if -A[3,2] + maximum(A[2,2], A[2,3]) > 0 else 1)*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+    /* d[A[3,2]] = (0 if -A[3,2] + maximum(A[2,2], A[2,3]) > 0 else 1)*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_2[k];
         const sg_real a1 = c_A_2_3[k];
@@ -1584,7 +1584,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_3_3[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A[2,0]] = 𝟙[A[2,0] - A[2,1] > 0]*𝟙[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+    /* d[A[2,0]] = 1[A[2,0] - A[2,1] > 0]*1[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_0[k];
         const sg_real a1 = c_A_2_1[k];
@@ -1594,7 +1594,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_2_0[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[2,1]] = (0 if A[2,0] - A[2,1] > 0 else 1)*𝟙[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+    /* d[A[2,1]] = (0 if A[2,0] - A[2,1] > 0 else 1)*1[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_0[k];
         const sg_real a1 = c_A_2_1[k];
@@ -1604,7 +1604,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_2_1[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[3,0]] = (0 if -A[3,0] + maximum(A[2,0], A[2,1]) > 0 else 1)*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+    /* d[A[3,0]] = (0 if -A[3,0] + maximum(A[2,0], A[2,1]) > 0 else 1)*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_0[k];
         const sg_real a1 = c_A_2_1[k];
@@ -1623,7 +1623,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_3_1[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A[0,2]] = 𝟙[A[0,2] - A[0,3] > 0]*𝟙[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+    /* d[A[0,2]] = 1[A[0,2] - A[0,3] > 0]*1[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_2[k];
         const sg_real a1 = c_A_0_3[k];
@@ -1633,7 +1633,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_0_2[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[0,3]] = (0 if A[0,2] - A[0,3] > 0 else 1)*𝟙[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+    /* d[A[0,3]] = (0 if A[0,2] - A[0,3] > 0 else 1)*1[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_2[k];
         const sg_real a1 = c_A_0_3[k];
@@ -1643,7 +1643,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_0_3[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[1,2]] = (0 if -A[1,2] + maximum(A[0,2], A[0,3]) > 0 else 1)*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+    /* d[A[1,2]] = (0 if -A[1,2] + maximum(A[0,2], A[0,3]) > 0 else 1)*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_2[k];
         const sg_real a1 = c_A_0_3[k];
@@ -1662,7 +1662,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_1_3[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A[0,0]] = 𝟙[A[0,0] - A[0,1] > 0]*𝟙[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+    /* d[A[0,0]] = 1[A[0,0] - A[0,1] > 0]*1[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_0[k];
         const sg_real a1 = c_A_0_1[k];
@@ -1672,7 +1672,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_0_0[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[0,1]] = (0 if A[0,0] - A[0,1] > 0 else 1)*𝟙[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+    /* d[A[0,1]] = (0 if A[0,0] - A[0,1] > 0 else 1)*1[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_0[k];
         const sg_real a1 = c_A_0_1[k];
@@ -1682,7 +1682,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_0_1[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[1,0]] = (0 if -A[1,0] + maximum(A[0,0], A[0,1]) > 0 else 1)*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+    /* d[A[1,0]] = (0 if -A[1,0] + maximum(A[0,0], A[0,1]) > 0 else 1)*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_0[k];
         const sg_real a1 = c_A_0_1[k];
@@ -1701,7 +1701,7 @@ int max_pooling_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     c_d_A_1_1[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A] = scatter(d[A[3,3]], d[A[3,2]], d[A[2,3]], d[A[2,2]], d[A[3,1]], d[A[3,0]], d[A[2,1]], d[A[2,0]], d[A[1,3]], d[A[1,2]], d[A[0,3]], d[A[0,2]], d[A[1,1]], d[ */
+    /* d[A] = scatter(d[A[3,3]], d[A[3,2]], d[A[2,3]], d[A[2,2]], d[A[3,1]], d[A[3,0]], d[A[2,1]], d[A[2,0]], d[A[1,3]], d[A[1,2]], d[A[0,3]], d[A[0,2]], d[A[1,1]],... */
     for (int k = 0; k < 16; ++k) c_d_A[k] = 0;
     for (int k = 0; k < 1; ++k) c_d_A[k + 15] += c_d_A_3_3[k];
     for (int k = 0; k < 1; ++k) c_d_A[k + 14] += c_d_A_3_2[k];
@@ -1886,7 +1886,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_J[k] = a0 + a1 + a2 + a3;
     }
 
-    /* d[A[2,2]] = 𝟙[A[2,2] - A[2,3] > 0]*𝟙[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+    /* d[A[2,2]] = 1[A[2,2] - A[2,3] > 0]*1[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_2[k];
         const sg_real a1 = c_A_2_3[k];
@@ -1896,7 +1896,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_2_2[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[2,3]] = (0 if A[2,2] - A[2,3] > 0 else 1)*𝟙[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+    /* d[A[2,3]] = (0 if A[2,2] - A[2,3] > 0 else 1)*1[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_2[k];
         const sg_real a1 = c_A_2_3[k];
@@ -1906,7 +1906,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_2_3[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[3,2]] = (0 if -A[3,2] + maximum(A[2,2], A[2,3]) > 0 else 1)*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+    /* d[A[3,2]] = (0 if -A[3,2] + maximum(A[2,2], A[2,3]) > 0 else 1)*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_2[k];
         const sg_real a1 = c_A_2_3[k];
@@ -1925,7 +1925,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_3_3[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A[2,0]] = 𝟙[A[2,0] - A[2,1] > 0]*𝟙[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+    /* d[A[2,0]] = 1[A[2,0] - A[2,1] > 0]*1[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_0[k];
         const sg_real a1 = c_A_2_1[k];
@@ -1935,7 +1935,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_2_0[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[2,1]] = (0 if A[2,0] - A[2,1] > 0 else 1)*𝟙[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+    /* d[A[2,1]] = (0 if A[2,0] - A[2,1] > 0 else 1)*1[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_0[k];
         const sg_real a1 = c_A_2_1[k];
@@ -1945,7 +1945,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_2_1[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[3,0]] = (0 if -A[3,0] + maximum(A[2,0], A[2,1]) > 0 else 1)*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+    /* d[A[3,0]] = (0 if -A[3,0] + maximum(A[2,0], A[2,1]) > 0 else 1)*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_2_0[k];
         const sg_real a1 = c_A_2_1[k];
@@ -1964,7 +1964,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_3_1[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A[0,2]] = 𝟙[A[0,2] - A[0,3] > 0]*𝟙[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+    /* d[A[0,2]] = 1[A[0,2] - A[0,3] > 0]*1[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_2[k];
         const sg_real a1 = c_A_0_3[k];
@@ -1974,7 +1974,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_0_2[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[0,3]] = (0 if A[0,2] - A[0,3] > 0 else 1)*𝟙[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+    /* d[A[0,3]] = (0 if A[0,2] - A[0,3] > 0 else 1)*1[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_2[k];
         const sg_real a1 = c_A_0_3[k];
@@ -1984,7 +1984,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_0_3[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[1,2]] = (0 if -A[1,2] + maximum(A[0,2], A[0,3]) > 0 else 1)*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+    /* d[A[1,2]] = (0 if -A[1,2] + maximum(A[0,2], A[0,3]) > 0 else 1)*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_2[k];
         const sg_real a1 = c_A_0_3[k];
@@ -2003,7 +2003,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_1_3[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A[0,0]] = 𝟙[A[0,0] - A[0,1] > 0]*𝟙[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+    /* d[A[0,0]] = 1[A[0,0] - A[0,1] > 0]*1[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_0[k];
         const sg_real a1 = c_A_0_1[k];
@@ -2013,7 +2013,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_0_0[k] = ((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[0,1]] = (0 if A[0,0] - A[0,1] > 0 else 1)*𝟙[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+    /* d[A[0,1]] = (0 if A[0,0] - A[0,1] > 0 else 1)*1[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_0[k];
         const sg_real a1 = c_A_0_1[k];
@@ -2023,7 +2023,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_0_1[k] = ((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
     }
 
-    /* d[A[1,0]] = (0 if -A[1,0] + maximum(A[0,0], A[0,1]) > 0 else 1)*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+    /* d[A[1,0]] = (0 if -A[1,0] + maximum(A[0,0], A[0,1]) > 0 else 1)*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
     for (int k = 0; k < 1; ++k) {
         const sg_real a0 = c_A_0_0[k];
         const sg_real a1 = c_A_0_1[k];
@@ -2042,7 +2042,7 @@ int max_pooling_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     c_d_A_1_1[k] = ((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
     }
 
-    /* d[A] = scatter(d[A[3,3]], d[A[3,2]], d[A[2,3]], d[A[2,2]], d[A[3,1]], d[A[3,0]], d[A[2,1]], d[A[2,0]], d[A[1,3]], d[A[1,2]], d[A[0,3]], d[A[0,2]], d[A[1,1]], d[ */
+    /* d[A] = scatter(d[A[3,3]], d[A[3,2]], d[A[2,3]], d[A[2,2]], d[A[3,1]], d[A[3,0]], d[A[2,1]], d[A[2,0]], d[A[1,3]], d[A[1,2]], d[A[0,3]], d[A[0,2]], d[A[1,1]],... */
     for (int k = 0; k < 16; ++k) c_d_A[k] = 0;
     for (int k = 0; k < 1; ++k) c_d_A[k + 15] += c_d_A_3_3[k];
     for (int k = 0; k < 1; ++k) c_d_A[k + 14] += c_d_A_3_2[k];
@@ -2208,7 +2208,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             for (int k = 0; k < 1; ++k) t_J0_d_p11[s*1 + k] = v_pool[s*4 + k + 3];
             }
 
-            /* J0:d[A[2,2]] = J0:d[p11]*𝟙[A[2,2] - A[2,3] > 0]*𝟙[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+            /* J0:d[A[2,2]] = J0:d[p11]*1[A[2,2] - A[2,3] > 0]*1[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_2_2[0];
                 const sg_real a1 = c_A_2_3[0];
@@ -2219,7 +2219,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_2_2[k] = a4*((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[2,3]] = J0:d[p11]*(0 if A[2,2] - A[2,3] > 0 else 1)*𝟙[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+            /* J0:d[A[2,3]] = J0:d[p11]*(0 if A[2,2] - A[2,3] > 0 else 1)*1[-A[3,2] + maximum(A[2,2], A[2,3]) > 0]*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_2_2[0];
                 const sg_real a1 = c_A_2_3[0];
@@ -2230,7 +2230,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_2_3[k] = a4*((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[3,2]] = J0:d[p11]*(0 if -A[3,2] + maximum(A[2,2], A[2,3]) > 0 else 1)*𝟙[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
+            /* J0:d[A[3,2]] = J0:d[p11]*(0 if -A[3,2] + maximum(A[2,2], A[2,3]) > 0 else 1)*1[-A[3,3] + maximum(maximum(A[2,2], A[2,3]), A[3,2]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_2_2[0];
                 const sg_real a1 = c_A_2_3[0];
@@ -2251,7 +2251,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_3_3[k] = a4*((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
             }
 
-            /* J0:d[A[2,0]] = J0:d[p10]*𝟙[A[2,0] - A[2,1] > 0]*𝟙[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+            /* J0:d[A[2,0]] = J0:d[p10]*1[A[2,0] - A[2,1] > 0]*1[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_2_0[0];
                 const sg_real a1 = c_A_2_1[0];
@@ -2262,7 +2262,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_2_0[k] = a4*((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[2,1]] = J0:d[p10]*(0 if A[2,0] - A[2,1] > 0 else 1)*𝟙[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+            /* J0:d[A[2,1]] = J0:d[p10]*(0 if A[2,0] - A[2,1] > 0 else 1)*1[-A[3,0] + maximum(A[2,0], A[2,1]) > 0]*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_2_0[0];
                 const sg_real a1 = c_A_2_1[0];
@@ -2273,7 +2273,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_2_1[k] = a4*((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[3,0]] = J0:d[p10]*(0 if -A[3,0] + maximum(A[2,0], A[2,1]) > 0 else 1)*𝟙[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
+            /* J0:d[A[3,0]] = J0:d[p10]*(0 if -A[3,0] + maximum(A[2,0], A[2,1]) > 0 else 1)*1[-A[3,1] + maximum(maximum(A[2,0], A[2,1]), A[3,0]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_2_0[0];
                 const sg_real a1 = c_A_2_1[0];
@@ -2294,7 +2294,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_3_1[k] = a4*((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
             }
 
-            /* J0:d[A[0,2]] = J0:d[p01]*𝟙[A[0,2] - A[0,3] > 0]*𝟙[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+            /* J0:d[A[0,2]] = J0:d[p01]*1[A[0,2] - A[0,3] > 0]*1[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_0_2[0];
                 const sg_real a1 = c_A_0_3[0];
@@ -2305,7 +2305,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_0_2[k] = a4*((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[0,3]] = J0:d[p01]*(0 if A[0,2] - A[0,3] > 0 else 1)*𝟙[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+            /* J0:d[A[0,3]] = J0:d[p01]*(0 if A[0,2] - A[0,3] > 0 else 1)*1[-A[1,2] + maximum(A[0,2], A[0,3]) > 0]*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_0_2[0];
                 const sg_real a1 = c_A_0_3[0];
@@ -2316,7 +2316,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_0_3[k] = a4*((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[1,2]] = J0:d[p01]*(0 if -A[1,2] + maximum(A[0,2], A[0,3]) > 0 else 1)*𝟙[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
+            /* J0:d[A[1,2]] = J0:d[p01]*(0 if -A[1,2] + maximum(A[0,2], A[0,3]) > 0 else 1)*1[-A[1,3] + maximum(maximum(A[0,2], A[0,3]), A[1,2]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_0_2[0];
                 const sg_real a1 = c_A_0_3[0];
@@ -2337,7 +2337,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_1_3[k] = a4*((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
             }
 
-            /* J0:d[A[0,0]] = J0:d[p00]*𝟙[A[0,0] - A[0,1] > 0]*𝟙[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+            /* J0:d[A[0,0]] = J0:d[p00]*1[A[0,0] - A[0,1] > 0]*1[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_0_0[0];
                 const sg_real a1 = c_A_0_1[0];
@@ -2348,7 +2348,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_0_0[k] = a4*((a0 - a1) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[0,1]] = J0:d[p00]*(0 if A[0,0] - A[0,1] > 0 else 1)*𝟙[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+            /* J0:d[A[0,1]] = J0:d[p00]*(0 if A[0,0] - A[0,1] > 0 else 1)*1[-A[1,0] + maximum(A[0,0], A[0,1]) > 0]*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_0_0[0];
                 const sg_real a1 = c_A_0_1[0];
@@ -2359,7 +2359,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_0_1[k] = a4*((a0 - a1) > 0 ? (0.0) : (1.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0));
             }
 
-            /* J0:d[A[1,0]] = J0:d[p00]*(0 if -A[1,0] + maximum(A[0,0], A[0,1]) > 0 else 1)*𝟙[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
+            /* J0:d[A[1,0]] = J0:d[p00]*(0 if -A[1,0] + maximum(A[0,0], A[0,1]) > 0 else 1)*1[-A[1,1] + maximum(maximum(A[0,0], A[0,1]), A[1,0]) > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = c_A_0_0[0];
                 const sg_real a1 = c_A_0_1[0];
@@ -2380,7 +2380,7 @@ int max_pooling_jacobian(const sg_real *restrict theta, const sg_real *restrict 
             t_J0_d_A_1_1[k] = a4*((-a3 + sg_max(sg_max(a0, a1), a2)) > 0 ? (0.0) : (1.0));
             }
 
-            /* J0:d[A] = scatter(J0:d[A[3,3]], J0:d[A[3,2]], J0:d[A[2,3]], J0:d[A[2,2]], J0:d[A[3,1]], J0:d[A[3,0]], J0:d[A[2,1]], J0:d[A[2,0]], J0:d[A[1,3]], J0:d[A[1,2]], J0 */
+            /* J0:d[A] = scatter(J0:d[A[3,3]], J0:d[A[3,2]], J0:d[A[2,3]], J0:d[A[2,2]], J0:d[A[3,1]], J0:d[A[3,0]], J0:d[A[2,1]], J0:d[A[2,0]], J0:d[A[1,3]], J0:d[A[1,2]],... */
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 16; ++k) t_J0_d_A[s*16 + k] = 0;
             for (int k = 0; k < 1; ++k) t_J0_d_A[s*16 + k + 15] += t_J0_d_A_3_3[s*1 + k];

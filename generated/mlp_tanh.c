@@ -1,4 +1,4 @@
-/* mlp_tanh.c: symgrad kernels for model 'mlp_tanh' (float64), emitter v2.
+/* mlp_tanh.c: symgrad kernels for model 'mlp_tanh' (float64), emitter v3.
    Generated from the assignment graph of mlp_tanh.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c mlp_tanh.c   (link with -lm)
    Layout: theta = W1[16, 4], b1[16], W2[16, 16], b2[16], W3[2, 16], b3[2] (row-major, packed)
@@ -1291,13 +1291,13 @@ int mlp_tanh_forward(const sg_real *restrict theta, const sg_real *restrict data
     (void)p_W3;
     (void)p_b3;
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
 
-    /* p_W3ᵀ (used when n >= 8) */
+    /* p_W3^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 16, p_W3, c_p_W3_T);
 
     /* ---- tiles of 256 samples ---- */
@@ -1470,7 +1470,7 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         const sg_real a0 = oc_R_2[k];
         const sg_real a1 = oc_R_4[k];
         const sg_real a2 = oc_R_6[k];
-    oc_R[k] = ((1.0/2000.0))*(a0 + a1 + a2);
+    oc_R[k] = ((1.0/2000.0))*a0 + ((1.0/2000.0))*a1 + ((1.0/2000.0))*a2;
     }
 
     /* d[R#2] = 1/2000 */
@@ -1538,13 +1538,13 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
     c_d_L_1[k] = a0;
     }
 
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
 
-    /* p_W3ᵀ (used when n >= 8) */
+    /* p_W3^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 16, p_W3, c_p_W3_T);
 
     memset(r_L_1, 0, sizeof(sg_real) * 2);
@@ -1649,35 +1649,35 @@ int mlp_tanh_loss_grad(const sg_real *restrict theta, const sg_real *restrict da
         t_d_z1[k] = a0*(1.0 - (a1*a1));
         }
 
-        /* Σ L#1 over the tile */
+        /* sum L#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_L_1[k] += t_L_1[s*2 + k];
 
-        /* Σ d[yhat] over the tile */
+        /* sum d[yhat] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_yhat[k] += t_d_yhat[s*2 + k];
 
-        /* Σ d[W3] = Σ outer(d[yhat], h2)
+        /* sum d[W3] = sum outer(d[yhat], h2)
            tile GEMM: acc (2x16) = [acc +] t_d_yhatᵀ·t_h2 (stored on the first tile) */
         {
             sg_gemm(2, 16, nt, t_d_yhat, 1, 2, t_h2, 16, r_d_W3, 16, 0, t0 > 0);
         }
 
-        /* Σ d[z2] over the tile */
+        /* sum d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z2[k] += t_d_z2[s*16 + k];
 
-        /* Σ d[W2] = Σ outer(d[z2], h1)
+        /* sum d[W2] = sum outer(d[z2], h1)
            tile GEMM: acc (16x16) = [acc +] t_d_z2ᵀ·t_h1 (stored on the first tile) */
         {
             sg_gemm(16, 16, nt, t_d_z2, 1, 16, t_h1, 16, r_d_W2, 16, 0, t0 > 0);
         }
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z1[k] += t_d_z1[s*16 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x)
+        /* sum d[W1] = sum outer(d[z1], x)
            tile GEMM: acc (16x4) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(16, 4, nt, t_d_z1, 1, 16, d_x, 6, r_d_W1, 4, 0, t0 > 0);
@@ -1855,7 +1855,7 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         const sg_real a0 = oc_R_2[k];
         const sg_real a1 = oc_R_4[k];
         const sg_real a2 = oc_R_6[k];
-    oc_R[k] = ((1.0/2000.0))*(a0 + a1 + a2);
+    oc_R[k] = ((1.0/2000.0))*a0 + ((1.0/2000.0))*a1 + ((1.0/2000.0))*a2;
     }
 
     /* d[R#2] = 1/2000 */
@@ -1944,22 +1944,22 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
     c_d_L_1[k] = a0;
     }
 
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
 
-    /* p_W3ᵀ (used when n >= 8) */
+    /* p_W3^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 16, p_W3, c_p_W3_T);
 
-    /* u_W1ᵀ (used when n >= 8) */
+    /* u_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 4, u_W1, c_u_W1_T);
 
-    /* u_W2ᵀ (used when n >= 8) */
+    /* u_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 16, u_W2, c_u_W2_T);
 
-    /* u_W3ᵀ (used when n >= 8) */
+    /* u_W3^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 16, u_W3, c_u_W3_T);
 
     memset(r_L_1, 0, sizeof(sg_real) * 2);
@@ -2155,65 +2155,65 @@ int mlp_tanh_hvp(const sg_real *restrict theta, const sg_real *restrict data, lo
         t_t_d_z1[k] = -2.0*a0*a1*a3 + a2*(1.0 - (a1*a1));
         }
 
-        /* Σ L#1 over the tile */
+        /* sum L#1 over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_L_1[k] += t_L_1[s*2 + k];
 
-        /* Σ d[yhat] over the tile */
+        /* sum d[yhat] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_yhat[k] += t_d_yhat[s*2 + k];
 
-        /* Σ d[W3] = Σ outer(d[yhat], h2)
+        /* sum d[W3] = sum outer(d[yhat], h2)
            tile GEMM: acc (2x16) = [acc +] t_d_yhatᵀ·t_h2 (stored on the first tile) */
         {
             sg_gemm(2, 16, nt, t_d_yhat, 1, 2, t_h2, 16, r_d_W3, 16, 0, t0 > 0);
         }
 
-        /* Σ d[z2] over the tile */
+        /* sum d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z2[k] += t_d_z2[s*16 + k];
 
-        /* Σ d[W2] = Σ outer(d[z2], h1)
+        /* sum d[W2] = sum outer(d[z2], h1)
            tile GEMM: acc (16x16) = [acc +] t_d_z2ᵀ·t_h1 (stored on the first tile) */
         {
             sg_gemm(16, 16, nt, t_d_z2, 1, 16, t_h1, 16, r_d_W2, 16, 0, t0 > 0);
         }
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_d_z1[k] += t_d_z1[s*16 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x)
+        /* sum d[W1] = sum outer(d[z1], x)
            tile GEMM: acc (16x4) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(16, 4, nt, t_d_z1, 1, 16, d_x, 6, r_d_W1, 4, 0, t0 > 0);
         }
 
-        /* Σ t[d[yhat]] over the tile */
+        /* sum t[d[yhat]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_t_d_yhat[k] += t_t_d_yhat[s*2 + k];
 
-        /* Σ t[d[W3]] = Σ outer(t[d[yhat]], h2) + outer(d[yhat], t[h2])
+        /* sum t[d[W3]] = sum outer(t[d[yhat]], h2) + outer(d[yhat], t[h2])
            tile GEMM: acc (2x16) = [acc +] t_t_d_yhatᵀ·t_h2 + t_d_yhatᵀ·t_t_h2 (stored on the first tile) */
         {
             sg_gemm2(2, 16, nt, t_t_d_yhat, 1, 2, t_h2, 16, nt, t_d_yhat, 1, 2, t_t_h2, 16, r_t_d_W3, 16, 0, t0 > 0);
         }
 
-        /* Σ t[d[z2]] over the tile */
+        /* sum t[d[z2]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_t_d_z2[k] += t_t_d_z2[s*16 + k];
 
-        /* Σ t[d[W2]] = Σ outer(t[d[z2]], h1) + outer(d[z2], t[h1])
+        /* sum t[d[W2]] = sum outer(t[d[z2]], h1) + outer(d[z2], t[h1])
            tile GEMM: acc (16x16) = [acc +] t_t_d_z2ᵀ·t_h1 + t_d_z2ᵀ·t_t_h1 (stored on the first tile) */
         {
             sg_gemm2(16, 16, nt, t_t_d_z2, 1, 16, t_h1, 16, nt, t_d_z2, 1, 16, t_t_h1, 16, r_t_d_W2, 16, 0, t0 > 0);
         }
 
-        /* Σ t[d[z1]] over the tile */
+        /* sum t[d[z1]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 16; ++k) r_t_d_z1[k] += t_t_d_z1[s*16 + k];
 
-        /* Σ t[d[W1]] = Σ outer(t[d[z1]], x)
+        /* sum t[d[W1]] = sum outer(t[d[z1]], x)
            tile GEMM: acc (16x4) = [acc +] t_t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(16, 4, nt, t_t_d_z1, 1, 16, d_x, 6, r_t_d_W1, 4, 0, t0 > 0);
@@ -2296,10 +2296,10 @@ int mlp_tanh_jacobian(const sg_real *restrict theta, const sg_real *restrict dat
     (void)p_b3;
     memset(jac, 0, sizeof(sg_real) * (size_t)n * 784);
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 4, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(16, 16, p_W2, c_p_W2_T);
 
     /* ---- tiles of 256 samples ---- */

@@ -1,4 +1,4 @@
-/* two_two_one.c: symgrad kernels for model 'two_two_one' (float64), emitter v2.
+/* two_two_one.c: symgrad kernels for model 'two_two_one' (float64), emitter v3.
    Generated from the assignment graph of two_two_one.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c two_two_one.c   (link with -lm)
    Layout: theta = W1[2, 2], b1[2], W2[2, 2], b2[2], W3[2], b3[] (row-major, packed)
@@ -1291,10 +1291,10 @@ int two_two_one_forward(const sg_real *restrict theta, const sg_real *restrict d
     (void)p_W3;
     (void)p_b3;
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W2, c_p_W2_T);
 
     /* ---- tiles of 256 samples ---- */
@@ -1355,7 +1355,7 @@ int two_two_one_forward(const sg_real *restrict theta, const sg_real *restrict d
         t_z3[k] = a0 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -1422,10 +1422,10 @@ int two_two_one_loss_grad(const sg_real *restrict theta, const sg_real *restrict
     (void)p_W3;
     (void)p_b3;
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W2, c_p_W2_T);
 
     memset(r_L, 0, sizeof(sg_real) * 1);
@@ -1491,7 +1491,7 @@ int two_two_one_loss_grad(const sg_real *restrict theta, const sg_real *restrict
         t_z3[k] = a0 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -1553,40 +1553,40 @@ int two_two_one_loss_grad(const sg_real *restrict theta, const sg_real *restrict
             sg_gemm(nt, 2, 2, t_d_z2, 2, 1, p_W2, 2, t_d_a1, 2, 0, 0);
         }
 
-        /* d[z1] = d[a1]*𝟙[z1 > 0] */
+        /* d[z1] = d[a1]*1[z1 > 0] */
         for (int k = 0; k < nt*2; ++k) {
             const sg_real a0 = t_d_a1[k];
             const sg_real a1 = t_z1[k];
         t_d_z1[k] = a0*((a1) > 0 ? (1.0) : (0.0));
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[z3] over the tile */
+        /* sum d[z3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z3[k] += t_d_z3[s*1 + k];
 
-        /* Σ d[W3] over the tile */
+        /* sum d[W3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_W3[k] += t_d_W3[s*2 + k];
 
-        /* Σ d[z2] over the tile */
+        /* sum d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_z2[k] += t_d_z2[s*2 + k];
 
-        /* Σ d[W2] = Σ outer(d[z2], a1)
+        /* sum d[W2] = sum outer(d[z2], a1)
            tile GEMM: acc (2x2) = [acc +] t_d_z2ᵀ·t_a1 (stored on the first tile) */
         {
             sg_gemm(2, 2, nt, t_d_z2, 1, 2, t_a1, 2, r_d_W2, 2, 0, t0 > 0);
         }
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_z1[k] += t_d_z1[s*2 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x)
+        /* sum d[W1] = sum outer(d[z1], x)
            tile GEMM: acc (2x2) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(2, 2, nt, t_d_z1, 1, 2, d_x, 3, r_d_W1, 2, 0, t0 > 0);
@@ -1698,16 +1698,16 @@ int two_two_one_hvp(const sg_real *restrict theta, const sg_real *restrict data,
     (void)u_W3;
     (void)u_b3;
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W2, c_p_W2_T);
 
-    /* u_W1ᵀ (used when n >= 8) */
+    /* u_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, u_W1, c_u_W1_T);
 
-    /* u_W2ᵀ (used when n >= 8) */
+    /* u_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, u_W2, c_u_W2_T);
 
     memset(r_L, 0, sizeof(sg_real) * 1);
@@ -1777,7 +1777,7 @@ int two_two_one_hvp(const sg_real *restrict theta, const sg_real *restrict data,
         t_z3[k] = a0 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -1839,7 +1839,7 @@ int two_two_one_hvp(const sg_real *restrict theta, const sg_real *restrict data,
             sg_gemm(nt, 2, 2, t_d_z2, 2, 1, p_W2, 2, t_d_a1, 2, 0, 0);
         }
 
-        /* d[z1] = d[a1]*𝟙[z1 > 0] */
+        /* d[z1] = d[a1]*1[z1 > 0] */
         for (int k = 0; k < nt*2; ++k) {
             const sg_real a0 = t_d_a1[k];
             const sg_real a1 = t_z1[k];
@@ -1855,7 +1855,7 @@ int two_two_one_hvp(const sg_real *restrict theta, const sg_real *restrict data,
             sg_gemm_dot(nt, 2, 2, u_W1, d_x, 3, t_t_z1, 2, u_b1, 0);
         }
 
-        /* t[a1] = t[z1]*𝟙[z1 > 0] */
+        /* t[a1] = t[z1]*1[z1 > 0] */
         for (int k = 0; k < nt*2; ++k) {
             const sg_real a0 = t_t_z1[k];
             const sg_real a1 = t_z1[k];
@@ -1979,68 +1979,68 @@ int two_two_one_hvp(const sg_real *restrict theta, const sg_real *restrict data,
             sg_gemm2(nt, 2, 2, t_d_z2, 2, 1, u_W2, 2, 2, t_t_d_z2, 2, 1, p_W2, 2, t_t_d_a1, 2, 0, 0);
         }
 
-        /* t[d[z1]] = t[d[a1]]*𝟙[z1 > 0] */
+        /* t[d[z1]] = t[d[a1]]*1[z1 > 0] */
         for (int k = 0; k < nt*2; ++k) {
             const sg_real a0 = t_t_d_a1[k];
             const sg_real a1 = t_z1[k];
         t_t_d_z1[k] = a0*((a1) > 0 ? (1.0) : (0.0));
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[z3] over the tile */
+        /* sum d[z3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z3[k] += t_d_z3[s*1 + k];
 
-        /* Σ d[W3] over the tile */
+        /* sum d[W3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_W3[k] += t_d_W3[s*2 + k];
 
-        /* Σ d[z2] over the tile */
+        /* sum d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_z2[k] += t_d_z2[s*2 + k];
 
-        /* Σ d[W2] = Σ outer(d[z2], a1)
+        /* sum d[W2] = sum outer(d[z2], a1)
            tile GEMM: acc (2x2) = [acc +] t_d_z2ᵀ·t_a1 (stored on the first tile) */
         {
             sg_gemm(2, 2, nt, t_d_z2, 1, 2, t_a1, 2, r_d_W2, 2, 0, t0 > 0);
         }
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_d_z1[k] += t_d_z1[s*2 + k];
 
-        /* Σ d[W1] = Σ outer(d[z1], x)
+        /* sum d[W1] = sum outer(d[z1], x)
            tile GEMM: acc (2x2) = [acc +] t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(2, 2, nt, t_d_z1, 1, 2, d_x, 3, r_d_W1, 2, 0, t0 > 0);
         }
 
-        /* Σ t[d[z3]] over the tile */
+        /* sum t[d[z3]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_z3[k] += t_t_d_z3[s*1 + k];
 
-        /* Σ t[d[W3]] over the tile */
+        /* sum t[d[W3]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_t_d_W3[k] += t_t_d_W3[s*2 + k];
 
-        /* Σ t[d[z2]] over the tile */
+        /* sum t[d[z2]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_t_d_z2[k] += t_t_d_z2[s*2 + k];
 
-        /* Σ t[d[W2]] = Σ outer(t[d[z2]], a1) + outer(d[z2], t[a1])
+        /* sum t[d[W2]] = sum outer(t[d[z2]], a1) + outer(d[z2], t[a1])
            tile GEMM: acc (2x2) = [acc +] t_t_d_z2ᵀ·t_a1 + t_d_z2ᵀ·t_t_a1 (stored on the first tile) */
         {
             sg_gemm2(2, 2, nt, t_t_d_z2, 1, 2, t_a1, 2, nt, t_d_z2, 1, 2, t_t_a1, 2, r_t_d_W2, 2, 0, t0 > 0);
         }
 
-        /* Σ t[d[z1]] over the tile */
+        /* sum t[d[z1]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 2; ++k) r_t_d_z1[k] += t_t_d_z1[s*2 + k];
 
-        /* Σ t[d[W1]] = Σ outer(t[d[z1]], x)
+        /* sum t[d[W1]] = sum outer(t[d[z1]], x)
            tile GEMM: acc (2x2) = [acc +] t_t_d_z1ᵀ·d_x (stored on the first tile) */
         {
             sg_gemm(2, 2, nt, t_t_d_z1, 1, 2, d_x, 3, r_t_d_W1, 2, 0, t0 > 0);
@@ -2116,10 +2116,10 @@ int two_two_one_jacobian(const sg_real *restrict theta, const sg_real *restrict 
     (void)p_b3;
     memset(jac, 0, sizeof(sg_real) * (size_t)n * 18);
     /* ---- sample-invariant part (once per call) ---- */
-    /* p_W1ᵀ (used when n >= 8) */
+    /* p_W1^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W1, c_p_W1_T);
 
-    /* p_W2ᵀ (used when n >= 8) */
+    /* p_W2^T (used when n >= 8) */
     if (n >= 8) sg_transpose(2, 2, p_W2, c_p_W2_T);
 
     /* ---- tiles of 256 samples ---- */
@@ -2180,7 +2180,7 @@ int two_two_one_jacobian(const sg_real *restrict theta, const sg_real *restrict 
         t_z3[k] = a0 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -2236,7 +2236,7 @@ int two_two_one_jacobian(const sg_real *restrict theta, const sg_real *restrict 
                 sg_gemm(nt, 2, 2, t_J0_d_z2, 2, 1, p_W2, 2, t_J0_d_a1, 2, 0, 0);
             }
 
-            /* J0:d[z1] = J0:d[a1]*𝟙[z1 > 0] */
+            /* J0:d[z1] = J0:d[a1]*1[z1 > 0] */
             for (int k = 0; k < nt*2; ++k) {
                 const sg_real a0 = t_J0_d_a1[k];
                 const sg_real a1 = t_z1[k];

@@ -1,4 +1,4 @@
-/* v7_graph_abs.c: symgrad kernels for model 'v7_graph_abs' (float64), emitter v2.
+/* v7_graph_abs.c: symgrad kernels for model 'v7_graph_abs' (float64), emitter v3.
    Generated from the assignment graph of v7_graph_abs.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c v7_graph_abs.c   (link with -lm)
    Layout: theta = x1[], x2[] (row-major, packed)
@@ -1455,11 +1455,11 @@ int v7_graph_abs_loss_grad(const sg_real *restrict theta, const sg_real *restric
         t_d_v7[k] = -sg_sign(a0 - a1);
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[v7] over the tile */
+        /* sum d[v7] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_v7[k] += t_d_v7[s*1 + k];
 
@@ -1683,11 +1683,11 @@ int v7_graph_abs_hvp(const sg_real *restrict theta, const sg_real *restrict data
         t_d_v7[k] = -sg_sign(a0 - a1);
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[v7] over the tile */
+        /* sum d[v7] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_v7[k] += t_d_v7[s*1 + k];
 

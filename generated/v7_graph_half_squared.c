@@ -1,4 +1,4 @@
-/* v7_graph_half_squared.c: symgrad kernels for model 'v7_graph_half_squared' (float64), emitter v2.
+/* v7_graph_half_squared.c: symgrad kernels for model 'v7_graph_half_squared' (float64), emitter v3.
    Generated from the assignment graph of v7_graph_half_squared.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c v7_graph_half_squared.c   (link with -lm)
    Layout: theta = x1[], x2[] (row-major, packed)
@@ -1448,11 +1448,11 @@ int v7_graph_half_squared_loss_grad(const sg_real *restrict theta, const sg_real
         t_L[k] = ((1.0/2.0))*((-a0 + a1)*(-a0 + a1));
         }
 
-        /* Σ t over the tile */
+        /* sum t over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t[k] += d_t[s*1 + k];
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
@@ -1710,11 +1710,11 @@ int v7_graph_half_squared_hvp(const sg_real *restrict theta, const sg_real *rest
         t_L[k] = ((1.0/2.0))*((-a0 + a1)*(-a0 + a1));
         }
 
-        /* Σ t over the tile */
+        /* sum t over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t[k] += d_t[s*1 + k];
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 

@@ -1,4 +1,4 @@
-/* v7_graph_identity.c: symgrad kernels for model 'v7_graph_identity' (float64), emitter v2.
+/* v7_graph_identity.c: symgrad kernels for model 'v7_graph_identity' (float64), emitter v3.
    Generated from the assignment graph of v7_graph_identity.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c v7_graph_identity.c   (link with -lm)
    Layout: theta = x1[], x2[] (row-major, packed)

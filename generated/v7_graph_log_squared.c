@@ -1,4 +1,4 @@
-/* v7_graph_log_squared.c: symgrad kernels for model 'v7_graph_log_squared' (float64), emitter v2.
+/* v7_graph_log_squared.c: symgrad kernels for model 'v7_graph_log_squared' (float64), emitter v3.
    Generated from the assignment graph of v7_graph_log_squared.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c v7_graph_log_squared.c   (link with -lm)
    Layout: theta = x1[], x2[] (row-major, packed)
@@ -1337,7 +1337,7 @@ int v7_graph_log_squared_forward(const sg_real *restrict theta, const sg_real *r
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = d_t[k];
             const sg_real a1 = c_v7[0];
-        t_L[k] = log((a0*a0) - 2.0*a0*a1 + (a1*a1) + 1.0);
+        t_L[k] = log1p(((-a0 + a1)*(-a0 + a1)));
         }
 
         for (s = 0; s < nt; ++s)
@@ -1445,7 +1445,7 @@ int v7_graph_log_squared_loss_grad(const sg_real *restrict theta, const sg_real 
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = d_t[k];
             const sg_real a1 = c_v7[0];
-        t_L[k] = log((a0*a0) - 2.0*a0*a1 + (a1*a1) + 1.0);
+        t_L[k] = log1p(((-a0 + a1)*(-a0 + a1)));
         }
 
         /* d[v7] = (-2*t + 2*v7)/((-t + v7)**2 + 1) */
@@ -1455,11 +1455,11 @@ int v7_graph_log_squared_loss_grad(const sg_real *restrict theta, const sg_real 
         t_d_v7[k] = (-2.0*a0 + 2.0*a1)/(((-a0 + a1)*(-a0 + a1)) + 1.0);
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[v7] over the tile */
+        /* sum d[v7] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_v7[k] += t_d_v7[s*1 + k];
 
@@ -1702,7 +1702,7 @@ int v7_graph_log_squared_hvp(const sg_real *restrict theta, const sg_real *restr
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = d_t[k];
             const sg_real a1 = c_v7[0];
-        t_L[k] = log((a0*a0) - 2.0*a0*a1 + (a1*a1) + 1.0);
+        t_L[k] = log1p(((-a0 + a1)*(-a0 + a1)));
         }
 
         /* d[v7] = (-2*t + 2*v7)/((-t + v7)**2 + 1) */
@@ -1717,18 +1717,20 @@ int v7_graph_log_squared_hvp(const sg_real *restrict theta, const sg_real *restr
             const sg_real a0 = d_t[k];
             const sg_real a1 = c_t_v7[0];
             const sg_real a2 = c_v7[0];
-        t_t_d_v7[k] = -2.0*a1*(a0 - a2 - 1.0)*(a0 - a2 + 1.0)/(((a0*a0) - 2.0*a0*a2 + (a2*a2) + 1.0)*((a0*a0) - 2.0*a0*a2 + (a2*a2) + 1.0));
+            const sg_real q0 = ((-a0 + a2)*(-a0 + a2)) + 1.0;
+            const sg_real q1 = 2.0*a0 - 2.0*a2;
+        t_t_d_v7[k] = a1*(2.0/q0 - (q1*q1)/(q0*q0));
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[v7] over the tile */
+        /* sum d[v7] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_v7[k] += t_d_v7[s*1 + k];
 
-        /* Σ t[d[v7]] over the tile */
+        /* sum t[d[v7]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_v7[k] += t_t_d_v7[s*1 + k];
 

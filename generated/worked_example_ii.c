@@ -1,4 +1,4 @@
-/* worked_example_ii.c: symgrad kernels for model 'worked_example_ii' (float64), emitter v2.
+/* worked_example_ii.c: symgrad kernels for model 'worked_example_ii' (float64), emitter v3.
    Generated from the assignment graph of worked_example_ii.toml; do not edit.
    Self-contained C99 (math.h only): cc -O3 -std=c99 -c worked_example_ii.c   (link with -lm)
    Layout: theta = w1[], b1[], w2[], b2[], w3[], b3[] (row-major, packed)
@@ -1334,7 +1334,7 @@ int worked_example_ii_forward(const sg_real *restrict theta, const sg_real *rest
         t_z3[k] = a0*a2 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -1453,7 +1453,7 @@ int worked_example_ii_loss_grad(const sg_real *restrict theta, const sg_real *re
         t_z3[k] = a0*a2 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -1519,7 +1519,7 @@ int worked_example_ii_loss_grad(const sg_real *restrict theta, const sg_real *re
         t_d_w2[k] = a0*a1;
         }
 
-        /* d[z1] = d[a1]*𝟙[z1 > 0] */
+        /* d[z1] = d[a1]*1[z1 > 0] */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_d_a1[k];
             const sg_real a1 = t_z1[k];
@@ -1535,31 +1535,31 @@ int worked_example_ii_loss_grad(const sg_real *restrict theta, const sg_real *re
         }
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[z3] over the tile */
+        /* sum d[z3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z3[k] += t_d_z3[s*1 + k];
 
-        /* Σ d[w3] over the tile */
+        /* sum d[w3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_w3[k] += t_d_w3[s*1 + k];
 
-        /* Σ d[z2] over the tile */
+        /* sum d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z2[k] += t_d_z2[s*1 + k];
 
-        /* Σ d[w2] over the tile */
+        /* sum d[w2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_w2[k] += t_d_w2[s*1 + k];
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z1[k] += t_d_z1[s*1 + k];
 
-        /* Σ d[w1] over the tile */
+        /* sum d[w1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_w1[k] += t_d_w1[s*1 + k];
 
@@ -1724,7 +1724,7 @@ int worked_example_ii_hvp(const sg_real *restrict theta, const sg_real *restrict
         t_z3[k] = a0*a2 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -1790,7 +1790,7 @@ int worked_example_ii_hvp(const sg_real *restrict theta, const sg_real *restrict
         t_d_w2[k] = a0*a1;
         }
 
-        /* d[z1] = d[a1]*𝟙[z1 > 0] */
+        /* d[z1] = d[a1]*1[z1 > 0] */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_d_a1[k];
             const sg_real a1 = t_z1[k];
@@ -1816,7 +1816,7 @@ int worked_example_ii_hvp(const sg_real *restrict theta, const sg_real *restrict
         }
         }
 
-        /* t[a1] = t[z1]*𝟙[z1 > 0] */
+        /* t[a1] = t[z1]*1[z1 > 0] */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_t_z1[k];
             const sg_real a1 = t_z1[k];
@@ -1918,7 +1918,7 @@ int worked_example_ii_hvp(const sg_real *restrict theta, const sg_real *restrict
         t_t_d_w2[k] = a0*a3 + a1*a2;
         }
 
-        /* t[d[z1]] = t[d[a1]]*𝟙[z1 > 0] */
+        /* t[d[z1]] = t[d[a1]]*1[z1 > 0] */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_t_d_a1[k];
             const sg_real a1 = t_z1[k];
@@ -1934,55 +1934,55 @@ int worked_example_ii_hvp(const sg_real *restrict theta, const sg_real *restrict
         }
         }
 
-        /* Σ L over the tile */
+        /* sum L over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_L[k] += t_L[s*1 + k];
 
-        /* Σ d[z3] over the tile */
+        /* sum d[z3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z3[k] += t_d_z3[s*1 + k];
 
-        /* Σ d[w3] over the tile */
+        /* sum d[w3] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_w3[k] += t_d_w3[s*1 + k];
 
-        /* Σ d[z2] over the tile */
+        /* sum d[z2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z2[k] += t_d_z2[s*1 + k];
 
-        /* Σ d[w2] over the tile */
+        /* sum d[w2] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_w2[k] += t_d_w2[s*1 + k];
 
-        /* Σ d[z1] over the tile */
+        /* sum d[z1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_z1[k] += t_d_z1[s*1 + k];
 
-        /* Σ d[w1] over the tile */
+        /* sum d[w1] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_d_w1[k] += t_d_w1[s*1 + k];
 
-        /* Σ t[d[z3]] over the tile */
+        /* sum t[d[z3]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_z3[k] += t_t_d_z3[s*1 + k];
 
-        /* Σ t[d[w3]] over the tile */
+        /* sum t[d[w3]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_w3[k] += t_t_d_w3[s*1 + k];
 
-        /* Σ t[d[z2]] over the tile */
+        /* sum t[d[z2]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_z2[k] += t_t_d_z2[s*1 + k];
 
-        /* Σ t[d[w2]] over the tile */
+        /* sum t[d[w2]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_w2[k] += t_t_d_w2[s*1 + k];
 
-        /* Σ t[d[z1]] over the tile */
+        /* sum t[d[z1]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_z1[k] += t_t_d_z1[s*1 + k];
 
-        /* Σ t[d[w1]] over the tile */
+        /* sum t[d[w1]] over the tile */
         for (s = 0; s < nt; ++s)
             for (int k = 0; k < 1; ++k) r_t_d_w1[k] += t_t_d_w1[s*1 + k];
 
@@ -2099,7 +2099,7 @@ int worked_example_ii_jacobian(const sg_real *restrict theta, const sg_real *res
         t_z3[k] = a0*a2 + a1;
         }
 
-        /* yhat = σ(z3) */
+        /* yhat = sigmoid(z3) */
         for (int k = 0; k < nt*1; ++k) {
             const sg_real a0 = t_z3[k];
         t_yhat[k] = sg_sigmoid(a0);
@@ -2151,7 +2151,7 @@ int worked_example_ii_jacobian(const sg_real *restrict theta, const sg_real *res
             t_J0_d_w2[k] = a0*a1;
             }
 
-            /* J0:d[z1] = J0:d[a1]*𝟙[z1 > 0] */
+            /* J0:d[z1] = J0:d[a1]*1[z1 > 0] */
             for (int k = 0; k < nt*1; ++k) {
                 const sg_real a0 = t_J0_d_a1[k];
                 const sg_real a1 = t_z1[k];

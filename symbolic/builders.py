@@ -37,45 +37,63 @@ def mlp_lines(width: int, layers: list[LayerSpec], x: str = "x") -> tuple[list[t
     return lines, prev, {"layers": info}
 
 
+class PenaltyError(ValueError):
+    """A bad [penalty] table; `key` is the key at fault (for the line number), if any."""
+
+    def __init__(self, message: str, key: str | None = None):
+        super().__init__(message)
+        self.key = key
+
+
 def penalty_lines(pen: dict, weights: list[str], biases: list[str]) -> list[tuple[str, str]]:
-    """R = penalty(θ) in the λ or C convention of the seeds; raises ValueError on bad keys."""
+    """R = penalty(θ) in the λ or C convention of the seeds; raises PenaltyError on bad keys."""
+    from .spec_schema import (
+        PENALTY_OPTIONS,
+        PENALTY_TYPES,
+        number_problem,
+        suggest,
+        unknown_keys,
+    )
     ptype = pen.get("type", "l2")
+    if ptype not in PENALTY_TYPES:
+        hint = suggest(ptype, PENALTY_TYPES) if isinstance(ptype, str) else ""
+        raise PenaltyError(f"unknown penalty type {ptype!r} (l2, l1, lp){hint}", "type")
+    every = sorted({k for keys in PENALTY_OPTIONS.values() for k in keys})
+    bad = unknown_keys(pen, "[penalty]", PENALTY_OPTIONS[ptype], every, f"to penalty type '{ptype}'")
+    if bad:
+        raise PenaltyError(bad[1], bad[0])
     which = pen.get("params", "weights")
     if which not in ("weights", "all"):
-        raise ValueError(f"params must be 'weights' or 'all', got {which!r}")
+        raise PenaltyError(f"params must be 'weights' or 'all', got {which!r}", "params")
     names = weights + (biases if which == "all" else [])
-    allowed = {"type", "lam", "C", "half", "p", "params"}
-    for k in pen:
-        if k not in allowed:
-            raise ValueError(f"unknown key {k!r}")
 
-    def number(key):
-        v = pen[key]
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
-            raise ValueError(f"{key} must be a non-negative number")
-        return repr(float(v))
+    def number(key, positive=False):
+        problem = number_problem(pen[key], key, "[penalty]", positive=positive, nonnegative=True)
+        if problem:
+            raise PenaltyError(problem.removeprefix("[penalty] "), key)
+        return repr(float(pen[key]))
     if "lam" in pen and "C" in pen:
-        raise ValueError("give either lam or C, not both")
+        raise PenaltyError("give either lam or C, not both", "C")
     if ptype == "l2":
         terms = " + ".join(f"sum({n}**2)" for n in names)
         if "C" in pen:
-            if float(pen["C"]) <= 0:
-                raise ValueError("C must be positive")
-            return [("R", f"1/(2*{number('C')}) * ({terms})")]
+            if "half" in pen:
+                raise PenaltyError("half does not apply with C (the C convention is 1/(2C))", "half")
+            return [("R", f"1/(2*{number('C', positive=True)}) * ({terms})")]
         if "lam" not in pen:
-            raise ValueError("l2 needs lam (λ) or C")
+            raise PenaltyError("l2 needs lam (λ) or C")
         half = pen.get("half", True)
+        if not isinstance(half, bool):
+            raise PenaltyError("half must be true or false", "half")
         return [("R", f"{number('lam')}{'/2' if half else ''} * ({terms})")]
     if "lam" not in pen:
-        raise ValueError(f"{ptype} needs lam")
+        raise PenaltyError(f"{ptype} needs lam")
     if ptype == "l1":
         return [("R", f"{number('lam')} * (" + " + ".join(f"sum(abs({n}))" for n in names) + ")")]
-    if ptype == "lp":
-        p = number("p") if "p" in pen else None
-        if p is None or float(p) < 1:
-            raise ValueError("lp needs p >= 1")
-        return [("R", f"{number('lam')}/{p} * (" + " + ".join(f"sum(abs({n})**{p})" for n in names) + ")")]
-    raise ValueError(f"unknown penalty type {ptype!r} (l2, l1, lp)")
+    p = number("p") if "p" in pen else None
+    if p is None or float(p) < 1:
+        raise PenaltyError("lp needs p >= 1", "p" if "p" in pen else None)
+    return [("R", f"{number('lam')}/{p} * (" + " + ".join(f"sum(abs({n})**{p})" for n in names) + ")")]
 
 
 def scalar_mlp_toml(widths: list[int], activations: list[str], half: bool = True,

@@ -41,6 +41,13 @@ class ifpos(_Printed):
         if a == b:
             return a
 
+    def _eval_derivative(self, s):
+        # d/ds ifpos(x, a, b) = ifpos(x, a', b'): the branch is chosen before differentiating, so
+        # an untaken branch that overflows (ELU's e^x above 709.78) never meets a 0 factor (0·inf).
+        # The condition contributes nothing (piecewise constant; kinks are a documented policy).
+        x, a, b = self.args
+        return ifpos(x, real_diff(a, s), real_diff(b, s))
+
     def fdiff(self, argindex=1):
         x, a, b = self.args
         if argindex == 1:
@@ -86,6 +93,18 @@ class sigmoid(_Printed):
 
     def _sympystr(self, printer):
         return "σ(%s)" % printer._print(self.args[0])
+
+
+class sigmoid_tail(sigmoid):
+    """σ(x) as softplus′ (so log-sigmoid losses use it): its derivative σ(x)σ(−x) keeps both tails,
+    where σ(1 − σ) rounds to 0 for x ≳ 37. Prints, evaluates and reads as σ."""
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return sigmoid(x) * sigmoid(-x)
+
+    def _symgrad_grammar(self, printer):
+        return f"sigmoid({printer._print(self.args[0])})"
 
 
 class relu(_Printed):
@@ -146,7 +165,7 @@ class softplus(_Printed):
     nargs = 1
 
     def fdiff(self, argindex=1):
-        return sigmoid(self.args[0])
+        return sigmoid_tail(self.args[0])
 
     def _latex_body(self, printer):
         return r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
@@ -166,6 +185,29 @@ class silu(_Printed):
         return r"\operatorname{SiLU}\left(%s\right)" % printer._print(self.args[0])
 
 
+class normal_cdf(_Printed):
+    """Φ(x), evaluated as erfc(−x/√2)/2: no 1 + erf(x/√2) cancellation in the left tail."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
+
+    def _eval_rewrite_as_erf(self, x, **kwargs):
+        return (1 + sp.erf(x / sp.sqrt(2))) / 2
+
+    def _latex_body(self, printer):
+        return r"\Phi\left(" + printer._print(self.args[0]) + r"\right)"
+
+    def _sympystr(self, printer):
+        return f"Φ({printer._print(self.args[0])})"
+
+    def _symgrad_ccode(self, printer):
+        half, erfc, x = printer._lit(0.5), printer._fn("erfc"), printer._print(self.args[0])
+        return f"({half}*{erfc}(-({x})*{printer._lit(0.7071067811865476)}))"
+
+
 class gelu(_Printed):
     """Exact GELU x·Φ(x) (erf form); derivative Φ(x) + x·φ(x)."""
 
@@ -173,7 +215,7 @@ class gelu(_Printed):
 
     def fdiff(self, argindex=1):
         x = self.args[0]
-        return (1 + sp.erf(x / sp.sqrt(2))) / 2 + x * sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
+        return normal_cdf(x) + x * sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
 
     def _latex_body(self, printer):
         return r"\operatorname{GELU}\left(%s\right)" % printer._print(self.args[0])
@@ -199,6 +241,34 @@ class maximum(_Printed):
         return r"\max\left(%s, %s\right)" % (printer._print(self.args[0]), printer._print(self.args[1]))
 
 
+class _real_abs(Function):
+    """|u| for a real u that SymPy cannot prove real (u = p/q, σ(p), √p): derivative sign(u)."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return sp.sign(self.args[0])
+
+
+class _real_sign(Function):
+    """sign(u) for a real u: derivative 0 away from 0 (the kink policy), never DiracDelta/Derivative."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return sp.S.Zero
+
+
+def real_diff(expr: sp.Expr, s: sp.Symbol) -> sp.Expr:
+    """∂expr/∂s with every quantity real: |u|′ = sign(u)·u′ and sign′ = 0 whatever SymPy can prove
+    about u (its own rules give re/im/atan2 or an unevaluated Derivative when it cannot)."""
+    if not expr.has(sp.Abs, sp.sign):
+        return sp.diff(expr, s)
+    e = expr.replace(sp.Abs, _real_abs).replace(sp.sign, _real_sign)
+    d = sp.diff(e, s)
+    return d.replace(_real_abs, sp.Abs).replace(_real_sign, sp.sign)
+
+
 # --------------------------------------------------------------------------------------------
 # numpy forms (stable where it matters); used by the numeric evaluator
 # --------------------------------------------------------------------------------------------
@@ -212,6 +282,16 @@ def np_sigmoid(x):
 def np_softplus(x):
     x = np.asarray(x, dtype=float)
     return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+
+
+def np_normal_cdf(x):
+    x = np.asarray(x, dtype=float)
+    try:  # scipy is optional: use it when present, else the exact math.erfc elementwise
+        from scipy.special import erfc
+    except ImportError:  # pragma: no cover - exercised only without scipy
+        import math
+        erfc = np.vectorize(math.erfc, otypes=[float])
+    return 0.5 * erfc(-x / np.sqrt(2.0))
 
 
 def np_erf(x):
@@ -238,13 +318,13 @@ def np_sign(x):
 NUMPY_FUNCS: dict[type, Callable] = {
     sp.exp: np.exp, sp.log: np.log, sp.sin: np.sin, sp.cos: np.cos, sp.tan: np.tan,
     sp.tanh: np.tanh, sp.Abs: np.abs, sp.sign: np_sign, sp.erf: np_erf,
-    sigmoid: np_sigmoid, softplus: np_softplus,
+    sigmoid: np_sigmoid, sigmoid_tail: np_sigmoid, softplus: np_softplus, normal_cdf: np_normal_cdf,
     relu: lambda x: np.maximum(x, 0.0),
     ifpos: np_ifpos,
     leaky_relu: lambda x, a: np.where(np.asarray(x) > 0, x, a * np.asarray(x)),
     elu: lambda x, a: np.where(np.asarray(x) > 0, x, a * np.expm1(np.minimum(x, 0.0))),
     silu: lambda x: np.asarray(x) * np_sigmoid(x),
-    gelu: lambda x: 0.5 * np.asarray(x) * (1.0 + np_erf(np.asarray(x) / np.sqrt(2.0))),
+    gelu: lambda x: np.asarray(x) * np_normal_cdf(x),
     maximum: np.maximum,
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,6 +23,7 @@ from tomlkit import items
 
 KINDS = ("value", "adjoint", "local", "grad", "hvp", "hessian", "jacobian", "update")
 CLAIM_KEYS = ("quantity", "value", "formula", "tolerance", "note")
+TOP_LEVEL = ("claim", "at", "direction")
 
 
 class ClaimsError(ValueError):
@@ -167,8 +169,13 @@ def _literals(item, where: str, q: str) -> np.ndarray:
             raise ClaimsError(f"{where}: value of {q!r} must be a number or nested list")
         if isinstance(it, (items.Integer, items.Float)):
             lit = it.as_string().strip()
-            if not math.isfinite(float(it)):
-                raise ClaimsError(f"{where}: value of {q!r} must be finite, got {lit}")
+            try:
+                finite = math.isfinite(float(it)) and math.isfinite(float(Decimal(lit.replace("_", ""))))
+            except (OverflowError, InvalidOperation, ValueError):
+                finite = False
+            if not finite:
+                raise ClaimsError(f"{where}: value of {q!r} must be a finite double, got "
+                                  f"{lit if len(lit) < 30 else lit[:20] + '…'}")
             return lit, ()
         if isinstance(it, items.Array):
             parts = [walk(x) for x in it]
@@ -195,19 +202,61 @@ def _literals(item, where: str, q: str) -> np.ndarray:
 
 
 def _number(item, where: str, what: str) -> float:
-    if isinstance(item, bool) or not isinstance(item, (int, float)) or not math.isfinite(float(item)):
+    if isinstance(item, (bool, items.Bool)) or not isinstance(item, (int, float)):
+        raise ClaimsError(f"{where}: {what} must be a number, got {_kind(item)}")
+    try:
+        value = float(item)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
         raise ClaimsError(f"{where}: {what} must be a finite number")
-    return float(item)
+    return value
 
 
-def _claim(c, line: int | None, path: str) -> Claim:
+def _kind(item) -> str:
+    if isinstance(item, (bool, items.Bool)):
+        return "true/false"
+    if isinstance(item, str):
+        return "a string"
+    if isinstance(item, list):
+        return "a list"
+    if isinstance(item, dict):
+        return "a table"
+    return "a date or time" if isinstance(item, (items.Date, items.Time, items.DateTime)) \
+        else type(item).__name__
+
+
+def _did_you_mean(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _key_where(text: str, line: int | None, key: str, path: str) -> str:
+    """'file:line' of `key = …` in the claim starting at `line` (the claim's line if not found)."""
+    if line:
+        pat = re.compile(r'(^|[{,])\s*"?' + re.escape(key) + r'"?\s*=')
+        lines = text.splitlines()
+        for i in range(line - 1, len(lines)):
+            if i > line - 1 and lines[i].lstrip().startswith("[["):   # the next claim
+                break
+            if pat.search(lines[i]):
+                return f"{path}:{i + 1}"
+    return f"{path}:{line}" if line else path
+
+
+def _claim(c, line: int | None, path: str, text: str = "") -> Claim:
     where = f"{path}:{line}" if line else path
     if not isinstance(c, (items.Table, items.InlineTable)):
         raise ClaimsError(f"{where}: a claim must be a table")
-    unknown = set(c) - set(CLAIM_KEYS)
-    if unknown:
-        raise ClaimsError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in claim "
-                          f"(expected {', '.join(CLAIM_KEYS)})")
+    for key in c:
+        if key in TOP_LEVEL:
+            raise ClaimsError(f"{_key_where(text, line, key, path)}: [{key}] must be a top-level "
+                              "table, not inside a claim")
+        if key not in CLAIM_KEYS:
+            raise ClaimsError(f"{_key_where(text, line, key, path)}: unknown key '{key}' in "
+                              f"[[claim]]{_did_you_mean(key, CLAIM_KEYS)}")
+    if "note" in c and not isinstance(c["note"], str):
+        raise ClaimsError(f"{_key_where(text, line, 'note', path)}: 'note' must be a string")
     if "quantity" not in c:
         raise ClaimsError(f"{where}: claim has no 'quantity'")
     q = c["quantity"]
@@ -222,12 +271,13 @@ def _claim(c, line: int | None, path: str) -> Claim:
         raise ClaimsError(f"{where}: {e}") from None
     cl = Claim(q, kind, refs, line=line)
     if "tolerance" in c:
-        tol = _number(c["tolerance"], where, "tolerance")
+        tol_where = _key_where(text, line, "tolerance", path)
+        tol = _number(c["tolerance"], tol_where, "tolerance")
         if tol < 0:
-            raise ClaimsError(f"{where}: tolerance must be a non-negative number")
+            raise ClaimsError(f"{tol_where}: tolerance must be a non-negative number")
         cl.tolerance, cl.explicit_tolerance = tol, True
     if "value" in c:
-        lits = _literals(c.item("value"), where, q)
+        lits = _literals(c.item("value"), _key_where(text, line, "value", path), q)
         try:
             flat = [str(s) for s in lits.ravel()]
             cl.value = np.array([float(Decimal(s.replace("_", ""))) for s in flat]).reshape(lits.shape)
@@ -244,6 +294,17 @@ def _claim(c, line: int | None, path: str) -> Claim:
     return cl
 
 
+def _table_where(text: str, key: str, path: str) -> str:
+    """'file:line' of the header [key] / [[key]] or of `key = …` at the top level."""
+    for i, ln in enumerate(text.splitlines()):
+        s = ln.strip()
+        if s.startswith("[") and s.strip("[] \t").split(".")[0].strip().strip('"') == key:
+            return f"{path}:{i + 1}"
+        if s.startswith((f"{key} ", f"{key}=")):
+            return f"{path}:{i + 1}"
+    return path
+
+
 def parse_claims(text: str, path: str = "<claims>") -> Claims:
     """Claims from TOML text; errors are ClaimsError 'file:line: message'."""
     try:
@@ -253,16 +314,23 @@ def parse_claims(text: str, path: str = "<claims>") -> Claims:
         raise ClaimsError(f"{path}:{e.line}: invalid TOML: {msg}") from None
     except tomlkit.exceptions.TOMLKitError as e:
         raise ClaimsError(f"{path}: invalid TOML: {e}") from None
+    except RecursionError:
+        raise ClaimsError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     for key in doc:
-        if key not in ("claim", "at", "direction"):
-            raise ClaimsError(f"{path}: unknown table [{key}] (expected [[claim]] or claim = [...], "
-                              "[at], [direction])")
+        if key not in TOP_LEVEL:
+            where = _table_where(text, key, path)
+            if key in CLAIM_KEYS:
+                raise ClaimsError(f"{where}: '{key}' is outside any claim (put it under [[claim]])")
+            close = difflib.get_close_matches(key, TOP_LEVEL, n=1)
+            hint = f" (did you mean [{close[0]}]?)" if close else ""
+            raise ClaimsError(f"{where}: unknown table [{key}]{hint}; a claims file has [[claim]] "
+                              "tables (or claim = [...]), [at] and [direction]")
     if "claim" not in doc:
         raise ClaimsError(f"{path}: no claims ([[claim]] tables or claim = [...])")
     found = _claim_items(doc, text, path)
     if not found:
         raise ClaimsError(f"{path}: no claims ([[claim]] tables or claim = [...])")
-    claims = [_claim(c, line, path) for c, line in found]
+    claims = [_claim(c, line, path, text) for c, line in found]
     tables, lines = {}, {}
     for tname in ("at", "direction"):
         t = doc.get(tname, {})

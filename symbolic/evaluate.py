@@ -11,7 +11,7 @@ from typing import Callable
 import numpy as np
 import sympy as sp
 
-from .catalogue import NUMPY_FUNCS
+from .catalogue import NUMPY_FUNCS, ifpos
 from .graph import Assignment, all_indices
 
 
@@ -58,6 +58,14 @@ def _compile(expr: sp.Expr) -> Callable[[dict], np.ndarray]:
             return lambda env: np.power(fb(env), float(k))
         fe = _compile(e)
         return lambda env: np.power(fb(env), fe(env))
+    if isinstance(expr, ifpos):
+        fc, fa, fb = (_compile(a) for a in expr.args)
+        def branch(env):
+            c = fc(env)
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                a, b = fa(env), fb(env)   # both are computed; the untaken one may overflow
+            return np.where(np.asarray(c) > 0, a, b)
+        return branch
     fn = NUMPY_FUNCS.get(type(expr)) or NUMPY_FUNCS.get(expr.func)
     if fn is None:
         raise EvaluationError(f"no numeric form for {expr.func}")

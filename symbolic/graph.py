@@ -59,6 +59,25 @@ class Graph:
 
     def __post_init__(self):
         self._by_name = None
+        self._memo: dict = {}
+
+    # ---- derived programs, memoised by content ----------------------------------------------
+    def structure_key(self) -> tuple:
+        """Everything derivation reads (declarations, program, objective, outputs, meta): two
+        graphs with equal keys have the same derived programs, whatever their identity."""
+        program = tuple((a.name, a.op, a.args, tuple(a.shape), a.expr, repr(sorted(a.attrs.items())),
+                         a.hidden, a.role) for a in self.assignments)
+        return (tuple(self.inputs.items()), tuple(self.params.items()), program, self.objective,
+                tuple(self.outputs), repr(sorted(self.meta.items(), key=lambda kv: str(kv[0]))))
+
+    def memo(self, kind: str, build):
+        """`build(self)` once per content of this graph (a mutated graph is derived afresh)."""
+        key = (kind, self.structure_key())
+        hit = self._memo.get(kind)
+        if hit is None or hit[0] != key:
+            hit = (key, build(self))
+            self._memo[kind] = hit
+        return hit[1]
 
     # ---- lookup ---------------------------------------------------------------------------
     @property

@@ -21,8 +21,8 @@ from .claims import Claim
 from .evaluate import compile_template
 from .graph import Assignment, Graph
 
-POLICY_TEXT = ("symgrad's own value takes ReLU′(0) = 0, |x|′(0) = 0 and max ties to the second "
-               "argument (PyTorch's convention)")
+POLICY_TEXT = ("symgrad's own value takes ReLU′(0) = 0 and |x|′(0) = 0 (as PyTorch), max ties to the "
+               "second argument (PyTorch splits ½/½), ELU″(0) = α and Huber″ = 1 at |r| = δ (PyTorch: 0)")
 MAX_KINKS = 10          # kinked elements enumerated (2^10 one-sided choices)
 
 

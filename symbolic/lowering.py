@@ -12,9 +12,11 @@ import sympy as sp
 
 from .catalogue import CATALOGUE, ELEMENTWISE_SYMPY
 from .graph import Assignment, GraphError, Shape, sym
+from .limits import FLOAT_MAX, MAX_PRIMITIVES
 from .parser import ParseError, parse_expression
 
 CONSTANTS = {"pi": sp.pi}
+TINY = 1e-300   # smallest non-zero constant magnitude accepted (keeps products of two normal)
 
 
 def _suggest(name: str, options) -> str:
@@ -51,12 +53,20 @@ class Lowerer:
         self.shapes[target] = self.out[-1].shape
         return self.out[-1]
 
+    @property
+    def who(self) -> str:
+        """The quantity being lowered, as messages name it (a claim formula has no name)."""
+        return "the formula" if self.target.startswith("__") else f"'{self.target}'"
+
     # ---- emission --------------------------------------------------------------------------
     def fresh(self) -> str:
         self.counter += 1
         return f"{self.target}#{self.counter}"
 
     def emit(self, a: Assignment) -> str:
+        if len(self.out) >= MAX_PRIMITIVES:
+            raise GraphError(f"{self.who}: the model lowers to more than {MAX_PRIMITIVES} "
+                             "primitive assignments")
         self.out.append(a)
         self.shapes[a.name] = a.shape
         return a.name
@@ -93,9 +103,14 @@ class Lowerer:
         kind = node[0]
         if kind == "num":
             value = float(node[1])
-            if not math.isfinite(value) or (value != 0 and not 1e-300 < abs(value) < 1e300):
-                raise GraphError(f"'{self.target}': number {node[1]} is out of range")
-            return sp.Rational(node[1]), ()
+            exact = sp.Rational(node[1])
+            if not math.isfinite(value):
+                raise GraphError(f"{self.who}: number {node[1]} overflows to inf in double "
+                                 "precision")
+            if exact != 0 and abs(value) < TINY:
+                raise GraphError(f"{self.who}: number {node[1]} underflows (below {TINY:g} "
+                                 "in magnitude)")
+            return exact, ()
         if kind == "name":
             return self.name(node[1])
         if kind == "neg":
@@ -116,7 +131,7 @@ class Lowerer:
             for item in node[1]:
                 e, s = self.ew(item)
                 if s != ():
-                    raise GraphError(f"'{self.target}': list items must be scalars, got shape {s}")
+                    raise GraphError(f"{self.who}: list items must be scalars, got shape {s}")
                 refs.append(self.store(e, s))
             return self.structural("stack", refs, (len(refs),)), (len(refs),)
         if kind == "call":
@@ -132,64 +147,104 @@ class Lowerer:
         if n in CONSTANTS:
             return CONSTANTS[n], ()
         known = [k for k in self.shapes if "#" not in k and "[" not in k]
-        raise GraphError(f"'{self.target}' uses undefined name '{n}'{_suggest(n, known)}")
+        raise GraphError(f"{self.who} uses undefined name '{n}'{_suggest(n, known)}")
 
     def binary(self, op, left, right):
         if op == "@":
             return self.matmul(left, right)
+        if op == "**":
+            return self.power(left, right)
+        # a left-leaning chain a + b - c + … (or a * b / c …) is lowered in a loop, not by
+        # recursion, so a sum of thousands of terms needs no deep stack
+        group = ("+", "-") if op in ("+", "-") else ("*", "/")
+        chain = [(op, right)]
+        while left[0] == "bin" and left[1] in group:
+            chain.append((left[1], left[3]))
+            left = left[2]
+        acc, shape = self.ew(left)
+        terms = [acc]
+        for o, node in reversed(chain):
+            b, sb = self.ew(node)
+            shape = self.broadcast(shape, sb, o)
+            terms.append(b if o in ("+", "*") else (-b if o == "-" else 1 / b))
+        out = sp.Add(*terms) if group[0] == "+" else sp.Mul(*terms)
+        self.check_constants(out)
+        return out, shape
+
+    def power(self, left, right):
         a, sa = self.ew(left)
         b, sb = self.ew(right)
-        shape = self.broadcast(sa, sb, op)
-        if op == "+":
-            return a + b, shape
-        if op == "-":
-            return a - b, shape
-        if op == "*":
-            return a * b, shape
-        if op == "/":
-            return a / b, shape
-        if op == "**":
-            if a.is_Number and b.is_Number:  # fold constants in floating point: 9**9**9 must not hang
-                try:
-                    value = float(a) ** float(b)
-                except (OverflowError, ZeroDivisionError):
-                    raise GraphError(f"'{self.target}': constant {a}**{b} is out of range") from None
-                if isinstance(value, complex) or not math.isfinite(value):
-                    raise GraphError(f"'{self.target}': constant {a}**{b} is not a finite real number")
-                exact = b.is_Integer and abs(int(b)) <= 64 and a.is_Rational
-                return (a ** b if exact else sp.Float(value)), shape
-            if b.is_Number and abs(float(b)) > 1e6:
-                raise GraphError(f"'{self.target}': exponent {b} is too large")
-            return a ** b, shape
-        raise AssertionError(op)
+        shape = self.broadcast(sa, sb, "**")
+        if a.is_Number and b.is_Number:  # fold constants in floating point: 9**9**9 must not hang
+            try:
+                value = float(a) ** float(b)
+            except (OverflowError, ZeroDivisionError):
+                raise GraphError(f"{self.who}: constant {a}**{b} is out of range") from None
+            if isinstance(value, complex) or not math.isfinite(value):
+                raise GraphError(f"{self.who}: constant {a}**{b} is not a finite real number")
+            exact = b.is_Integer and abs(int(b)) <= 64 and a.is_Rational
+            out = a ** b if exact else sp.Float(value)
+            self.check_constants(out)
+            return out, shape
+        if b.is_Number and abs(float(b)) > 1e6:
+            raise GraphError(f"{self.who}: exponent {b} is too large")
+        out = a ** b
+        self.check_constants(out)
+        return out, shape
+
+    def check_constants(self, expr) -> None:
+        """Constants folded by SymPy must stay finite doubles: 1e299*1e299 overflows to inf."""
+        if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise GraphError(f"{self.who}: constant division by zero (or an infinite constant)")
+        for c in (expr.atoms(sp.Number) if not expr.is_Number else (expr,)):
+            if not c.is_finite:
+                raise GraphError(f"{self.who}: constant division by zero (or an infinite "
+                                 "constant)")
+            if c != 0:
+                mag = abs(c)
+                if mag > FLOAT_MAX:
+                    raise GraphError(f"{self.who}: constant overflows to inf in double "
+                                     f"precision ({sp.Float(c, 4)})")
+                if float(mag) < TINY:
+                    raise GraphError(f"{self.who}: constant underflows to 0 in double "
+                                     f"precision ({sp.Float(c, 4)})")
 
     def broadcast(self, sa: Shape, sb: Shape, op: str) -> Shape:
         if sa == sb or sb == ():
             return sa
         if sa == ():
             return sb
-        raise GraphError(f"shape mismatch in '{self.target}': {sa} {op} {sb}")
+        raise GraphError(f"shape mismatch in {self.who}: {sa} {op} {sb}")
 
     def matmul(self, left, right):
-        ta = tb = False
-        if left[0] == "T":
-            ta, left = True, left[1]
-        if right[0] == "T":
-            tb, right = True, right[1]
-        ra, rb = self.materialize(left), self.materialize(right)
+        chain = [right]                  # a @ b @ c … lowered in a loop, left to right
+        while left[0] == "bin" and left[1] == "@":
+            chain.append(left[3])
+            left = left[2]
+        ta = left[0] == "T"
+        ra = self.materialize(left[1] if ta else left)
+        result = None
+        for node in reversed(chain):
+            tb = node[0] == "T"
+            rb = self.materialize(node[1] if tb else node)
+            result, shape = self.matmul_refs(ra, ta, rb, tb)
+            ra, ta = result.name, False
+        return result, shape
+
+    def matmul_refs(self, ra: str, ta: bool, rb: str, tb: bool):
         sa, sb = self.shapes[ra], self.shapes[rb]
         if len(sa) < 2:
             ta = False
         if len(sb) < 2:
             tb = False
         if sa == () or sb == ():
-            raise GraphError(f"'{self.target}': '@' needs vectors or matrices, got shapes {sa} and {sb}")
+            raise GraphError(f"{self.who}: '@' needs vectors or matrices, got shapes {sa} and {sb}")
         ea = (sa[1], sa[0]) if ta else sa
         eb = (sb[1], sb[0]) if tb else sb
         inner_a = ea[-1]
         inner_b = eb[0]
         if inner_a != inner_b:
-            raise GraphError(f"shape mismatch in '{self.target}': {ea} @ {eb}")
+            raise GraphError(f"shape mismatch in {self.who}: {ea} @ {eb}")
         shape = ea[:-1] + eb[1:]
         return self.structural("matmul", [ra, rb], shape, ta=ta, tb=tb), shape
 
@@ -197,10 +252,10 @@ class Lowerer:
         ref = self.materialize(operand)
         s = self.shapes[ref]
         if len(idx) > len(s):
-            raise GraphError(f"'{self.target}': '{ref}' has {len(s)} dimensions, indexed with {len(idx)}")
+            raise GraphError(f"{self.who}: '{ref}' has {len(s)} dimensions, indexed with {len(idx)}")
         for i, (k, d) in enumerate(zip(idx, s)):
             if k >= d:
-                raise GraphError(f"'{self.target}': index {k} out of range for axis {i} of "
+                raise GraphError(f"{self.who}: index {k} out of range for axis {i} of "
                                  f"'{ref}' (size {d})")
         shape = s[len(idx):]
         return self.structural("index", [ref], shape, idx=tuple(idx)), shape
@@ -209,21 +264,21 @@ class Lowerer:
     def call(self, fname, args, kwargs):
         entry = CATALOGUE.get(fname)
         if entry is None:
-            raise GraphError(f"'{self.target}' calls unknown function '{fname}'"
+            raise GraphError(f"{self.who} calls unknown function '{fname}'"
                              f"{_suggest(fname, CATALOGUE)}")
         nt = entry.n_tensor_args
         if fname == "max" and len(args) >= 2 and not kwargs:
             nt = len(args)
         allowed = nt + len(entry.params)
         if len(args) > allowed:
-            raise GraphError(f"'{self.target}': {fname}() takes at most {allowed} arguments, "
+            raise GraphError(f"{self.who}: {fname}() takes at most {allowed} arguments, "
                              f"got {len(args)}")
         for k in kwargs:
             if k not in entry.params:
-                raise GraphError(f"'{self.target}': {fname}() has no parameter '{k}'")
+                raise GraphError(f"{self.who}: {fname}() has no parameter '{k}'")
         tensor_args = args[:nt]
         if len(tensor_args) < nt:
-            raise GraphError(f"'{self.target}': {fname}() needs {nt} argument(s), got {len(args)}")
+            raise GraphError(f"{self.who}: {fname}() needs {nt} argument(s), got {len(args)}")
         params = []
         for i, pname in enumerate(entry.params):
             if nt + i < len(args):
@@ -234,10 +289,10 @@ class Lowerer:
                 params.append((entry.defaults[i - (len(entry.params) - len(entry.defaults))], ()))
                 continue
             else:
-                raise GraphError(f"'{self.target}': {fname}() needs parameter '{pname}'")
+                raise GraphError(f"{self.who}: {fname}() needs parameter '{pname}'")
             e, s = self.ew(node)
             if s != ():
-                raise GraphError(f"'{self.target}': parameter '{pname}' of {fname}() must be scalar")
+                raise GraphError(f"{self.who}: parameter '{pname}' of {fname}() must be scalar")
             params.append((e, s))
         if entry.kind == "elementwise":
             vals = [self.ew(a) for a in tensor_args]
@@ -260,7 +315,7 @@ class Lowerer:
     def composite(self, entry, tensor_args, params):
         vals = [self.ew(a) for a in tensor_args]
         if vals[0][1] != vals[1][1] and vals[1][1] != () and vals[0][1] != ():
-            raise GraphError(f"shape mismatch in '{self.target}': {entry.name}() of shapes "
+            raise GraphError(f"shape mismatch in {self.who}: {entry.name}() of shapes "
                              f"{vals[0][1]} and {vals[1][1]}")
         scope = {"a": vals[0], "b": vals[1]}
         for pname, p in zip(entry.params, params):
@@ -276,10 +331,10 @@ class Lowerer:
             ra, rb = self.materialize(args[0]), self.materialize(args[1])
             sa, sb = self.shapes[ra], self.shapes[rb]
             if len(sa) != 1 or len(sb) != 1:
-                raise GraphError(f"'{self.target}': {fname}() needs two vectors, got {sa} and {sb}")
+                raise GraphError(f"{self.who}: {fname}() needs two vectors, got {sa} and {sb}")
             if fname == "dot":
                 if sa != sb:
-                    raise GraphError(f"shape mismatch in '{self.target}': dot of {sa} and {sb}")
+                    raise GraphError(f"shape mismatch in {self.who}: dot of {sa} and {sb}")
                 return self.structural("matmul", [ra, rb], (), ta=False, tb=False), ()
             return self.structural("outer", [ra, rb], (sa[0], sb[0])), (sa[0], sb[0])
         e, s = self.ew(args[0])
@@ -293,11 +348,11 @@ class Lowerer:
                 n *= d
             return (total / n if fname == "mean" else total), ()
         if len(s) != 1:
-            raise GraphError(f"'{self.target}': {fname}() needs a vector, got shape {s}")
+            raise GraphError(f"{self.who}: {fname}() needs a vector, got shape {s}")
         ref = self.store(e, s)
         if fname == "logsumexp":
             return self.structural("logsumexp", [ref], ()), ()
         return self.structural(fname, [ref], s), s
 
 
-__all__ = ["Lowerer", "ParseError", "GraphError"]
+__all__ = ["GraphError", "Lowerer", "ParseError"]

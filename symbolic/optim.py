@@ -8,22 +8,46 @@ from __future__ import annotations
 
 import numpy as np
 
+from .spec_schema import number_problem, unknown_keys
+
 TYPES = ("sgd", "momentum", "heavy_ball", "adam", "adamw")
+_ADAM = ("beta1", "beta2", "eps", "eps_inside_sqrt")
+OPTIONS = {"sgd": (), "momentum": ("beta",), "heavy_ball": ("beta",), "adam": _ADAM,
+           "adamw": _ADAM + ("weight_decay",)}
 KEYS = {"type", "lr", "beta", "beta1", "beta2", "eps", "eps_inside_sqrt", "weight_decay"}
+
+
+def optimizer_problem(cfg: dict) -> tuple[str, str] | None:
+    """(key at fault, message) for the first problem with an [optimizer] table, or None."""
+    kind = cfg.get("type")
+    if kind not in TYPES:
+        from .spec_schema import suggest
+        hint = suggest(kind, TYPES) if isinstance(kind, str) else ""
+        return "type", f"[optimizer] type must be one of {', '.join(TYPES)}, got {kind!r}{hint}"
+    bad = unknown_keys(cfg, "[optimizer]", ("type", "lr") + OPTIONS[kind], KEYS,
+                       f"to optimizer type '{kind}'")
+    if bad:
+        return bad
+    if "lr" not in cfg:
+        return "type", "[optimizer] needs lr"
+    for k, v in cfg.items():
+        if k == "type":
+            continue
+        if k == "eps_inside_sqrt":
+            if not isinstance(v, bool):
+                return k, "[optimizer] eps_inside_sqrt must be true or false"
+            continue
+        problem = number_problem(v, k, "[optimizer]", positive=k in ("lr", "eps"),
+                                 nonnegative=True)
+        if problem:
+            return k, problem
+    return None
 
 
 def check_optimizer(cfg: dict) -> str | None:
     """The first problem with an [optimizer] table, or None."""
-    if cfg.get("type") not in TYPES:
-        return f"[optimizer] type must be one of {', '.join(TYPES)}, got {cfg.get('type')!r}"
-    for k, v in cfg.items():
-        if k not in KEYS:
-            return f"[optimizer] unknown key {k!r}"
-        if k not in ("type", "eps_inside_sqrt") and (isinstance(v, bool) or not isinstance(v, (int, float))):
-            return f"[optimizer] {k} must be a number"
-    if "lr" not in cfg:
-        return "[optimizer] needs lr"
-    return None
+    found = optimizer_problem(cfg)
+    return found[1] if found else None
 
 
 def step(cfg: dict, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

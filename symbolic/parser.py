@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .limits import MAX_EXPRESSION_LENGTH, MAX_NESTING
+
 # AST node shapes:
 #   ("num", "1.5")  ("name", "x")  ("call", fname, [args], {kw: arg})  ("bin", op, a, b)
 #   ("neg", a)  ("index", a, (i, j, ...))  ("T", a)  ("list", [items])
@@ -32,8 +34,8 @@ _TOKEN_RE = re.compile(r"""
   | (?P<op>\*\*|[-+*/@()\[\],=.])
 """, re.VERBOSE)
 
-MAX_LENGTH = 20000
-MAX_DEPTH = 100
+MAX_LENGTH = MAX_EXPRESSION_LENGTH
+MAX_DEPTH = MAX_NESTING
 
 
 def tokenize(text: str) -> list[Token]:
@@ -84,7 +86,8 @@ class _Parser:
     def enter(self):
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ParseError("expression nested too deeply")
+            raise ParseError(f"expression nested more than {MAX_DEPTH} levels deep (column "
+                             f"{self.tok.pos + 1})")
 
     # -- grammar -------------------------------------------------------------------------
     def parse(self):
@@ -112,19 +115,23 @@ class _Parser:
         return node
 
     def unary(self):
-        if self.accept("-"):
-            self.enter()
-            node = ("neg", self.unary())
-            self.depth -= 1
-            return node
-        if self.accept("+"):
-            return self.unary()
-        return self.power()
+        negative = False
+        while self.tok.kind == "op" and self.tok.text in ("-", "+"):   # a run of signs, in a loop
+            negative ^= self.take().text == "-"
+        if not negative:
+            return self.power()
+        self.enter()
+        node = ("neg", self.power())
+        self.depth -= 1
+        return node
 
     def power(self):
         base = self.postfix()
         if self.accept("**"):
-            return ("bin", "**", base, self.unary())
+            self.enter()
+            node = ("bin", "**", base, self.unary())
+            self.depth -= 1
+            return node
         return base
 
     def postfix(self):
@@ -209,26 +216,23 @@ def parse_expression(text: str):
 
 
 def names_in(node) -> set[str]:
-    """All plain names an AST refers to (not function names)."""
-    kind = node[0]
-    if kind == "name":
-        return {node[1]}
-    if kind == "num":
-        return set()
-    if kind == "call":
-        out = set()
-        for a in node[2]:
-            out |= names_in(a)
-        for a in node[3].values():
-            out |= names_in(a)
-        return out
-    if kind == "bin":
-        return names_in(node[2]) | names_in(node[3])
-    if kind in ("neg", "T", "index"):
-        return names_in(node[1])
-    if kind == "list":
-        out = set()
-        for a in node[1]:
-            out |= names_in(a)
-        return out
-    raise AssertionError(kind)
+    """All plain names an AST refers to (not function names); iterative, for any depth."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        kind = node[0]
+        if kind == "name":
+            out.add(node[1])
+        elif kind == "call":
+            stack.extend(node[2])
+            stack.extend(node[3].values())
+        elif kind == "bin":
+            stack.extend((node[2], node[3]))
+        elif kind in ("neg", "T", "index"):
+            stack.append(node[1])
+        elif kind == "list":
+            stack.extend(node[1])
+        elif kind != "num":
+            raise AssertionError(kind)
+    return out

@@ -13,31 +13,14 @@ from .tangent import HVPProgram, hvp_program
 MAX_HESSIAN_PARAMS = 2000
 
 
-_CACHE: dict[int, dict] = {}
-
-
-def _cached(graph: Graph) -> dict:
-    c = _CACHE.get(id(graph))
-    if c is None or c["graph"] is not graph:
-        c = {"graph": graph}
-        _CACHE[id(graph)] = c
-    return c
-
-
 def derivation(graph: Graph) -> Derivation:
-    """The adjoint program of the objective (built once per graph)."""
-    c = _cached(graph)
-    if "rev" not in c:
-        c["rev"] = reverse(graph)
-    return c["rev"]
+    """The adjoint program of the objective (built once per graph content)."""
+    return graph.memo("reverse", reverse)
 
 
 def hvp_of(graph: Graph) -> HVPProgram:
-    """The forward-over-reverse HVP program (built once per graph)."""
-    c = _cached(graph)
-    if "hvp" not in c:
-        c["hvp"] = hvp_program(derivation(graph))
-    return c["hvp"]
+    """The forward-over-reverse HVP program (built once per graph content)."""
+    return graph.memo("hvp", lambda g: hvp_program(derivation(g)))
 
 
 @dataclass

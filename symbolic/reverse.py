@@ -7,11 +7,12 @@ contributions into each argument's adjoint. Nothing is ever expanded to closed f
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
 from .builder import Emitter
+from .catalogue import real_diff, sigmoid, softplus
 from .graph import Assignment, Graph, Shape, sym
 
 
@@ -40,6 +41,7 @@ class Derivation:
     locals: list[LocalPartial] = field(default_factory=list)
     seed: str | None = None
     contributions: list[tuple[str, str, str]] = field(default_factory=list)  # (target, via, value name)
+    report_only: tuple[str, ...] = ()   # adjoints computed for display/claims, used by nothing else
 
     @property
     def program(self) -> list[Assignment]:
@@ -61,7 +63,7 @@ def ancestors(graph: Graph, of: str) -> set[str]:
 def local_partial(a: Assignment, x: str) -> sp.Expr:
     """∂(template)/∂x, rewritten in terms of the output name where the output reappears."""
     f = a.expr
-    p = sp.diff(f, sym(x))
+    p = real_diff(f, sym(x))
     if p.has(sp.DiracDelta):  # sign' = 0 away from 0 (kink policy); never a delta "value"
         p = p.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.S.Zero)
     if p != 0 and isinstance(f, sp.Function):
@@ -69,10 +71,87 @@ def local_partial(a: Assignment, x: str) -> sp.Expr:
     return p
 
 
+@dataclass
+class _Fused:
+    """A consumer template whose log(p) / log(1 − p) of a probability p = σ(z) or softmax(z) was
+    rewritten on the logits z (log-sigmoid / log-softmax); `original` keeps the template on p."""
+
+    original: Assignment
+    prob: str
+
+
+def _log_of(node: sp.Expr, s: sp.Symbol) -> int:
+    """+1 for log(s), −1 for log(1 − s), 0 otherwise."""
+    if not isinstance(node, sp.log):
+        return 0
+    arg = node.args[0]
+    if arg == s:
+        return 1
+    return -1 if arg.is_Add and sp.expand(arg + s - 1) == 0 else 0
+
+
+def stable_losses(graph: Graph) -> tuple[Graph, dict[str, _Fused]]:
+    """The forward program with log∘σ and log∘softmax fused (bce on a sigmoid, nll on a softmax):
+    log σ(z) = −softplus(−z), log(1 − σ(z)) = −softplus(z), log softmax(z) = log_softmax(z). A
+    saturated probability (σ(233) == 1.0, softmax 1e-239) keeps its value, gradient and H·u finite.
+    Only where p's one consumer uses it inside such logs, with p and z of one shape."""
+    users: dict[str, list[Assignment]] = defaultdict(list)
+    for a in graph.assignments:
+        for x in set(a.args):
+            users[x].append(a)
+    defs = {a.name: a for a in graph.assignments}
+    out: list[Assignment] = []
+    fused: dict[str, _Fused] = {}
+    for a in graph.assignments:
+        extra: dict[str, Assignment] = {}     # log_softmax assignments this consumer reads
+        expr = a.expr
+        if a.op == "ew" and expr is not None and expr.has(sp.log):
+            for x in a.args:
+                d = defs.get(x)
+                if d is None or len(users[x]) != 1:
+                    continue
+                s = sym(x)
+                is_sig = (d.op == "ew" and len(d.args) == 1 and d.expr == sigmoid(sym(d.args[0]))
+                          and d.shape == graph.shape_of(d.args[0]))
+                is_soft = d.op == "softmax"
+                if not (is_sig or is_soft):
+                    continue
+                logs = [n for n in sp.preorder_traversal(expr) if _log_of(n, s)]
+                if not logs or (is_soft and any(_log_of(n, s) < 0 for n in logs)):
+                    continue
+                z = sym(d.args[0])
+                if is_sig:
+                    rep = {n: (-softplus(-z) if _log_of(n, s) > 0 else -softplus(z)) for n in logs}
+                    new_arg = d.args[0]
+                else:
+                    new_arg = f"{x}#log"
+                    extra[x] = Assignment(new_arg, "log_softmax", (d.args[0],), d.shape, hidden=True)
+                    rep = {n: sym(new_arg) for n in logs}
+                new_expr = expr.xreplace(rep)
+                if new_expr.has(s):      # p also appears outside the logs: leave this one alone
+                    extra.pop(x, None)
+                    continue
+                fused.setdefault(a.name, _Fused(a, x))
+                expr = new_expr
+                args = [y for y in a.args if y != x]
+                a = replace(a, expr=expr, args=tuple(dict.fromkeys(args + [new_arg])))
+        out.extend(extra.values())
+        out.append(a)
+    if not fused:
+        return graph, {}
+    g = replace(graph, assignments=out)
+    return g, fused
+
+
 def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
             seed_shape: Shape | None = None) -> Derivation:
     """Adjoint program of `of` (default: the objective). With `seed`, the adjoint of `of` is
-    the named input `seed` (a vector-Jacobian product), else 1."""
+    the named input `seed` (a vector-Jacobian product), else 1. The objective's derivation runs
+    on `stable_losses(graph)`; ∂J/∂p of a fused probability p is still reported (from the
+    original template, not propagated: the logits' adjoint comes from the fused one)."""
+    fused: dict[str, _Fused] = {}
+    if seed is None and (of is None or of == graph.objective):
+        graph, fused = stable_losses(graph)
     of = of or graph.objective
     shapes = {**graph.leaves(), **{a.name: a.shape for a in graph.assignments}}
     if seed is not None:
@@ -142,8 +221,16 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
             adjoint[leaf] = None
     for a in graph.assignments:
         adjoint.setdefault(a.name, None)
+    reported: list[str] = []
+    for f in fused.values():          # report ∂J/∂p through the original template, never used further
+        g = adjoint.get(f.original.name)
+        p = local_partial(f.original, f.prob) if g else sp.S.Zero
+        if p != 0 and adjoint.get(f.prob) is None and f.original.shape == shapes[f.prob]:
+            G = sp.S.One if g in ones else sym(g)
+            adjoint[f.prob] = em.ew(adj(f.prob), G * p, f.original.shape, name=adj(f.prob))
+            reported.append(adjoint[f.prob])
     recs = [(t, via, renamed.get(n, n)) for t, via, n in records]
-    return Derivation(graph, of, em.out, adjoint, locals_, seed, recs)
+    return Derivation(graph, of, em.out, adjoint, locals_, seed, recs, tuple(reported))
 
 
 def _vjp(a: Assignment, g: str, em: Emitter, shapes, give, contrib, locals_, one=False) -> None:

@@ -5,22 +5,38 @@ name at fault. Both forms lower through the same Lowerer, so they produce the sa
 """
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
 
 import numpy as np
 
-from .builders import LayerSpec, mlp_lines, penalty_lines
+from .builders import LayerSpec, PenaltyError, mlp_lines, penalty_lines
 from .catalogue import activation_names
 from .graph import Graph, GraphError, Shape
+from .limits import MAX_ASSIGNMENTS
 from .lowering import Lowerer
 from .parser import ParseError, names_in, parse_expression
+from .spec_schema import (
+    ALPHA_ACTIVATIONS,
+    ASSIGNMENT_ONLY_TABLES,
+    LAYER_KEYS,
+    LAYERED_ONLY_TABLES,
+    LOSS_COMMON,
+    LOSS_OPTIONS,
+    LOSS_TYPES,
+    MODEL_ASSIGNMENT,
+    MODEL_LAYERED,
+    REDUCTIONS,
+    TABLES,
+    number_problem,
+    suggest,
+    unknown_keys,
+)
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-TABLES = ("model", "forward", "values", "layers", "loss", "penalty", "optimizer")
-LOSS_TYPES = ("mse", "sse", "mae", "huber", "cross_entropy", "nll", "bce", "bce_logits", "focal",
-              "dice", "kl", "hinge", "logistic")
+HEADER_RE = re.compile(r"^\s*\[")
 
 
 class SpecError(ValueError):
@@ -32,21 +48,38 @@ class _Ctx:
         self.path, self.text = path, text
         self.lines = text.splitlines()
 
-    def line_of(self, key: str, section: str | None = None) -> int | None:
-        start = 0
-        if section:
-            for i, ln in enumerate(self.lines):
-                if re.match(r"^\s*\[+\s*" + re.escape(section) + r"\s*\]+", ln):
-                    start = i
-                    break
-        pat = re.compile(r'^\s*"?' + re.escape(key) + r'"?\s*=')
-        for i in range(start, len(self.lines)):
-            if pat.match(self.lines[i]):
-                return i + 1
+    def table_line(self, section: str, occurrence: int = 1) -> int | None:
+        """Line (1-based) of the `occurrence`-th [section] or [[section]] header."""
+        pat = re.compile(r"^\s*\[+\s*" + re.escape(section) + r"\s*\]+")
+        seen = 0
+        for i, ln in enumerate(self.lines):
+            if pat.match(ln):
+                seen += 1
+                if seen == occurrence:
+                    return i + 1
         return None
 
-    def error(self, msg: str, key: str | None = None, section: str | None = None) -> SpecError:
-        line = self.line_of(key, section) if key else None
+    def line_of(self, key: str, section: str | None = None, occurrence: int = 1) -> int | None:
+        """Line of `key = …` inside [section] (its `occurrence`-th header), else anywhere."""
+        pat = re.compile(r'^\s*["\']?' + re.escape(key) + r'["\']?\s*=')
+        head = self.table_line(section, occurrence) if section else None
+        if head is not None:
+            for i in range(head, len(self.lines)):
+                if HEADER_RE.match(self.lines[i]):
+                    break
+                if pat.match(self.lines[i]):
+                    return i + 1
+        for i, ln in enumerate(self.lines):
+            if pat.match(ln):
+                return i + 1
+        return head
+
+    def error(self, msg: str, key: str | None = None, section: str | None = None,
+              occurrence: int = 1) -> SpecError:
+        if key:
+            line = self.line_of(key, section, occurrence)
+        else:
+            line = self.table_line(section, occurrence) if section else None
         where = f"{self.path}:{line}" if line else self.path
         return SpecError(f"{where}: {msg}")
 
@@ -64,20 +97,14 @@ def parse_spec(text: str, path: str = "<spec>") -> Graph:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise SpecError(f"{path}: invalid TOML: {e}") from None
-    if "model" not in data or not isinstance(data["model"], dict):
-        raise ctx.error("missing [model] table")
-    for table in data:
-        if table not in TABLES:
-            import difflib
-            close = difflib.get_close_matches(table, TABLES, n=1)
-            hint = f" (did you mean [{close[0]}]?)" if close else ""
-            raise ctx.error(f"unknown table [{table}]{hint}", table)
+    except RecursionError:
+        raise SpecError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+    _check_tables(data, ctx)
     if "optimizer" in data:
-        from .optim import check_optimizer
-        opt = data["optimizer"]
-        problem = check_optimizer(opt) if isinstance(opt, dict) else "[optimizer] must be a table"
-        if problem:
-            raise ctx.error(problem, "type", "optimizer")
+        from .optim import optimizer_problem
+        found = optimizer_problem(data["optimizer"])
+        if found:
+            raise ctx.error(found[1], found[0], "optimizer")
     try:
         if "layers" in data:
             g = _layered(data, ctx)
@@ -91,6 +118,53 @@ def parse_spec(text: str, path: str = "<spec>") -> Graph:
     except GraphError as e:
         name = re.match(r"^'([^']+)'", str(e))
         raise ctx.error(str(e), name.group(1) if name else None, "forward") from None
+
+
+def _check_tables(data: dict, ctx: _Ctx) -> None:
+    """Every top-level name is a known table of the right kind for the spec's form."""
+    for table, body in data.items():
+        if table not in TABLES:
+            if not isinstance(body, (dict, list)):
+                in_model = table in MODEL_ASSIGNMENT + MODEL_LAYERED
+                hint = " (it belongs in [model])" if in_model else suggest(table, TABLES)
+                raise ctx.error(f"key '{table}' is outside any table{hint}", table)
+            close = difflib.get_close_matches(table, TABLES, n=1)
+            hint = f" (did you mean [{close[0]}]?)" if close else ""
+            raise ctx.error(f"unknown table [{table}]{hint}", None, table)
+        if table == "layers":
+            if isinstance(body, dict):
+                raise ctx.error("layers must be an array of tables: write [[layers]] (double "
+                                "brackets) for each layer", None, "layers")
+            if not isinstance(body, list) or not all(isinstance(L, dict) for L in body):
+                raise ctx.error("layers must be [[layers]] tables, one per layer (each with "
+                                "dense = units)", "layers", "layers")
+        elif not isinstance(body, dict):
+            raise ctx.error(f"[{table}] must be a table", table)
+    if "model" not in data:
+        raise ctx.error("missing [model] table")
+    layered = "layers" in data
+    misplaced = ASSIGNMENT_ONLY_TABLES if layered else LAYERED_ONLY_TABLES
+    for table in misplaced:
+        if table in data:
+            why = ("does not apply to a layered model ([[layers]])" if layered else
+                   "applies only to a layered model ([[layers]]); in the assignment form write "
+                   "it as a [forward] line")
+            raise ctx.error(f"[{table}] {why}", None, table)
+    if len(data.get("forward", {})) > MAX_ASSIGNMENTS:
+        raise ctx.error(f"[forward] has {len(data['forward'])} assignments; the limit is "
+                        f"{MAX_ASSIGNMENTS}", None, "forward")
+    if layered and len(data["layers"]) > MAX_ASSIGNMENTS:
+        raise ctx.error(f"{len(data['layers'])} layers; the limit is {MAX_ASSIGNMENTS}", None,
+                        "layers")
+    model = data["model"]
+    valid, other = (MODEL_LAYERED, MODEL_ASSIGNMENT) if layered else (MODEL_ASSIGNMENT, MODEL_LAYERED)
+    why = ("to a layered model ([[layers]])" if layered else
+           "to an assignment-form model (it is for [[layers]] models)")
+    bad = unknown_keys(model, "[model]", valid, other, why)
+    if bad:
+        raise ctx.error(bad[1], bad[0], "model")
+    if "name" in model and not isinstance(model["name"], str):
+        raise ctx.error("[model] name must be a string", "name", "model")
 
 
 # ---- declarations ---------------------------------------------------------------------------------
@@ -149,6 +223,10 @@ def _assignment(data: dict, ctx: _Ctx) -> Graph:
     objective = model.get("objective")
     if not isinstance(objective, str):
         raise ctx.error("[model] objective must name a forward quantity", "objective", "model")
+    reduction = model.get("reduction", "mean")
+    if reduction not in REDUCTIONS:
+        raise ctx.error(f"[model] reduction must be 'mean' or 'sum', got {reduction!r}",
+                        "reduction", "model")
     asts = {}
     for name, text in forward.items():
         if not NAME_RE.match(name) or name.startswith("__"):
@@ -162,7 +240,7 @@ def _assignment(data: dict, ctx: _Ctx) -> Graph:
             asts[name] = parse_expression(text)
         except ParseError as e:
             raise ctx.error(f"'{name}': {e}", name, "forward") from None
-    order = _topo_order(asts, set(inputs) | set(params), ctx)
+    order = _topo_order(asts, ctx)
     lw = Lowerer({**inputs, **params})
     for name in order:
         lw.lower(name, asts[name], source=forward[name])
@@ -172,36 +250,91 @@ def _assignment(data: dict, ctx: _Ctx) -> Graph:
     if objective not in forward:
         raise ctx.error(f"objective '{objective}' is not assigned in [forward]", "objective", "model")
     g = Graph(str(model.get("name", Path(ctx.path).stem)), inputs, params, lw.out, objective,
-              list(outputs), meta={"form": "assignment", "reduction": model.get("reduction", "mean")})
+              list(outputs), meta={"form": "assignment", "reduction": reduction})
     return g
 
 
-def _topo_order(asts: dict, leaves: set[str], ctx: _Ctx) -> list[str]:
-    """Written order when valid; otherwise a topological order; cycles are errors."""
-    deps = {n: names_in(a) & set(asts) for n, a in asts.items()}
+def _topo_order(asts: dict, ctx: _Ctx) -> list[str]:
+    """Written order when valid; otherwise a topological order; cycles are errors. Iterative
+    (an explicit stack), so a chain of thousands of assignments needs no deep recursion."""
+    position = {n: i for i, n in enumerate(asts)}
+    deps = {n: sorted(names_in(a) & position.keys(), key=position.__getitem__)
+            for n, a in asts.items()}
     for n in asts:
         if n in deps[n]:
             raise ctx.error(f"cycle: '{n}' refers to itself", n, "forward")
-    order, state = [], {}
-
-    def visit(n, stack):
-        if state.get(n) == 2:
-            return
-        if state.get(n) == 1:
-            cyc = stack[stack.index(n):] + [n]
-            raise ctx.error(f"cycle: {' -> '.join(cyc)}", n, "forward")
-        state[n] = 1
-        for d in sorted(deps[n], key=list(asts).index):
-            visit(d, stack + [n])
-        state[n] = 2
-        order.append(n)
-
-    for n in asts:
-        visit(n, [])
+    order: list[str] = []
+    state: dict[str, int] = {}          # 1 = on the current path, 2 = done
+    for root in asts:
+        if state.get(root):
+            continue
+        path, iters = [root], [iter(deps[root])]
+        state[root] = 1
+        while path:
+            d = next(iters[-1], None)
+            if d is None:
+                state[path[-1]] = 2
+                order.append(path.pop())
+                iters.pop()
+            elif state.get(d) == 1:
+                cyc = path[path.index(d):] + [d]
+                raise ctx.error(f"cycle: {' -> '.join(cyc)}", d, "forward")
+            elif not state.get(d):
+                state[d] = 1
+                path.append(d)
+                iters.append(iter(deps[d]))
     return order
 
 
 # ---- layered form -----------------------------------------------------------------------------------
+
+def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
+    """The i-th [[layers]] table (1-based) as a LayerSpec; every key checked."""
+    def err(msg, key=None):
+        return ctx.error(f"layer {i}: {msg}", key, "layers", i)
+    bad = unknown_keys(L, "[[layers]]", LAYER_KEYS)
+    if bad:
+        raise err(bad[1], bad[0])
+    units = L.get("dense")
+    if not isinstance(units, int) or isinstance(units, bool) or units <= 0:
+        raise err("'dense' must be a positive integer", "dense" if "dense" in L else None)
+    act = L.get("activation", "identity")
+    if not isinstance(act, str) or act not in acts:
+        hint = f" (did you mean {', '.join(difflib.get_close_matches(act, acts, n=2))}?)" \
+            if isinstance(act, str) and difflib.get_close_matches(act, acts, n=2) else ""
+        raise err(f"unknown activation {act!r}{hint}", "activation")
+    bias = L.get("bias", True)
+    if not isinstance(bias, bool):
+        raise err("'bias' must be true or false", "bias")
+    alpha = None
+    if "alpha" in L:
+        if act not in ALPHA_ACTIVATIONS:
+            raise err(f"key 'alpha' does not apply to activation '{act}' (only to "
+                      f"{', '.join(ALPHA_ACTIVATIONS)})", "alpha")
+        problem = number_problem(L["alpha"], "alpha", "[[layers]]")
+        if problem:
+            raise err(problem, "alpha")
+        alpha = float(L["alpha"])
+    return LayerSpec(units, act, bias, alpha)
+
+
+def _check_loss(loss: dict, ctx: _Ctx) -> tuple[str, str]:
+    """(type, reduction) of a [loss] table; unknown keys and options of other types are errors."""
+    ltype = loss.get("type", "mse")
+    if not isinstance(ltype, str) or ltype not in LOSS_TYPES:
+        close = difflib.get_close_matches(str(ltype), LOSS_TYPES, n=2)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise ctx.error(f"unknown loss type {ltype!r}{hint}", "type", "loss")
+    options = LOSS_OPTIONS.get(ltype, ())
+    others = sorted({k for opts in LOSS_OPTIONS.values() for k in opts} - set(options))
+    bad = unknown_keys(loss, "[loss]", LOSS_COMMON + options, others, f"to loss type '{ltype}'")
+    if bad:
+        raise ctx.error(bad[1], bad[0], "loss")
+    reduction = loss.get("reduction", "mean")
+    if reduction not in REDUCTIONS:
+        raise ctx.error(f"[loss] reduction must be 'mean' or 'sum', got {reduction!r}", "reduction", "loss")
+    return ltype, reduction
+
 
 def _layered(data: dict, ctx: _Ctx) -> Graph:
     model = data["model"]
@@ -209,55 +342,26 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
     if not isinstance(width, int) or isinstance(width, bool) or width <= 0:
         raise ctx.error("[model] input must be a positive integer (the input width)", "input", "model")
     raw_layers = data["layers"]
-    if not isinstance(raw_layers, list) or not raw_layers:
+    if not raw_layers:
         raise ctx.error("[[layers]] must list at least one layer")
-    layers = []
     acts = activation_names()
-    for i, L in enumerate(raw_layers, 1):
-        units = L.get("dense")
-        if not isinstance(units, int) or isinstance(units, bool) or units <= 0:
-            raise ctx.error(f"layer {i}: 'dense' must be a positive integer", "dense", "layers")
-        act = L.get("activation", "identity")
-        if act not in acts:
-            import difflib
-            close = difflib.get_close_matches(str(act), acts, n=2)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise ctx.error(f"layer {i}: unknown activation {act!r}{hint}", "activation", "layers")
-        bias = L.get("bias", True)
-        if not isinstance(bias, bool):
-            raise ctx.error(f"layer {i}: 'bias' must be true or false", "bias", "layers")
-        extra = {k: v for k, v in L.items() if k not in ("dense", "activation", "bias")}
-        for k, v in extra.items():
-            if k != "alpha" or not isinstance(v, (int, float)):
-                raise ctx.error(f"layer {i}: unknown or invalid key {k!r}", k, "layers")
-        layers.append(LayerSpec(units, act, bias, float(extra["alpha"]) if "alpha" in extra else None))
+    layers = [_layer(i, L, acts, ctx) for i, L in enumerate(raw_layers, 1)]
     loss = data.get("loss", {"type": "mse", "half": True})
-    if not isinstance(loss, dict):
-        raise ctx.error("[loss] must be a table", "loss")
-    ltype = loss.get("type", "mse")
-    if ltype not in LOSS_TYPES:
-        import difflib
-        close = difflib.get_close_matches(str(ltype), LOSS_TYPES, n=2)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise ctx.error(f"unknown loss type {ltype!r}{hint}", "type", "loss")
-    reduction = loss.get("reduction", "mean")
-    if reduction not in ("mean", "sum"):
-        raise ctx.error(f"[loss] reduction must be 'mean' or 'sum', got {reduction!r}", "reduction", "loss")
+    ltype, reduction = _check_loss(loss, ctx)
     if ltype == "cross_entropy" and layers[-1].activation in ("softmax", "log_softmax"):
         raise ctx.error("cross_entropy takes logits (softmax is fused): use activation 'identity' "
-                        "on the last layer", "activation", "layers")
+                        "on the last layer", "activation", "layers", len(layers))
     lines, out_name, meta = mlp_lines(width, layers)
     lines.append(("L", _loss_expr(ltype, loss, out_name, ctx)))
     objective = "L"
     penalty = data.get("penalty")
     if penalty is not None:
-        if not isinstance(penalty, dict):
-            raise ctx.error("[penalty] must be a table", "penalty")
         try:
             plines = penalty_lines(penalty, [f"W{i}" for i in range(1, len(layers) + 1)],
                                    [f"b{i}" for i, L in enumerate(layers, 1) if L.bias])
-        except ValueError as e:
-            raise ctx.error(f"[penalty] {e}", "type", "penalty") from None
+        except PenaltyError as e:
+            raise ctx.error(f"[penalty] {e}" if not str(e).startswith("unknown key") else str(e),
+                            e.key or "type", "penalty") from None
         lines += plines + [("J", "L + R")]
         objective = "J"
     inputs = {"x": (width,), "y": (layers[-1].units,)}
@@ -280,10 +384,11 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
 
 
 def _loss_expr(ltype: str, loss: dict, out: str, ctx: _Ctx) -> str:
-    def num(key, default):
+    def num(key, default, positive=False, nonnegative=False):
         v = loss.get(key, default)
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise ctx.error(f"[loss] {key} must be a number", key, "loss")
+        problem = number_problem(v, key, "[loss]", positive=positive, nonnegative=nonnegative)
+        if problem:
+            raise ctx.error(problem, key, "loss")
         return repr(float(v)) if isinstance(v, float) else str(v)
     if ltype == "mse":
         half = loss.get("half", False)
@@ -291,42 +396,87 @@ def _loss_expr(ltype: str, loss: dict, out: str, ctx: _Ctx) -> str:
             raise ctx.error("[loss] half must be true or false", "half", "loss")
         return f"mse({out}, y, half={1 if half else 0})"
     if ltype == "huber":
-        return f"huber({out}, y, delta={num('delta', 1.0)})"
+        return f"huber({out}, y, delta={num('delta', 1.0, positive=True)})"
     if ltype == "focal":
-        return f"focal({out}, y, alpha={num('alpha', 0.25)}, gamma={num('gamma', 2)})"
+        return f"focal({out}, y, alpha={num('alpha', 0.25)}, gamma={num('gamma', 2, nonnegative=True)})"
     if ltype == "dice":
-        return f"dice({out}, y, eps={num('eps', 1.0)})"
+        return f"dice({out}, y, eps={num('eps', 1.0, nonnegative=True)})"
     return f"{ltype}({out}, y)"
 
 
 # ---- values ------------------------------------------------------------------------------------------
 
 def _values(raw, g: Graph, ctx: _Ctx) -> dict[str, np.ndarray]:
-    if not isinstance(raw, dict):
-        raise ctx.error("[values] must be a table", "values")
     leaves = g.leaves()
     out = {}
     for name, v in raw.items():
         if name not in leaves:
-            import difflib
             close = difflib.get_close_matches(name, list(leaves), n=2)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise ctx.error(f"[values] '{name}' is not an input or parameter{hint}", name, "values")
-        out[name] = coerce_value(v, leaves[name], name, lambda m: ctx.error(m, name, "values"))
+        out[name] = coerce_value(v, leaves[name], name, lambda m, n=name: ctx.error(m, n, "values"))
     return out
 
 
+_NUMPY_REAL = "iuf"   # numpy dtype kinds accepted as numbers (not bool, complex, object, str)
+
+
+def _scalar(x) -> float | None:
+    """x as a float when it is a real number (int/float, not bool/str/None), else None."""
+    if isinstance(x, (bool, np.bool_)):
+        return None
+    if isinstance(x, (int, float, np.integer, np.floating)):
+        try:
+            return float(x)
+        except OverflowError:
+            return float("inf")
+    return None
+
+
 def coerce_value(v, shape: Shape, name: str, err) -> np.ndarray:
-    """A number or nested list as a float64 array of the declared shape, else err(message)."""
-    try:
-        arr = np.asarray(v, dtype=float)
-    except (TypeError, ValueError):
-        raise err(f"value of '{name}' must be a number or a nested list of numbers") from None
-    if arr.shape != tuple(shape):
-        if arr.size == 1 and shape == ():
+    """A number or nested list as a float64 array of the declared shape, else err(message).
+
+    Only real numbers count (JSON true, "1.5" and null are errors); the nesting is walked
+    level by level (never recursively) and may be no deeper than the declared shape."""
+    want = tuple(shape)
+    what = f"value of '{name}'"
+    if isinstance(v, np.ndarray):
+        if v.dtype.kind not in _NUMPY_REAL:
+            raise err(f"{what} must be real numbers, got an array of {v.dtype}")
+        arr = v.astype(float)
+    else:
+        dims, x = [], v
+        while isinstance(x, (list, tuple)):
+            if len(dims) >= max(len(want), 1):
+                raise err(f"{what} is nested deeper than its declared shape {list(want)}")
+            dims.append(len(x))
+            if not x:
+                break
+            x = x[0]
+        level = [v]
+        for d in dims:
+            nxt = []
+            for item in level:
+                if not isinstance(item, (list, tuple)):
+                    raise err(f"{what} mixes numbers and lists (a ragged list)")
+                if len(item) != d:
+                    raise err(f"{what} is a ragged list (rows of different lengths)")
+                nxt.extend(item)
+            level = nxt
+        flat = []
+        for item in level:
+            f = _scalar(item)
+            if f is None:
+                shown = "true/false" if isinstance(item, (bool, np.bool_)) else (
+                    "a list" if isinstance(item, (list, tuple)) else type(item).__name__)
+                raise err(f"{what} must be a number or a nested list of numbers, not {shown}")
+            flat.append(f)
+        arr = np.array(flat, dtype=float).reshape(dims)
+    if arr.shape != want:
+        if arr.size == 1 and want == ():
             arr = arr.reshape(())
         else:
-            raise err(f"value of '{name}' has shape {list(arr.shape)}, expected {list(shape)}")
+            raise err(f"{what} has shape {list(arr.shape)}, expected {list(want)}")
     if not np.all(np.isfinite(arr)):
-        raise err(f"value of '{name}' is not finite")
+        raise err(f"{what} is not finite")
     return arr

@@ -31,8 +31,10 @@ class TangentProgram:
     seeds: dict[str, str]
 
 
-def tangent(program: list[Assignment], shapes: dict[str, Shape], seeds: dict[str, str]) -> TangentProgram:
-    """Tangent program of `program` when leaf v moves along the input named seeds[v]."""
+def tangent(program: list[Assignment], shapes: dict[str, Shape], seeds: dict[str, str],
+            skip: tuple[str, ...] = ()) -> TangentProgram:
+    """Tangent program of `program` when leaf v moves along the input named seeds[v]; the names
+    in `skip` (values nothing downstream needs) get no tangent."""
     shapes = dict(shapes)
     for v, s in seeds.items():
         shapes[s] = shapes[v]
@@ -40,7 +42,7 @@ def tangent(program: list[Assignment], shapes: dict[str, Shape], seeds: dict[str
     T: dict[str, str | None] = dict(seeds)
     for a in program:
         ts = [T.get(x) for x in a.args]
-        if all(t is None for t in ts):
+        if a.name in skip or all(t is None for t in ts):
             T[a.name] = None
             continue
         T[a.name] = _jvp(a, ts, em, shapes)
@@ -134,6 +136,6 @@ def hvp_program(d: Derivation, wrt: list[str] | None = None) -> HVPProgram:
     wrt = list(wrt or g.params)
     shapes = {**g.leaves(), **{a.name: a.shape for a in d.program}}
     seeds = {p: direction(p) for p in wrt}
-    tp = tangent(d.program, shapes, seeds)
+    tp = tangent(d.program, shapes, seeds, skip=d.report_only)
     hv = {p: (tp.tangent.get(d.adjoint[p]) if d.adjoint.get(p) else None) for p in g.params}
     return HVPProgram(d, tp, hv, seeds)

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import pytest
@@ -57,6 +56,11 @@ def entry_of(root: Path, source: str, portable: bool = False) -> Path:
     return cache.entry_dir(root, build.cache_key(source, CDEF, build.module_flags(portable)))
 
 
+def valid(entry: Path) -> dict | None:
+    """The entry's manifest if it verifies against its cache's key file."""
+    return cache.read_valid(entry, entry.name, cache.secret(entry.parent.parent))
+
+
 CHILD = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
@@ -92,13 +96,14 @@ def test_build_then_cache_hit(tmp_path, monkeypatch, compiles, capfd):
     assert m1.lib.add(1.0, 2.0) == 3.0
     assert len(compiles) == 1
     assert capfd.readouterr() == ("", "")  # compiler/setuptools output captured
-    assert build.build_module(s, CDEF) is m1  # in-process memo
+    m2 = build.build_module(s, CDEF)  # verified disk cache hit: no compile, same extension
+    assert m2.lib.add(1.0, 2.5) == 3.5 and m2.__file__ == m1.__file__
     build.clear_memo()
     m3 = build.build_module(s, CDEF)  # disk cache hit: no compile
     assert m3.lib.add(2.0, 2.5) == 4.5
     assert len(compiles) == 1
     entry = entry_of(tmp_path, s)
-    manifest = cache.read_valid(entry, entry.name)
+    manifest = valid(entry)
     assert manifest is not None and manifest["module"].startswith("_symgrad_kernel_")
     assert sorted(p.name for p in entry.parent.iterdir()) == [entry.name, entry.name + ".lock"]
 
@@ -148,7 +153,7 @@ def test_damaged_so_is_rebuilt(tmp_path, compiles, damage):
     m = build.build_module(s, CDEF, cache_dir=tmp_path)  # this process never loaded the old one
     assert m.lib.add(2.0, 3.5) == 5.5
     assert len(compiles) == 1
-    assert cache.read_valid(entry, entry.name)["sha256"] == cache.sha256_file(so)
+    assert valid(entry)["sha256"] == cache.sha256_file(so)
     assert not [p for p in entry.parent.iterdir() if p.name.startswith((".tmp-", ".trash-"))]
 
 
@@ -196,37 +201,36 @@ def test_parallel_builds_build_once(tmp_path):
     assert all(r["result"] == 5.5 for r in results)
     assert sum(r["compiles"] for r in results) == 1  # the filelock serialises the builders
     entry = entry_of(tmp_path, s)
-    assert [p.name for p in tmp_path.iterdir()] == [entry.parent.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [cache.SECRET, entry.parent.name]
     assert sorted(p.name for p in entry.parent.iterdir()) == [entry.name, entry.name + ".lock"]
-    assert cache.read_valid(entry, entry.name) is not None
+    assert valid(entry) is not None
 
 
 @needs_cc
-def test_unusable_cache_dir_falls_back(tmp_path):
+def test_unusable_cache_dir_falls_back(tmp_path, capfd):
     blocker = tmp_path / "file"
     blocker.write_text("a regular file: nothing can be created below it")
     cache_dir = blocker / "cache"
-    with pytest.warns(RuntimeWarning, match="not usable"):
-        m = build.build_module(src("t7"), CDEF, cache_dir=cache_dir)
+    m = build.build_module(src("t7"), CDEF, cache_dir=cache_dir)
     assert m.lib.add(1.0, 2.0) == 3.0
-    with warnings.catch_warnings(record=True) as caught:  # warned once per cache dir
-        warnings.simplefilter("always")
-        m2 = build.build_module(src("t7", "-"), CDEF, cache_dir=cache_dir)
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "not used" in err and str(cache_dir) in err
+    m2 = build.build_module(src("t7", "-"), CDEF, cache_dir=cache_dir)
     assert m2.lib.add(1.0, 2.0) == -1.0
-    assert not [w for w in caught if "not usable" in str(w.message)]
+    assert capfd.readouterr().err == ""  # warned once per cache dir
 
 
 @needs_cc
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
                     reason="root ignores directory permissions")
-def test_read_only_cache_dir_falls_back(tmp_path):
+def test_read_only_cache_dir_falls_back(tmp_path, capfd):
     ro = tmp_path / "ro"
     ro.mkdir(mode=0o500)
     try:
-        with pytest.warns(RuntimeWarning):
-            assert build.build_module(src("t7ro"), CDEF, cache_dir=ro).lib.add(1.0, 2.0) == 3.0
+        assert build.build_module(src("t7ro"), CDEF, cache_dir=ro).lib.add(1.0, 2.0) == 3.0
     finally:
         ro.chmod(0o700)
+    assert "not used" in capfd.readouterr().err
 
 
 def test_missing_compiler(monkeypatch, tmp_path):
@@ -246,7 +250,8 @@ def test_syntax_error(tmp_path, capfd):
     assert "\n" not in msg and "error" in msg
     assert "error:" in info.value.log
     assert capfd.readouterr() == ("", "")
-    leftovers = [p for shard in tmp_path.iterdir() for p in shard.iterdir() if not p.name.endswith(".lock")]
+    leftovers = [p for shard in tmp_path.iterdir() if shard.is_dir()
+                 for p in shard.iterdir() if not p.name.endswith(".lock")]
     assert leftovers == []
 
 
@@ -254,7 +259,8 @@ def test_syntax_error(tmp_path, capfd):
 def test_declared_but_undefined_function(tmp_path):
     with pytest.raises(build.BuildError, match="undefined symbol"):
         build.build_module("/* t9b */", CDEF, cache_dir=tmp_path)
-    leftovers = [p for shard in tmp_path.iterdir() for p in shard.iterdir() if not p.name.endswith(".lock")]
+    leftovers = [p for shard in tmp_path.iterdir() if shard.is_dir()
+                 for p in shard.iterdir() if not p.name.endswith(".lock")]
     assert leftovers == []
 
 

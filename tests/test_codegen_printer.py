@@ -47,3 +47,45 @@ def test_float32_spelling():
     out = p(sp.tanh(x) * sp.Rational(1, 2) + sp.Float(0.25) * sp.exp(x) + sp.pi, "float32")
     assert "tanhf(" in out and "expf(" in out
     assert "0.25F" in out and "(1.0F/2.0F)" in out and "3.14159" in out and "M_PI" not in out
+
+
+# ---- numbers and names that reach C (issue 8: no code from data) ------------------------------------
+
+def test_literals_are_repr_exact():
+    import struct
+    for v in (0.1, 1 / 3, 2.5e-308, 1.7976931348623157e308, -123456789.125):
+        s = p(sp.Float(v, 17) * x).replace("*x", "")
+        assert float(s) == v and struct.pack("<d", float(s)) == struct.pack("<d", v)
+
+
+def test_non_finite_or_overflowing_constants_are_refused():
+    import pytest
+
+    from codegen.c_safe import CSafeError
+    for e in (sp.Float("1e400") * x, sp.Integer(10) ** 400 * x, sp.oo * x, sp.nan, sp.zoo):
+        with pytest.raises(CSafeError, match="finite"):
+            make_printer("float64").doprint(e)
+    with pytest.raises(CSafeError, match="finite float"):   # finite double, inf as a float
+        make_printer("float32").doprint(sp.Float("1e39") * x)
+    assert p(sp.Float("1e38") * x, "float32") == "1e+38F*x"
+
+
+def test_symbols_must_be_safe_identifiers():
+    import pytest
+
+    from codegen.c_safe import CSafeError
+    bad = sp.Symbol("a */ system(0); /*", real=True)
+    with pytest.raises(CSafeError, match="not a safe C identifier"):
+        make_printer("float64").doprint(bad + x)
+
+
+def test_emit_rejects_unknown_or_empty_function_lists():
+    import pytest
+
+    from codegen.emit import EmitError, emit
+    from symbolic.bundled import load_graph
+    g = load_graph("two_two_one")
+    with pytest.raises(EmitError, match="unknown function.*lossgrad"):
+        emit(g, what=("lossgrad",))
+    with pytest.raises(EmitError, match="no function"):
+        emit(g, what=())

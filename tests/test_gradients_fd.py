@@ -154,6 +154,50 @@ def test_cross_entropy_is_stable_at_large_logits():
     np.testing.assert_allclose(r.grad["a"], [1.0, -1.0, 0.0], atol=1e-12)
 
 
+# Functions of arguments SymPy cannot prove real (a quotient, σ, √): |u|′ = sign(u)·u′, sign′ = 0.
+@pytest.mark.parametrize("call", ["abs(a / k)", "abs(sigmoid(a))", "abs(softplus(a))", "abs(sqrt(a))",
+                                  "abs(log(a))", "sign(a / k) * a**2", "abs(a / k)**3"])
+def test_abs_sign_of_unprovably_real_arguments_against_fd(call):
+    g = parse_spec(SCALAR.format(call=call))
+    rng = np.random.default_rng(zlib.crc32(call.encode()))
+    for _ in range(4):
+        check(g, {"a": np.array(rng.uniform(0.3, 2.5)), "k": np.array(rng.choice([-1, 1]) * rng.uniform(0.5, 2))}, rng)
+
+
+FAR = """\
+[model]
+params = ["a"]
+objective = "J"
+[forward]
+J = "{call}"
+"""
+
+
+# Second derivatives far out: the untaken branch of ELU (e^720 = inf) and Huber never meets a 0
+# factor, and Φ(x) is erfc-based so the GELU derivative keeps its left tail. Exact values by hand.
+@pytest.mark.parametrize("call, a, hess", [
+    ("elu(a)**2", 720.0, 2.0), ("elu(a, 0.5)**2", 800.0, 2.0), ("elu(a)", -800.0, 0.0),
+    ("huber(elu(a), 0.0, delta=1.0)", 750.0, 0.0), ("leaky_relu(a, 0.1)**2", -1e6, 0.02),
+    ("logsumexp([1000.0, 1000.0, 1000.0*a**2])", 3.0, 2000.0),
+])
+def test_second_derivatives_far_out_are_exact(call, a, hess):
+    g = parse_spec(FAR.format(call=call))
+    with np.errstate(over="raise", invalid="raise"):   # no inf·0 anywhere, no overflow warning
+        r = evaluate_point(g, {"a": np.array(a)}, direction={"a": np.array(1.0)})
+    assert np.isfinite(r.objective) and np.isfinite(r.grad["a"])
+    assert float(r.hvp["a"]) == pytest.approx(hess, rel=1e-9, abs=1e-12)
+
+
+def test_gelu_derivative_keeps_its_left_tail():
+    from math import erfc, exp, pi, sqrt
+    g = parse_spec(FAR.format(call="gelu(a)"))
+    for a in (-30.0, -20.0, -8.0):
+        r = evaluate_point(g, {"a": np.array(a)}, direction={"a": np.array(1.0)})
+        phi = exp(-a * a / 2) / sqrt(2 * pi)
+        assert float(r.grad["a"]) == pytest.approx(0.5 * erfc(-a / sqrt(2)) + a * phi, rel=1e-12)
+        assert float(r.hvp["a"]) == pytest.approx((2 - a * a) * phi, rel=1e-12)
+
+
 PENALTY = """\
 [model]
 input = 2

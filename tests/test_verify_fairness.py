@@ -118,10 +118,10 @@ def test_array_literals_keep_their_digits():
 
 
 @pytest.mark.parametrize("text,line,needle", [
-    ('\n\n[[claim]]\nquantity = "grad:w1"\nvalue = 1\nbogus = 2\n', 3, "unknown key"),
+    ('\n\n[[claim]]\nquantity = "grad:w1"\nvalue = 1\nbogus = 2\n', 6, "unknown key 'bogus'"),
     ('claim = [\n  {quantity = "grad:w1", value = 1},\n  {quantity = "grad:w1"},\n]\n', 3, "exactly one"),
     ('claim = [\n  {quantity = "grad:w1", value = [[1, 2], [3]]},\n]\n', 2, "ragged"),
-    ('[[claim]]\nquantity = "grad:w1"\nvalue = nan\n', 1, "finite"),
+    ('[[claim]]\nquantity = "grad:w1"\nvalue = nan\n', 3, "finite"),
     ('x = 1\n[[claim\n', 2, "invalid TOML"),
 ])
 def test_errors_name_file_and_line(tmp_path, capsys, text, line, needle):
