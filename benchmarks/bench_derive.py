@@ -3,6 +3,7 @@
 
 Run: python benchmarks/bench_derive.py  (prints seconds and ratios measured in this run)
 """
+
 from __future__ import annotations
 
 import time
@@ -16,11 +17,11 @@ from symbolic.tangent import hvp_program
 
 
 def layered_toml(widths: list[int]) -> str:
-    text = f"[model]\nname = \"mlp\"\ninput = {widths[0]}\n"
+    text = f'[model]\nname = "mlp"\ninput = {widths[0]}\n'
     for i, w in enumerate(widths[1:]):
         act = "identity" if i == len(widths) - 2 else "tanh"
-        text += f"[[layers]]\ndense = {w}\nactivation = \"{act}\"\n"
-    return text + "[loss]\ntype = \"mse\"\nhalf = true\n"
+        text += f'[[layers]]\ndense = {w}\nactivation = "{act}"\n'
+    return text + '[loss]\ntype = "mse"\nhalf = true\n'
 
 
 def time_symgrad(text: str) -> tuple[float, int]:
@@ -42,7 +43,7 @@ def time_naive(widths: list[int]) -> tuple[float, int]:
         z = [sum(W[i][j] * h[j] for j in range(len(h))) + b[i] for i in range(units)]
         h = [sp.tanh(zi) for zi in z] if l < len(widths) - 1 else z
     ys = sp.symbols(f"y0:{widths[-1]}", real=True)
-    L = sum((hi - yi) ** 2 for hi, yi in zip(h, ys)) / 2
+    L = sum((hi - yi) ** 2 for hi, yi in zip(h, ys, strict=True)) / 2
     for p in params:
         sp.diff(L, p)
     return time.perf_counter() - t0, len(params)
@@ -51,12 +52,18 @@ def time_naive(widths: list[int]) -> tuple[float, int]:
 def main() -> None:
     naive_t, naive_n = time_naive([2, 8, 8, 1])
     print(f"naive sympy.diff on the closed form, 2-8-8-1 ({naive_n} params), gradient only: {naive_t:.2f} s")
-    rows = [("4-16-16-2 layered", layered_toml([4, 16, 16, 2]), 2.0),
-            ("4-16-16-2 assignment form, weight by weight", scalar_mlp_toml([4, 16, 16, 2], ["tanh", "tanh", "identity"]), 2.0),
-            ("16-64-64-4 layered", layered_toml([16, 64, 64, 4]), 10.0),
-            ("2-8-8-1 layered", layered_toml([2, 8, 8, 1]), None),
-            ("2-8-8-1 assignment form, weight by weight", scalar_mlp_toml([2, 8, 8, 1], ["tanh", "tanh", "identity"]), None)]
-    print(f"\n{'model (gradient + HVP graphs)':48s} {'params':>7s} {'seconds':>9s} {'target':>8s} {'naive 2-8-8-1 / this':>22s}")
+    acts = ["tanh", "tanh", "identity"]
+    rows = [
+        ("4-16-16-2 layered", layered_toml([4, 16, 16, 2]), 2.0),
+        ("4-16-16-2 assignment form, weight by weight", scalar_mlp_toml([4, 16, 16, 2], acts), 2.0),
+        ("16-64-64-4 layered", layered_toml([16, 64, 64, 4]), 10.0),
+        ("2-8-8-1 layered", layered_toml([2, 8, 8, 1]), None),
+        ("2-8-8-1 assignment form, weight by weight", scalar_mlp_toml([2, 8, 8, 1], acts), None),
+    ]
+    print(
+        f"\n{'model (gradient + HVP graphs)':48s} {'params':>7s} {'seconds':>9s} {'target':>8s} "
+        f"{'naive 2-8-8-1 / this':>22s}"
+    )
     for name, text, target in rows:
         t, n = min(time_symgrad(text) for _ in range(3))
         tgt = f"≤ {target:g} s" if target else "-"

@@ -3,6 +3,7 @@
 `codegen.compile(spec_or_graph, ...)` is the pinned entry point (the same function as
 `codegen.kernel.compile`); it is imported on first use so `import codegen.cli` stays light.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,5 +14,6 @@ __all__ = ["compile"]
 def __getattr__(name: str) -> Any:
     if name == "compile":
         from .kernel import compile as compile_kernel
+
         return compile_kernel
     raise AttributeError(f"module 'codegen' has no attribute {name!r}")

@@ -1,6 +1,7 @@
 """Compile C kernels into cffi API-mode extension modules and import them, cached by content hash.
 Owns compiler detection, flags, the cache key, the cffi build and the fallback when the cache is
 unsafe or full; disk mechanics and the threat model live in codegen.cache."""
+
 from __future__ import annotations
 
 import atexit
@@ -28,9 +29,21 @@ import platformdirs
 
 from . import cache
 
-__all__ = ["BuildError", "CompilerNotFoundError", "KernelStore", "build_module", "cache_key",
-           "cache_root", "clear_memo", "compile_flags", "default_cache_dir", "default_store",
-           "find_compiler", "is_cached", "module_flags"]
+__all__ = [
+    "BuildError",
+    "CompilerNotFoundError",
+    "KernelStore",
+    "build_module",
+    "cache_key",
+    "cache_root",
+    "clear_memo",
+    "compile_flags",
+    "default_cache_dir",
+    "default_store",
+    "find_compiler",
+    "is_cached",
+    "module_flags",
+]
 
 KEY_FORMAT = "symgrad-kernel-1"  # bump to invalidate every cached kernel
 _LIBRARIES = [] if sys.platform == "win32" else ["m"]
@@ -72,25 +85,40 @@ class KernelStore:
             self._fallback = None
 
     def warn_once(self, root: object, reason: BaseException | str, fallback: Path) -> None:
-        """One line on stderr per refused cache root and process."""
-        if str(root) in self._warned:
-            return
-        self._warned.add(str(root))
+        """One line on stderr per refused cache root and process (threads included)."""
+        with self._lock:
+            if str(root) in self._warned:
+                return
+            self._warned.add(str(root))
         why = " ".join(str(reason).split())
-        print(f"symgrad: warning: kernel cache {root} not used ({why}); building in the private "
-              f"directory {fallback}", file=sys.stderr, flush=True)
+        print(
+            f"symgrad: warning: kernel cache {root} not used ({why}); building in the private directory {fallback}",
+            file=sys.stderr,
+            flush=True,
+        )
 
-    def fallback_root(self, create: bool = True) -> Path | None:
+    def fallback_root(self) -> Path:
         """This process's private cache (a fresh 0700 temporary dir, removed at exit), created on
         first need; BuildError (one line) if even that cannot be created."""
+        root = self._fallback_root(create=True)
+        assert root is not None
+        return root
+
+    def existing_fallback_root(self) -> Path | None:
+        """The private cache if this process has created it already, else None (never creates)."""
+        return self._fallback_root(create=False)
+
+    def _fallback_root(self, create: bool) -> Path | None:
         with self._lock:
             if self._fallback is None and create:
                 try:
                     d = Path(tempfile.mkdtemp(prefix="symgrad-cache-"))
                 except OSError as exc:
-                    raise BuildError(f"cannot create a private kernel cache in "
-                                     f"{tempfile.gettempdir()}: {exc} (free disk space or set "
-                                     "TMPDIR / SYMGRAD_CACHE_DIR to a writable disk)") from None
+                    raise BuildError(
+                        f"cannot create a private kernel cache in "
+                        f"{tempfile.gettempdir()}: {exc} (free disk space or set "
+                        "TMPDIR / SYMGRAD_CACHE_DIR to a writable disk)"
+                    ) from None
                 atexit.register(shutil.rmtree, d, ignore_errors=True)
                 self._fallback = d.resolve()
             return self._fallback
@@ -100,7 +128,10 @@ _DEFAULT_STORE = KernelStore()  # process-wide by nature: one fallback dir, one 
 
 
 def default_store() -> KernelStore:
-    """The process-wide KernelStore build_module uses unless given one."""
+    """The process-wide KernelStore build_module uses unless given one. It is the only
+    per-process state of the build (no module-level dicts or sets): created at import, so there
+    is no first-use race, and every method takes its lock. Pass `store=KernelStore()` to
+    build_module / cache_root for an isolated one (tests, embedding applications)."""
     return _DEFAULT_STORE
 
 
@@ -152,7 +183,8 @@ def find_compiler() -> list[str]:
         if path is None:
             raise CompilerNotFoundError(
                 f"the C compiler named by the CC environment variable was not found: "
-                f"CC={cc_env!r} (unset CC to use cc, gcc or clang from PATH)")
+                f"CC={cc_env!r} (unset CC to use cc, gcc or clang from PATH)"
+            )
         return [path, *argv[1:]]
     for name in ("cc", "gcc", "clang"):
         path = shutil.which(name)
@@ -162,15 +194,17 @@ def find_compiler() -> list[str]:
         return ["msvc"]  # setuptools locates MSVC itself
     raise CompilerNotFoundError(
         "no C compiler found (looked for $CC, cc, gcc, clang); "
-        "install gcc (Debian/Ubuntu: apt-get install gcc python3-dev)")
+        "install gcc (Debian/Ubuntu: apt-get install gcc python3-dev)"
+    )
 
 
 @functools.cache
 def _compiler_identity(argv: tuple[str, ...]) -> str:
     """Compiler path + first line of `cc --version` (in the cache key)."""
     try:
-        out = subprocess.run([*argv, "--version"], check=False, capture_output=True, text=True,
-                             timeout=60, stdin=subprocess.DEVNULL)
+        out = subprocess.run(
+            [*argv, "--version"], check=False, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+        )
         lines = (out.stdout or out.stderr).strip().splitlines()
         version = lines[0] if lines else ""
     except (OSError, subprocess.SubprocessError):
@@ -183,14 +217,21 @@ def _cpu_fingerprint() -> str:
     """Identity of this CPU, so -march=native kernels are never shared across machines."""
     parts = [platform.machine(), platform.processor()]
     with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
-        fields = {}  # first occurrence of each identifying field (i.e. of CPU 0)
+        fields: dict[str, str] = {}  # first occurrence of each identifying field (i.e. of CPU 0)
         for line in f:
             fields.setdefault(line.split(":", 1)[0].strip(), line.strip())
         parts += [fields.get(k, "") for k in ("model name", "flags", "Features", "CPU part", "cpu")]
     if sys.platform == "darwin":
         with contextlib.suppress(OSError, subprocess.SubprocessError):
-            parts.append(subprocess.run(["sysctl", "-n", "machdep.cpu.brand_string"], check=False,
-                                        capture_output=True, text=True, timeout=10).stdout)
+            parts.append(
+                subprocess.run(
+                    ["sysctl", "-n", "machdep.cpu.brand_string"],
+                    check=False,
+                    capture_output=True,
+                    text=True,
+                    timeout=10,
+                ).stdout
+            )
     return "\n".join(parts)
 
 
@@ -200,11 +241,14 @@ def cache_key(c_source: str, cdef: str, flags: Sequence[str], link: Sequence[str
     flags = [str(f) for f in flags]
     link = [str(x) for x in link]
     parts = [
-        ("format", KEY_FORMAT), ("source", c_source), ("cdef", cdef),
+        ("format", KEY_FORMAT),
+        ("source", c_source),
+        ("cdef", cdef),
         ("compiler", _compiler_identity(tuple(find_compiler()))),
         ("flags", "\0".join(flags)),
         ("env", "\0".join(f"{k}={os.environ.get(k, '')}" for k in _ENV_FLAGS)),
-        ("cffi", cffi.__version__), ("python", sys.version),
+        ("cffi", cffi.__version__),
+        ("python", sys.version),
         ("abi", f"{sysconfig.get_config_var('SOABI')}|{sysconfig.get_config_var('EXT_SUFFIX')}"),
         ("platform", sysconfig.get_platform()),
         ("cpu", _cpu_fingerprint() if any(f.endswith("=native") for f in flags) else ""),
@@ -226,14 +270,17 @@ def clear_memo() -> None:
         default_store().forget()
 
 
-def _link_options(include_dirs=(), library_dirs=(), libraries=(), extra_link_args=(),
-                  define_macros=()) -> tuple[dict, list[str]]:
+def _link_options(
+    include_dirs=(), library_dirs=(), libraries=(), extra_link_args=(), define_macros=()
+) -> tuple[dict, list[str]]:
     """(extension keyword arguments, their cache-key strings)."""
-    link = {"include_dirs": [str(x) for x in include_dirs],
-            "library_dirs": [str(x) for x in library_dirs],
-            "libraries": [str(x) for x in libraries],
-            "extra_link_args": [str(x) for x in extra_link_args],
-            "define_macros": [(str(k), None if v is None else str(v)) for k, v in define_macros]}
+    link = {
+        "include_dirs": [str(x) for x in include_dirs],
+        "library_dirs": [str(x) for x in library_dirs],
+        "libraries": [str(x) for x in libraries],
+        "extra_link_args": [str(x) for x in extra_link_args],
+        "define_macros": [(str(k), None if v is None else str(v)) for k, v in define_macros],
+    }
     return link, [f"{k}={v!r}" for k, v in link.items() if v]
 
 
@@ -261,9 +308,15 @@ def cache_root(cache_dir: str | os.PathLike | None = None, store: KernelStore | 
         return fb
 
 
-def is_cached(c_source: str, cdef: str, *, portable: bool = False,
-              extra_compile_args: Sequence[str] = (),
-              cache_dir: str | os.PathLike | None = None, **link_options) -> bool:
+def is_cached(
+    c_source: str,
+    cdef: str,
+    *,
+    portable: bool = False,
+    extra_compile_args: Sequence[str] = (),
+    cache_dir: str | os.PathLike | None = None,
+    **link_options,
+) -> bool:
     """Whether build_module with the same arguments would load a module without compiling:
     already loaded in this process or a complete, undamaged cache entry. Never compiles;
     False when no compiler is found or the cache cannot be read."""
@@ -277,21 +330,31 @@ def is_cached(c_source: str, cdef: str, *, portable: bool = False,
     try:
         root = cache.prepare_root(_cache_root(cache_dir))
     except (OSError, RuntimeError, KeyError):
-        root = store.fallback_root(create=False)
-        if root is None:
+        fb = store.existing_fallback_root()
+        if fb is None:
             return False
+        root = fb
     try:
         return cache.read_valid(cache.entry_dir(root, key), key, cache.secret(root)) is not None
     except OSError:
         return False
 
 
-def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portable: bool = False,
-                 extra_compile_args: Sequence[str] = (),
-                 cache_dir: str | os.PathLike | None = None,
-                 include_dirs: Sequence[str] = (), library_dirs: Sequence[str] = (),
-                 libraries: Sequence[str] = (), extra_link_args: Sequence[str] = (),
-                 define_macros: Sequence[tuple] = (), store: KernelStore | None = None) -> ModuleType:
+def build_module(
+    c_source: str,
+    cdef: str,
+    *,
+    name_hint: str = "kernel",
+    portable: bool = False,
+    extra_compile_args: Sequence[str] = (),
+    cache_dir: str | os.PathLike | None = None,
+    include_dirs: Sequence[str] = (),
+    library_dirs: Sequence[str] = (),
+    libraries: Sequence[str] = (),
+    extra_link_args: Sequence[str] = (),
+    define_macros: Sequence[tuple] = (),
+    store: KernelStore | None = None,
+) -> ModuleType:
     """Compile C source (which must contain the definitions of every function declared in cdef)
     into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash.
 
@@ -301,8 +364,7 @@ def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portabl
     A cache dir that is unsafe (see codegen.cache), unwritable or full is replaced by a private
     0700 temporary dir after one warning line on stderr; `store` defaults to default_store()."""
     flags = module_flags(portable, extra_compile_args)
-    link, link_key = _link_options(include_dirs, library_dirs, libraries, extra_link_args,
-                                   define_macros)
+    link, link_key = _link_options(include_dirs, library_dirs, libraries, extra_link_args, define_macros)
     key = cache_key(c_source, cdef, flags, link_key)  # raises CompilerNotFoundError first
     name = re.sub(r"[^A-Za-z0-9_]", "_", name_hint)[:40] or "kernel"
     job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags, link)
@@ -310,12 +372,11 @@ def build_module(c_source: str, cdef: str, *, name_hint: str = "kernel", portabl
         return _load_or_build(key, job, cache_dir, store or default_store())
 
 
-def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None,
-                   store: KernelStore) -> ModuleType:
+def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None, store: KernelStore) -> ModuleType:
     """From the cache root; on an unsafe entry or a write failure (full disk, read-only) from the
     private fallback; a failure there too is one BuildError naming both reasons."""
     root = cache_root(cache_dir, store)
-    fallback = store.fallback_root(create=False)
+    fallback = store.existing_fallback_root()
     if fallback is not None and fallback != root:  # built there earlier by this process
         with contextlib.suppress(OSError):
             m = cache.read_valid(cache.entry_dir(fallback, key), key, cache.secret(fallback))
@@ -331,11 +392,15 @@ def _load_or_build(key: str, job: tuple, cache_dir: str | os.PathLike | None,
         try:
             return _load_or_build_in(fallback, key, job)
         except OSError as exc:
-            raise BuildError(f"cannot build kernel {job[2]}: {exc} (in the private directory "
-                             f"{fallback}; cache {root}: {first}); free disk space or set "
-                             "SYMGRAD_CACHE_DIR / TMPDIR to a writable disk") from None
-    raise BuildError(f"cannot build kernel {job[2]} in the private directory {fallback}: {first}; "
-                     "free disk space or set SYMGRAD_CACHE_DIR / TMPDIR to a writable disk") from None
+            raise BuildError(
+                f"cannot build kernel {job[2]}: {exc} (in the private directory "
+                f"{fallback}; cache {root}: {first}); free disk space or set "
+                "SYMGRAD_CACHE_DIR / TMPDIR to a writable disk"
+            ) from None
+    raise BuildError(
+        f"cannot build kernel {job[2]} in the private directory {fallback}: {first}; "
+        "free disk space or set SYMGRAD_CACHE_DIR / TMPDIR to a writable disk"
+    ) from None
 
 
 def _load_or_build_in(root: Path, key: str, job: tuple) -> ModuleType:
@@ -369,15 +434,16 @@ def _load_or_build_in(root: Path, key: str, job: tuple) -> ModuleType:
 def _import_fresh(m: dict) -> ModuleType:
     mod, err = _import(m)
     if mod is None:
-        hint = " (is every function declared in cdef defined in the C source?)" \
-            if "undefined symbol" in str(err) else ""
+        hint = (
+            " (is every function declared in cdef defined in the C source?)" if "undefined symbol" in str(err) else ""
+        )
         raise BuildError(f"freshly built kernel {m['module']} failed to import: {err}{hint}")
     return mod
 
 
 def _import(m: dict) -> tuple[ModuleType | None, BaseException | None]:
     try:
-        mod = cache.import_extension(m.get("module"), m["so_path"])
+        mod = cache.import_extension(str(m.get("module")), m["so_path"])
     except (ImportError, OSError) as exc:
         return None, exc
     if not (hasattr(mod, "ffi") and hasattr(mod, "lib")):
@@ -390,8 +456,9 @@ def _compile(ffi: cffi.FFI, tmpdir: str) -> str:
     return ffi.compile(tmpdir=tmpdir, verbose=False)
 
 
-def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
-                  flags: list[str], link: dict | None = None) -> tuple[str, dict]:
+def _compile_into(
+    dest: Path, c_source: str, cdef: str, module: str, flags: list[str], link: dict | None = None
+) -> tuple[str, dict]:
     """Compile in dest/build, leave dest/<module>.so and dest/<module>.c, remove dest/build."""
     link = link or {}
     ffi = cffi.FFI()
@@ -399,12 +466,16 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
         ffi.cdef(cdef)
     except Exception as exc:  # cffi.CDefError, pycparser errors...
         raise BuildError(f"invalid cdef for {module}: {exc}") from exc
-    ffi.set_source(module, c_source, extra_compile_args=list(flags),
-                   libraries=list(link.get("libraries", ())) + list(_LIBRARIES),
-                   include_dirs=list(link.get("include_dirs", ())),
-                   library_dirs=list(link.get("library_dirs", ())),
-                   extra_link_args=list(link.get("extra_link_args", ())),
-                   define_macros=list(link.get("define_macros", ())))
+    ffi.set_source(
+        module,
+        c_source,
+        extra_compile_args=list(flags),
+        libraries=list(link.get("libraries", ())) + list(_LIBRARIES),
+        include_dirs=list(link.get("include_dirs", ())),
+        library_dirs=list(link.get("library_dirs", ())),
+        extra_link_args=list(link.get("extra_link_args", ())),
+        define_macros=list(link.get("define_macros", ())),
+    )
     work = dest / "build"
     cc = find_compiler()
     failure = None
@@ -416,9 +487,10 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
     if failure is not None:
         text = f"{log[0]}\n{type(failure).__name__}: {failure}\n"
         full = _DISK_FULL.search(text)
-        if full or (isinstance(failure, OSError) and failure.errno in _DISK_ERRNOS):
+        os_errno = failure.errno if isinstance(failure, OSError) else None
+        if full or os_errno in _DISK_ERRNOS:
             shutil.rmtree(work, ignore_errors=True)
-            reason = full.group(0) if full else os.strerror(failure.errno)
+            reason = full.group(0) if full else os.strerror(os_errno or errno.ENOSPC)
             raise OSError(errno.ENOSPC, f"{reason} while compiling {module} in {dest}")
         raise BuildError(f"C compilation of {module} failed: {_first_error(text)}", log=text)
     so_name = built.name
@@ -426,9 +498,15 @@ def _compile_into(dest: Path, c_source: str, cdef: str, module: str,
     with contextlib.suppress(OSError):
         os.replace(work / f"{module}.c", dest / f"{module}.c")  # kept for debugging
     shutil.rmtree(work, ignore_errors=True)
-    info = {"module": module, "cffi": cffi.__version__, "python": sys.version.split()[0],
-            "soabi": sysconfig.get_config_var("SOABI"), "platform": sysconfig.get_platform(),
-            "compiler": _compiler_identity(tuple(cc)), "flags": list(flags)}
+    info = {
+        "module": module,
+        "cffi": cffi.__version__,
+        "python": sys.version.split()[0],
+        "soabi": sysconfig.get_config_var("SOABI"),
+        "platform": sysconfig.get_platform(),
+        "compiler": _compiler_identity(tuple(cc)),
+        "flags": list(flags),
+    }
     if any(link.values()):
         info["link"] = {k: v for k, v in link.items() if v}
     return so_name, info
@@ -467,7 +545,7 @@ def _captured_output() -> Iterator[list[str]]:
     holding the real streams) and sys.stdout/stderr into a log; its text is appended on exit."""
     log: list[str] = []
     py_buf = io.StringIO()
-    streams = (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__)
+    streams = [s for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__) if s is not None]
     with tempfile.TemporaryFile() as fd_file:
         saved: list[tuple[int, int]] = []
         for stream in streams:

@@ -32,6 +32,7 @@ manifest is written last, so readers never see half an entry. The per-key lock o
 duplicate builds; correctness never depends on it (publish() lets the first complete entry
 win), so a crashed builder's lock, released by the OS, costs nothing.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -68,16 +69,17 @@ class UnsafeCacheError(OSError):
 
 # ---- ownership and permissions --------------------------------------------------------------
 
+
 def _check_stat(st: os.stat_result, path: Path, what: str) -> None:
     if not _POSIX:
         return
     me = os.geteuid()
     if st.st_uid != me:
-        raise UnsafeCacheError(f"{what} {path} is owned by uid {st.st_uid}, not by this user "
-                               f"(uid {me})")
+        raise UnsafeCacheError(f"{what} {path} is owned by uid {st.st_uid}, not by this user (uid {me})")
     if st.st_mode & 0o022:
-        raise UnsafeCacheError(f"{what} {path} is writable by group/others "
-                               f"(mode {stat.S_IMODE(st.st_mode):04o}; chmod go-w or remove it)")
+        raise UnsafeCacheError(
+            f"{what} {path} is writable by group/others (mode {stat.S_IMODE(st.st_mode):04o}; chmod go-w or remove it)"
+        )
 
 
 def check_private_dir(path: Path, what: str = "cache directory") -> None:
@@ -98,11 +100,14 @@ def _check_ancestors(path: Path) -> None:
     for parent in path.parents:
         st = os.stat(parent)
         if st.st_uid not in (me, 0):
-            raise UnsafeCacheError(f"cache directory {path}: its parent {parent} is owned by uid "
-                                   f"{st.st_uid}, who could replace the cache")
+            raise UnsafeCacheError(
+                f"cache directory {path}: its parent {parent} is owned by uid {st.st_uid}, who could replace the cache"
+            )
         if st.st_mode & 0o022 and not st.st_mode & stat.S_ISVTX:
-            raise UnsafeCacheError(f"cache directory {path}: its parent {parent} is writable by "
-                                   f"group/others (mode {stat.S_IMODE(st.st_mode):04o}, not sticky)")
+            raise UnsafeCacheError(
+                f"cache directory {path}: its parent {parent} is writable by "
+                f"group/others (mode {stat.S_IMODE(st.st_mode):04o}, not sticky)"
+            )
 
 
 def prepare_root(root: str | os.PathLike) -> Path:
@@ -114,7 +119,7 @@ def prepare_root(root: str | os.PathLike) -> Path:
         if st.st_uid not in (os.geteuid(), 0):
             raise UnsafeCacheError(f"cache directory {root} is a symlink owned by uid {st.st_uid}")
     for d in [*reversed(root.parents), root]:  # missing parents too: a umask of 002 would
-        if not d.exists():                     # leave them group-writable (refused below)
+        if not d.exists():  # leave them group-writable (refused below)
             with contextlib.suppress(FileExistsError):
                 d.mkdir(mode=0o700)
     real = root.resolve()
@@ -139,8 +144,9 @@ def secret(root: Path) -> bytes:
                 raise UnsafeCacheError(f"cache key file {path} is not a regular file")
             _check_stat(st, path, "cache key file")
             if _POSIX and st.st_mode & 0o077:
-                raise UnsafeCacheError(f"cache key file {path} is readable by group/others "
-                                       f"(mode {stat.S_IMODE(st.st_mode):04o})")
+                raise UnsafeCacheError(
+                    f"cache key file {path} is readable by group/others (mode {stat.S_IMODE(st.st_mode):04o})"
+                )
             data = os.read(fd, 64)
         finally:
             os.close(fd)
@@ -170,6 +176,7 @@ def _mac(key_bytes: bytes, key: str, so_name: str, digest: str, size: int) -> st
 
 
 # ---- layout, locks, staging -----------------------------------------------------------------
+
 
 def sha256_file(path: str | os.PathLike) -> str:
     h = hashlib.sha256()
@@ -277,6 +284,7 @@ def write_manifest(staging: Path, key: str, so_name: str, mac_key: bytes, **info
 
 
 # ---- validation before loading --------------------------------------------------------------
+
 
 def _open_private_file(path: Path, what: str) -> int | None:
     """fd of a regular file owned by us and not g/o-writable; None if absent or not a regular

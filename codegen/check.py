@@ -12,6 +12,7 @@ compared with
 `run_check(graph, points=N)` returns (rows, ok); each row is one quantity against one reference
 with the max absolute / relative error over the points and the tolerance used.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,13 +22,23 @@ from pathlib import Path
 
 import numpy as np
 
+from symbolic.catalogue import CATALOGUE
 from symbolic.graph import Graph
+from symbolic.spec_schema import ALPHA_ACTIVATIONS
 
 from . import reference as ref_layer
 from . import reference_graph as ref_graph
 
-__all__ = ["TOLERANCES", "CheckError", "Row", "compare_references", "format_table", "random_point", "run_check",
-           "spec_dict"]
+__all__ = [
+    "TOLERANCES",
+    "CheckError",
+    "Row",
+    "compare_references",
+    "format_table",
+    "random_point",
+    "run_check",
+    "spec_dict",
+]
 
 # (rtol, atol) per kind of comparison and dtype
 TOLERANCES = {
@@ -36,7 +47,7 @@ TOLERANCES = {
     ("exact", "float32"): (2e-3, 2e-4),
     ("fd", "float32"): (2e-2, 2e-3),
 }
-HESSIAN_MAX = 200      # dense Hessian checked up to this many parameters
+HESSIAN_MAX = 200  # dense Hessian checked up to this many parameters
 JACOBIAN_MAX = 200
 
 
@@ -60,11 +71,12 @@ class Row:
 
 # ---- layer-wise spec and random points --------------------------------------------------------------
 
+
 def spec_dict(graph: Graph) -> dict | None:
     """The layered spec as a plain dict for codegen.reference (None for assignment graphs)."""
-    if graph.meta.get("form") != "layered":
+    if not graph.info.layered:
         return None
-    src = graph.meta.get("source")
+    src = graph.info.source
     if src and Path(src).is_file():
         try:
             d = tomllib.loads(Path(src).read_text(encoding="utf-8"))
@@ -74,18 +86,18 @@ def spec_dict(graph: Graph) -> dict | None:
             pass
     layers = []
     by = graph.by_name
-    for L in graph.meta["layers"]:
-        entry = {"dense": L["units"], "activation": L["activation"], "bias": L["bias"]}
-        if L["activation"] in ("leaky_relu", "elu"):
-            e = by[L["h"]].expr
-            if len(getattr(e, "args", ())) == 2:
+    for L in graph.info.layers:
+        entry = {"dense": L.units, "activation": L.activation, "bias": L.bias}
+        if L.activation in ALPHA_ACTIVATIONS:
+            e = by[L.h].expr
+            if e is not None and len(e.args) == 2:
                 entry["alpha"] = float(e.args[1])
         layers.append(entry)
-    loss = dict(graph.meta.get("loss") or {"type": "mse", "half": True})
-    loss["reduction"] = graph.meta.get("reduction", "mean")
-    d = {"model": {"input": graph.meta["input_width"]}, "layers": layers, "loss": loss}
-    if graph.meta.get("penalty"):
-        d["penalty"] = dict(graph.meta["penalty"])
+    loss = graph.info.loss.as_dict() if graph.info.loss is not None else {"type": "mse", "half": True}
+    loss["reduction"] = graph.info.reduction
+    d = {"model": {"input": graph.info.input_width}, "layers": layers, "loss": loss}
+    if graph.info.penalty is not None:
+        d["penalty"] = graph.info.penalty.as_dict()
     return d
 
 
@@ -101,12 +113,12 @@ def random_point(graph: Graph, rng: np.random.Generator, batch: int, scale: floa
         c = np.asarray(base.get(p, np.zeros(s)), dtype=float).reshape(s)
         params[p] = c + 0.5 * scale * rng.standard_normal(s)
     data = {}
-    for x, s in graph.inputs.items():
-        if x in base:
-            c = np.asarray(base[x], dtype=float).reshape(s)
-            data[x] = c + 0.1 * scale * np.abs(c + 0.1) * rng.standard_normal((batch,) + s)
+    for name, s in graph.inputs.items():
+        if name in base:
+            c = np.asarray(base[name], dtype=float).reshape(s)
+            data[name] = c + 0.1 * scale * np.abs(c + 0.1) * rng.standard_normal((batch, *s))
         else:
-            data[x] = rng.standard_normal((batch,) + s)
+            data[name] = rng.standard_normal((batch, *s))
     return params, data
 
 
@@ -119,6 +131,7 @@ def _layer_xy(data):
 
 
 # ---- comparisons -----------------------------------------------------------------------------------------
+
 
 def _flat(v) -> np.ndarray:
     if isinstance(v, dict):
@@ -147,8 +160,7 @@ class _Acc:
         key = (quantity, reference)
         old = self.rows.get(key)
         if old is None or err > old.abs_err or (old.ok and not ok):
-            self.rows[key] = Row(quantity, reference, err, rel, (rtol, atol),
-                                 ok and (old.ok if old else True), sc)
+            self.rows[key] = Row(quantity, reference, err, rel, (rtol, atol), ok and (old.ok if old else True), sc)
         elif not ok:
             old.ok = False
 
@@ -169,8 +181,7 @@ def _graph_batch_hvp_fd(graph, params, data, u, eps=1e-5):
     return {p: (gp[p] - gm[p]) / (2 * eps) for p in params}
 
 
-def compare_references(graph: Graph, points: int = 1, *, batch: int = 3, seed: int = 0
-                       ) -> tuple[list[Row], bool]:
+def compare_references(graph: Graph, points: int = 1, *, batch: int = 3, seed: int = 0) -> tuple[list[Row], bool]:
     """The numpy half of `run_check`, nothing compiled: at `points` random points of a layered
     graph, the layer-wise objective, gradient and R-operator HVP against the graph-wise
     objective and gradient and central differences of the graph-wise gradient."""
@@ -187,18 +198,33 @@ def compare_references(graph: Graph, points: int = 1, *, batch: int = 3, seed: i
         rl, rg = _ref_batch(graph, params, data)
         acc.add("objective", "graph-wise", ll, rl)
         acc.add("gradient", "graph-wise", {p: lg[p] for p in graph.params}, rg)
-        acc.add("hvp", "FD of graph-wise grad", {p: lh[p] for p in graph.params},
-                _graph_batch_hvp_fd(graph, params, data, u), "fd")
+        acc.add(
+            "hvp",
+            "FD of graph-wise grad",
+            {p: lh[p] for p in graph.params},
+            _graph_batch_hvp_fd(graph, params, data, u),
+            "fd",
+        )
     rows = list(acc.rows.values())
     return rows, all(r.ok for r in rows)
 
 
-def run_check(graph: Graph, points: int = 3, *, dtype: str = "float64", batch: int = 4,
-              seed: int = 0, kernel=None, portable: bool = False, kernel64=None):
+def run_check(
+    graph: Graph,
+    points: int = 3,
+    *,
+    dtype: str = "float64",
+    batch: int = 4,
+    seed: int = 0,
+    kernel=None,
+    portable: bool = False,
+    kernel64=None,
+):
     """Compile (or use `kernel`) and compare at `points` random points; returns (rows, ok).
     The points are drawn first, so a model without a finite random point fails (CheckError)
     before anything is compiled."""
     from .kernel import compile as kcompile
+
     if not graph.inputs:
         batch = 1
     rng = np.random.default_rng(seed)
@@ -239,14 +265,18 @@ def run_check(graph: Graph, points: int = 3, *, dtype: str = "float64", batch: i
             eps = 1e-6 * max(1.0, float(np.linalg.norm(th64)) / math.sqrt(P))
             fp = kf.loss_and_grad_flat(th64 + eps * v, D64)[0]
             fm = kf.loss_and_grad_flat(th64 - eps * v, D64)[0]
-            acc.add("gradient·v", "FD of compiled objective", float(_flat(grads) @ v),
-                    (fp - fm) / (2 * eps), "fd")
+            acc.add("gradient·v", "FD of compiled objective", float(_flat(grads) @ v), (fp - fm) / (2 * eps), "fd")
             if "hvp" in kf.functions:
                 gp = kf.loss_and_grad_flat(th64 + eps * 10 * v, D64)[1]
                 gm = kf.loss_and_grad_flat(th64 - eps * 10 * v, D64)[1]
                 hv_v = kf.hvp_flat(th64, D64, v)[2]
-                acc.add("hvp", "FD of compiled gradient", hv_v.astype(float) if dtype == "float64"
-                        else k.hvp_flat(theta, D, v.astype(k.dtype))[2], (gp - gm) / (20 * eps), "fd")
+                acc.add(
+                    "hvp",
+                    "FD of compiled gradient",
+                    hv_v.astype(float) if dtype == "float64" else k.hvp_flat(theta, D, v.astype(k.dtype))[2],
+                    (gp - gm) / (20 * eps),
+                    "fd",
+                )
         # Hessian
         if "hessian" in k.functions and P <= HESSIAN_MAX:
             H = k.hessian(params, data)
@@ -294,6 +324,7 @@ def run_check(graph: Graph, points: int = 3, *, dtype: str = "float64", batch: i
 
 def _indices(shape):
     from symbolic.graph import all_indices
+
     return list(all_indices(shape))
 
 
@@ -325,32 +356,36 @@ def _good_point(graph, rng, batch, tries=20):
                 finite = math.isfinite(l) and all(np.all(np.isfinite(v)) for v in g.values())
                 if finite:
                     usable = usable or (params, data)
-                    if min(ref_graph.kink_margin(graph, {**params, **_samples(data, i)})
-                           for i in range(batch)) >= 1e-3:
+                    if min(ref_graph.kink_margin(graph, {**params, **_samples(data, i)}) for i in range(batch)) >= 1e-3:
                         return params, data
         except (ValueError, FloatingPointError, ZeroDivisionError):
             pass
         scale *= 0.7
     if usable is None:
-        raise CheckError(f"no random point where the objective of {graph.name} and its gradient "
-                         f"are finite in {tries} tries{_domain_hint(graph)}")
+        raise CheckError(
+            f"no random point where the objective of {graph.name} and its gradient "
+            f"are finite in {tries} tries{_domain_hint(graph)}"
+        )
     return usable
 
 
 def _domain_hint(graph: Graph) -> str:
     """Why random points may fall outside the model's domain (layered specs), or ''."""
-    layers = graph.meta.get("layers") or []
-    loss = (graph.meta.get("loss") or {}).get("type")
-    last = layers[-1]["activation"] if layers else None
-    if loss in ("nll", "kl") and last not in ("softmax", "sigmoid", "exp", "softplus"):
-        return (f" (loss {loss} takes the logarithm of the outputs: give the last layer a "
-                "positive activation such as softmax or sigmoid)")
-    if loss == "bce" and last not in ("softmax", "sigmoid"):
-        return " (loss bce takes probabilities: give the last layer a sigmoid activation)"
+    layers = graph.info.layers
+    loss = graph.info.loss_type
+    last = layers[-1].activation if layers else None
+    need = CATALOGUE[loss].domain if loss in CATALOGUE else "real"  # as the catalogue declares
+    have = CATALOGUE[last].range if last in CATALOGUE else "real"
+    if need == "positive" and have not in ("positive", "unit"):
+        return (
+            f" (loss {loss} takes the logarithm of the outputs: give the last layer a "
+            "positive activation such as softmax or sigmoid)"
+        )
+    if need == "unit" and have != "unit":
+        return f" (loss {loss} takes probabilities: give the last layer a sigmoid activation)"
     for i, L in enumerate(layers, 1):
-        if L["activation"] in ("log", "sqrt") and not L["bias"]:
-            return (f" (layer {i}: {L['activation']} needs positive pre-activations; "
-                    "a bias lets the check choose them)")
+        if CATALOGUE[L.activation].domain == "positive" and not L.bias:
+            return f" (layer {i}: {L.activation} needs positive pre-activations; a bias lets the check choose them)"
     return ""
 
 
@@ -358,11 +393,14 @@ def format_table(rows: list[Row], title: str = "") -> str:
     w = max([len(r.quantity) for r in rows] + [8])
     wr = max([len(r.reference) for r in rows] + [9])
     out = [title] if title else []
-    out.append(f"{'quantity':<{w}}  {'reference':<{wr}}  {'max abs err':>11}  {'max rel err':>11}  "
-               f"{'tolerance':>17}  ok")
+    out.append(
+        f"{'quantity':<{w}}  {'reference':<{wr}}  {'max abs err':>11}  {'max rel err':>11}  {'tolerance':>17}  ok"
+    )
     out.append("-" * (w + wr + 52))
     for r in rows:
         tol = f"{r.tol[0]:.0e}·|ref|+{r.tol[1]:.0e}"
-        out.append(f"{r.quantity:<{w}}  {r.reference:<{wr}}  {r.abs_err:11.3e}  {r.rel_err:11.3e}  "
-                   f"{tol:>17}  {'ok' if r.ok else 'FAIL'}")
+        out.append(
+            f"{r.quantity:<{w}}  {r.reference:<{wr}}  {r.abs_err:11.3e}  {r.rel_err:11.3e}  "
+            f"{tol:>17}  {'ok' if r.ok else 'FAIL'}"
+        )
     return "\n".join(out)

@@ -2,6 +2,7 @@
 
 Every user error becomes one line on stderr naming the file, line or name at fault, exit code 2.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -9,15 +10,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any, NoReturn
 
 import numpy as np
 
+from codegen.cli_errors import CliError
+
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
-
-
-class CliError(Exception):
-    """A one-line user-facing error (exit code 2)."""
 
 
 def _user_errors():
@@ -28,18 +28,20 @@ def _user_errors():
     from symbolic.graph import GraphError
     from symbolic.parser import ParseError
     from symbolic.spec import SpecError
-    return (CliError, SpecError, GraphError, ParseError, EvaluationError, ClaimsError, BuildError,
-            KernelError)
+
+    return (CliError, SpecError, GraphError, ParseError, EvaluationError, ClaimsError, BuildError, KernelError)
 
 
 def _load(path: str):
     from symbolic.bundled import load_graph
+
     return load_graph(path)
 
 
 def _read_json(path: str, what: str) -> dict:
     from symbolic.bundled import resolve
     from symbolic.textfile import read_user_text
+
     path = str(resolve(path, "json"))
     text = read_user_text(path, what, CliError)
     try:
@@ -55,6 +57,7 @@ def _read_json(path: str, what: str) -> dict:
 
 def _values_from(graph, path: str | None, what: str) -> dict:
     from symbolic.spec import coerce_value
+
     values = dict(graph.values)
     if path:
         leaves = graph.leaves()
@@ -72,6 +75,7 @@ def _tolist(v):
 
 # ---- commands -------------------------------------------------------------------------------
 
+
 def _check_standalone(args) -> None:
     if args.standalone and args.format != "latex":
         raise CliError("--standalone needs --format latex")
@@ -79,24 +83,39 @@ def _check_standalone(args) -> None:
 
 def cmd_derive(args) -> int:
     from symbolic.printing import derive_report
+
     _check_standalone(args)
     g = _load(args.spec)
     wrt = [w.strip() for w in args.wrt.split(",") if w.strip()] if args.wrt else None
-    print(derive_report(g, what=args.what, wrt=wrt, fmt=args.format, closed_form=args.closed_form,
-                        table=args.table, standalone=args.standalone), end="")
+    print(
+        derive_report(
+            g,
+            what=args.what,
+            wrt=wrt,
+            fmt=args.format,
+            closed_form=args.closed_form,
+            table=args.table,
+            standalone=args.standalone,
+        ),
+        end="",
+    )
     return 0
 
 
 def point_result(g, values, direction=None, hessian=False, backend="numpy") -> dict:
     """The `eval --json` object (the CLI contract)."""
     from symbolic.point import evaluate_point
+
     res = evaluate_point(g, values, direction=direction, hessian=hessian)
-    out = {"objective": res.objective,
-           "values": {k: _tolist(v) for k, v in res.values.items()},
-           "grad": {k: _tolist(v) for k, v in res.grad.items()},
-           "adjoints": {k: _tolist(v) for k, v in res.adjoints.items()}}
+    out: dict[str, Any] = {
+        "objective": res.objective,
+        "values": {k: _tolist(v) for k, v in res.values.items()},
+        "grad": {k: _tolist(v) for k, v in res.grad.items()},
+        "adjoints": {k: _tolist(v) for k, v in res.adjoints.items()},
+    }
     if backend == "c":
         from codegen.kernel_cli import kernel_point
+
         kp = kernel_point(g, values, direction=direction, hessian=hessian)
         out["objective"] = float(kp["objective"])
         out["grad"] = {k: _tolist(v) for k, v in kp["grad"].items()}
@@ -109,15 +128,19 @@ def point_result(g, values, direction=None, hessian=False, backend="numpy") -> d
         if res.hvp is not None:
             out["hvp"] = {k: _tolist(v) for k, v in res.hvp.items()}
     if direction is not None and "hvp" in out:
-        out["uHu"] = float(sum(np.sum(np.asarray(direction.get(p, 0.0)) * np.asarray(out["hvp"][p]))
-                               for p in g.params))
+        out["uHu"] = float(sum(np.sum(np.asarray(direction.get(p, 0.0)) * np.asarray(out["hvp"][p])) for p in g.params))
     if hessian and "hessian" not in out and res.hessian is not None:
         out["hessian"] = {"order": res.hessian[0], "matrix": res.hessian[1].tolist()}
-    if g.meta.get("optimizer"):
+    if g.info.optimizer is not None:
         from symbolic.optim import step
+
         params = {p: values[p] for p in g.params}
-        out["update"] = {k: _tolist(v) for k, v in step(g.meta["optimizer"], params,
-                                                          {k: np.asarray(v) for k, v in out["grad"].items()}).items()}
+        out["update"] = {
+            k: _tolist(v)
+            for k, v in step(
+                g.info.optimizer_table(), params, {k: np.asarray(v) for k, v in out["grad"].items()}
+            ).items()
+        }
     out["backend"] = backend
     return out
 
@@ -126,6 +149,7 @@ def _default_backend(g) -> str:
     """numpy for a one-off answer, unless this model's compiled kernel is already in the cache
     (building C costs seconds; a cached kernel answers in microseconds)."""
     from codegen.kernel_cli import kernel_cached
+
     return "c" if kernel_cached(g) else "numpy"
 
 
@@ -134,12 +158,15 @@ def _warn_on_kink(g, values) -> None:
     from symbolic.evaluate import run_numeric
     from symbolic.kinks import POLICY_TEXT, kinks_at
     from symbolic.point import check_values, derivation
+
     program = derivation(g).program
     where = kinks_at(program, run_numeric(program, check_values(g, values)))
     if where:
-        print(f"symgrad: warning: the point sits on a kink ({', '.join(where[:4])}"
-              f"{', …' if len(where) > 4 else ''}); derivatives there follow the policy: {POLICY_TEXT}",
-              file=sys.stderr)
+        print(
+            f"symgrad: warning: the point sits on a kink ({', '.join(where[:4])}"
+            f"{', …' if len(where) > 4 else ''}); derivatives there follow the policy: {POLICY_TEXT}",
+            file=sys.stderr,
+        )
 
 
 def cmd_eval(args) -> int:
@@ -152,6 +179,7 @@ def cmd_eval(args) -> int:
     direction = None
     if args.direction:
         from symbolic.spec import coerce_value
+
         raw = _read_json(args.direction, "direction")
         direction = {}
         for k, v in raw.items():
@@ -165,10 +193,15 @@ def cmd_eval(args) -> int:
         print(json.dumps(out, allow_nan=True))
         return 0
     from symbolic.tables import fmt_value
+
     print(f"{g.name}: {g.objective} = {fmt_value(out['objective'])}   (backend: {backend})")
-    for title, key in (("values", "values"), ("gradient", "grad"), (f"adjoints ∂{g.objective}/∂·", "adjoints"),
-                       ("Hessian-vector product", "hvp"),
-                       ("after one optimizer step", "update")):
+    for title, key in (
+        ("values", "values"),
+        ("gradient", "grad"),
+        (f"adjoints ∂{g.objective}/∂·", "adjoints"),
+        ("Hessian-vector product", "hvp"),
+        ("after one optimizer step", "update"),
+    ):
         if key in out:
             print(f"\n{title}")
             for k, v in out[key].items():
@@ -213,6 +246,7 @@ def cmd_demo(args) -> int:
     from symbolic.printing import derive_report
     from symbolic.spec import parse_spec
     from symbolic.tables import fmt_value
+
     g = parse_spec(DEMO_SPEC, "<demo>")
     print("symgrad demo — the seeds' ReLU → tanh → sigmoid network (seed 001, Worked Example II)\n")
     print(derive_report(g, what="grad", closed_form=True, table=True))
@@ -220,6 +254,7 @@ def cmd_demo(args) -> int:
     print(f"At the worked example's point: {g.objective} = {fmt_value(out['objective'])}")
     print("  gradient: " + ", ".join(f"{k} = {fmt_value(v)}" for k, v in out["grad"].items()))
     from codegen.kernel_cli import demo_kernels
+
     return demo_kernels(g)
 
 
@@ -227,15 +262,18 @@ def cmd_verify(args) -> int:
     from symbolic.claims import load_claims
     from symbolic.verify import verify
     from symbolic.verify_report import render
+
     _check_standalone(args)
     g = _load(args.spec)
     results = None
     if args.claims:
         from symbolic.bundled import resolve
+
         claims = load_claims(resolve(args.claims, "claims"))
         results = verify(g, claims, probes=args.probes)
         if claims.at:
             from symbolic.spec import coerce_value
+
             g.values = {**g.values, **{k: coerce_value(v, g.leaves()[k], k, CliError) for k, v in claims.at.items()}}
     elif not args.table:
         raise CliError("verify needs --claims CLAIMS.toml (and/or --table)")
@@ -259,6 +297,7 @@ def _marked_table(g, results, args) -> str:
     """The step table at the claims' point, rows the claims judge marked with their verdict."""
     from symbolic.point import derivation, evaluate_point
     from symbolic.tables import step_table, table_latex, table_markdown, table_text
+
     missing = [n for n in g.leaves() if n not in g.values]
     if missing:
         raise CliError(f"{args.spec}: --table needs values for {', '.join(repr(m) for m in missing)}")
@@ -277,19 +316,23 @@ def _document(parts: list[str], args) -> str:
     body = "\n".join(parts)
     if args.standalone:
         from symbolic.latex_doc import standalone_document
+
         return standalone_document(body, f"symgrad verify {Path(args.spec).name}")
     return body
 
 
 def cmd_examples(args) -> int:
     from symbolic.bundled import bundled_examples, copy_examples
+
     if args.copy:
         written = copy_examples(args.copy, overwrite=args.force)
         print(f"wrote {len(written)} files to {args.copy}")
         return 0
-    titles = {"spec": "Specs (symgrad derive|eval|generate|check NAME)",
-              "claims": "Claims files (symgrad verify SPEC --claims NAME)",
-              "json": "Values and directions (--at NAME / --direction NAME)"}
+    titles = {
+        "spec": "Specs (symgrad derive|eval|generate|check NAME)",
+        "claims": "Claims files (symgrad verify SPEC --claims NAME)",
+        "json": "Values and directions (--at NAME / --direction NAME)",
+    }
     shown = None
     for ex in bundled_examples():
         if ex.kind != shown:
@@ -301,6 +344,7 @@ def cmd_examples(args) -> int:
 
 def count_type(limit: int):
     """argparse type: a whole number in [1, limit] (anything else is a one-line usage error, exit 2)."""
+
     def parse(text: str) -> int:
         try:
             n = int(text)
@@ -309,6 +353,7 @@ def count_type(limit: int):
         if not 1 <= n <= limit:
             raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, given {text!r}")
         return n
+
     return parse
 
 
@@ -317,20 +362,24 @@ _MARKS = {"holds": "✓ claim holds", "rounding": "≈ claim within rounding"}
 
 def _fmt_claim(v) -> str:
     from symbolic.tables import fmt_value
+
     return v if isinstance(v, str) else fmt_value(v)
 
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse whose usage errors are one line on stderr (exit 2), naming the option at fault."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = OneLineParser(prog="symgrad", description="Exact derivative formulas and compiled "
-                                "kernels for small neural networks and losses.")
+    p = OneLineParser(
+        prog="symgrad",
+        description="Exact derivative formulas and compiled kernels for small neural networks and losses.",
+    )
     from symgrad import __version__
+
     p.add_argument("--version", action="version", version=f"symgrad {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     d = sub.add_parser("derive", help="print gradient / delta / Jacobian / Hessian / HVP formulas")
@@ -348,8 +397,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--direction", metavar="U.json")
     e.add_argument("--hessian", action="store_true")
     e.add_argument("--json", action="store_true")
-    e.add_argument("--backend", choices=["c", "numpy"], default=None,
-                   help="compiled kernel (default when a C compiler is available) or numpy")
+    e.add_argument(
+        "--backend",
+        choices=["c", "numpy"],
+        default=None,
+        help="compiled kernel (default when a C compiler is available) or numpy",
+    )
     e.set_defaults(func=cmd_eval)
     m = sub.add_parser("demo", help="derive, print and evaluate the seeds' three-layer network")
     m.set_defaults(func=cmd_demo)
@@ -360,14 +413,14 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--format", default="text", choices=["text", "markdown", "latex"])
     v.add_argument("--table", action="store_true", help="print the step table; marks rows claims disagree with")
     v.add_argument("--standalone", action="store_true", help="with --format latex: a whole document")
-    v.add_argument("--probes", type=count_type(1000), default=8,
-                   help="random points per formula claim (default 8)")
+    v.add_argument("--probes", type=count_type(1000), default=8, help="random points per formula claim (default 8)")
     v.set_defaults(func=cmd_verify)
     x = sub.add_parser("examples", help="list the bundled examples, or copy them into a directory")
     x.add_argument("--copy", metavar="DIR", help="write every bundled spec, claims and JSON file into DIR")
     x.add_argument("--force", action="store_true", help="with --copy: replace files that differ")
     x.set_defaults(func=cmd_examples)
     from codegen.kernel_cli import add_commands
+
     add_commands(sub)
     return p
 
@@ -393,8 +446,11 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SYMGRAD_DEBUG"):
             raise
         msg = str(e).splitlines()[0] if str(e) else ""
-        print(f"symgrad: internal error: {type(e).__name__}: {msg} (please report it; "
-              "SYMGRAD_DEBUG=1 shows the traceback)", file=sys.stderr)
+        print(
+            f"symgrad: internal error: {type(e).__name__}: {msg} (please report it; "
+            "SYMGRAD_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 

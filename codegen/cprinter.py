@@ -1,7 +1,7 @@
 """SymPy → C printing for symgrad kernels: a C99CodePrinter subclass with stable forms.
 
 Every catalogue function prints as a call to a small static inline helper defined in
-templates/sg_util.h.j2 (sign-split sigmoid, softplus = fmax(x,0) + log1p(exp(-|x|)),
+templates/symgrad_runtime.h.j2 (sign-split sigmoid, softplus = fmax(x,0) + log1p(exp(-|x|)),
 ELU through expm1, GELU through erfc, ReLU/LeakyReLU/max as ternaries, ...). `ifpos` prints
 as a ternary, DiracDelta as 0 and Heaviside as the same strict `x > 0` branch (the kink
 policy of the catalogue), so no Heaviside(0) = 1/2 surprise can reach C. Integer powers
@@ -9,13 +9,14 @@ become multiplications; exp(x)-1 / log(1+x) are rewritten to expm1 / log1p.
 
 `make_printer("float32")` prints f-suffixed literals and float libm functions (tanhf, ...).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
 
 import sympy as sp
 from sympy.codegen.ast import float32, float64, real
-from sympy.codegen.cfunctions import log1p
+from sympy.codegen.cfunctions import log1p, log2
 from sympy.codegen.rewriting import (
     exp2_opt,
     expm1_opt,
@@ -29,13 +30,11 @@ from symbolic import catalogue as cat
 
 from .c_safe import CSafeError, c_comment, c_float_literal, is_c_identifier
 
-__all__ = ["SymgradCPrinter", "make_printer", "prepare", "c_type"]
+__all__ = ["SymgradCPrinter", "c_type", "make_printer", "prepare"]
 
-# catalogue function class → helper name (defined in templates/sg_util.h.j2)
-_HELPERS = {
-    "sigmoid": "sg_sigmoid", "relu": "sg_relu", "leaky_relu": "sg_leaky_relu", "elu": "sg_elu",
-    "softplus": "sg_softplus", "silu": "sg_silu", "gelu": "sg_gelu", "maximum": "sg_max",
-}
+# catalogue function class → helper name (defined in templates/symgrad_runtime.h.j2)
+# (declared by each catalogue entry's c_helper; a subclass such as sigmoid_tail prints as its base)
+_HELPERS = cat.c_helpers()
 
 
 def c_type(dtype: str) -> str:
@@ -108,12 +107,15 @@ class SymgradCPrinter(C99CodePrinter):
     # ---- catalogue functions ------------------------------------------------------------------
     def _helper(self, expr):
         # by class or nearest catalogue base (sigmoid_tail prints as sigmoid)
-        name = next(_HELPERS[c.__name__] for c in type(expr).__mro__ if c.__name__ in _HELPERS)
+        name = next(_HELPERS[c] for c in type(expr).__mro__ if c in _HELPERS)
         return "%s(%s)" % (name, ", ".join(self._print(a) for a in expr.args))
 
-    _print_sigmoid = _print_relu = _print_leaky_relu = _print_elu = _helper
-    _print_softplus = _print_silu = _print_gelu = _print_maximum = _helper
-    _print_sigmoid_tail = _helper  # SymPy drops renamed Function subclasses from the MRO dispatch
+    def _print_Function(self, expr):
+        # SymPy dispatches a Function subclass to _print_<its own name> or here (it skips the
+        # bases' names), so every catalogue helper, and a subclass of one, arrives here
+        if any(c in _HELPERS for c in type(expr).__mro__):
+            return self._helper(expr)
+        return super()._print_Function(expr)
 
     def _print_ifpos(self, expr):
         x, a, b = expr.args
@@ -125,8 +127,8 @@ class SymgradCPrinter(C99CodePrinter):
     def _print_DiracDelta(self, expr):  # derivative of a piecewise constant: 0 by policy
         return self._lit(0)
 
-    def _print_sign(self, expr):
-        return "sg_sign(%s)" % self._print(expr.args[0])
+    def _print_sign(self, expr):  # C99CodePrinter has its own; the catalogue's helper instead
+        return self._helper(expr)
 
     def _print_Abs(self, expr):
         return "%s(%s)" % (self._fn("fabs"), self._print(expr.args[0]))
@@ -135,7 +137,7 @@ class SymgradCPrinter(C99CodePrinter):
         args = [self._print(a) for a in expr.args]
         out = args[0]
         for a in args[1:]:
-            out = "sg_max(%s, %s)" % (out, a)
+            out = "%s(%s, %s)" % (_HELPERS[cat.maximum], out, a)
         return out
 
     def _print_Piecewise(self, expr):  # pragma: no cover - not produced by the IR
@@ -153,22 +155,38 @@ def _log1p(e: sp.log) -> sp.Expr:
 
 
 def prepare(expr: sp.Expr) -> sp.Expr:
-    """Rewrite for stability before printing: exp(x)-1 → expm1, log(1+x) → log1p, 2^x → exp2.
+    """Rewrite for stability before printing: exp(x)-1 → expm1, log(1+x) → log1p, 2^x → exp2,
+    log(x)/log(2) → log2(x).
 
     Pattern rewrites only: SymPy's optims_c99 try `factor()` on every Add and log argument,
-    which does not return for some templates (GELU of a scaled argument: minutes, gigabytes)."""
+    which does not return for some templates (GELU of a scaled argument: minutes, gigabytes).
+    One walk over the tree first decides which rewrites can apply at all, so an expression
+    without exp, log or a power of 2 (most of a network) costs one traversal and no pattern
+    matching (the matcher took 3/4 of the emission time of weight-by-weight specs)."""
     try:
-        e = expr.replace(lambda t: t.is_Add, _expm1_in_add)
-        e = e.replace(lambda t: isinstance(t, sp.log), _log1p)
-        return optimize(e, _CHEAP_OPTIMS)
-    except Exception:  # pragma: no cover - the rewriter is best-effort
+        has_exp = has_log = has_log2 = has_pow2 = False
+        for t in sp.preorder_traversal(expr):
+            if isinstance(t, sp.exp):
+                has_exp = True
+            elif isinstance(t, sp.log):
+                has_log = True
+                has_log2 = has_log2 or t.args[0] == 2
+            elif isinstance(t, log2):
+                has_log2 = True
+            elif t.is_Pow and t.base == 2:
+                has_pow2 = True
+        e = expr
+        if has_exp:
+            e = e.replace(lambda t: t.is_Add, _expm1_in_add)
+        if has_log:
+            e = e.replace(lambda t: isinstance(t, sp.log), _log1p)
+        if has_pow2:
+            e = exp2_opt(e)
+        if has_log2:  # log2_opt needs a 1/log(2) factor, log2const_opt a log2(...)
+            e = optimize(e, (log2_opt, log2const_opt))
+        return e
+    except Exception:  # noqa: BLE001  # pragma: no cover - the rewriter is best-effort
         return expr
 
 
-_expm1_in_add = expm1_opt.replace_in_Add          # the Add rewrite alone, without its factor()
-_CHEAP_OPTIMS = (exp2_opt, log2_opt, log2const_opt)
-
-
-# keep a reference so linters see the catalogue import is deliberate (helpers mirror it)
-_CATALOGUE_FUNCS = (cat.sigmoid, cat.relu, cat.leaky_relu, cat.elu, cat.softplus, cat.silu,
-                    cat.gelu, cat.maximum, cat.ifpos)
+_expm1_in_add = expm1_opt.replace_in_Add  # the Add rewrite alone, without its factor()

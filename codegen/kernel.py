@@ -18,11 +18,13 @@ remembered array cannot be resized meanwhile (NumPy refuses; `k.release()` forge
 The dict API (pack, pack_data, direction) takes real numbers only: complex, bool, string and
 object data are a ValueError, never silently converted.
 """
+
 from __future__ import annotations
 
 import difflib
 import threading
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -32,21 +34,30 @@ from symbolic.graph import Graph, flat_names
 from . import emit as _emit
 from . import kernel_index
 
-__all__ = ["EXTRA_FLAGS", "Kernel", "KernelError", "blas_build_options", "blas_threads", "compile",
-           "kernel_cached"]
+__all__ = ["EXTRA_FLAGS", "Kernel", "KernelError", "blas_build_options", "blas_threads", "compile", "kernel_cached"]
 
 EXTRA_FLAGS = ("-fno-math-errno", "-fopenmp-simd", "-DSG_OMP_SIMD")  # vectorised libm calls + simd reductions
-_STATUS = {1: "the batch is empty (N = 0)", 2: "theta contains non-finite values",
-           3: "data contains non-finite values", 4: "the direction contains non-finite values"}
+_STATUS = {
+    1: "the batch is empty (N = 0)",
+    2: "theta contains non-finite values",
+    3: "data contains non-finite values",
+    4: "the direction contains non-finite values",
+}
 
 
 class KernelError(ValueError):
     """Bad input to a kernel (shape, dtype, non-finite values): names expected vs given."""
 
 
-def compile(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
-            what=_emit.FUNCTIONS, cache_dir=None, name: str | None = None,
-            blas="auto") -> Kernel:
+def compile(
+    spec_path_or_graph,
+    dtype: str = "float64",
+    portable: bool = False,
+    what=_emit.FUNCTIONS,
+    cache_dir=None,
+    name: str | None = None,
+    blas="auto",
+) -> Kernel:
     """Derive, emit, build (content-hash cached) and load the kernels of a model.
 
     blas: "auto" links the scipy-openblas32 package's CBLAS when it is importable, the model
@@ -61,30 +72,43 @@ def compile(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
         raise ValueError(f"blas must be 'auto', True or False, given {blas!r}")
     what = _fnames(what)
     graph = _as_graph(spec_path_or_graph)
-    fp, root = _index_key(graph, dtype, what, name, cache_dir)
-    src = (kernel_index.lookup(root, fp) if fp else None) or _emit.emit(graph, dtype=dtype, what=what, name=name)
+    key = _index_key(graph, dtype, what, name, cache_dir)
+    src = (kernel_index.lookup(*key) if key else None) or _emit.emit(graph, dtype=dtype, what=what, name=name)
     opts = _blas_options(src, blas)
     from .build import build_module
-    mod = build_module(src.c, src.cdef, name_hint=f"{src.name}_{dtype}" + ("_blas" if opts else ""),
-                       portable=portable, extra_compile_args=EXTRA_FLAGS, cache_dir=cache_dir,
-                       **(opts or {}))
-    if fp:
-        kernel_index.store(root, fp, src)
+
+    mod = build_module(
+        src.single_file(),
+        src.cdef,
+        name_hint=f"{src.name}_{dtype}" + ("_blas" if opts else ""),
+        portable=portable,
+        extra_compile_args=EXTRA_FLAGS,
+        cache_dir=cache_dir,
+        **(opts or {}),
+    )
+    if key:
+        kernel_index.store(*key, src)
     k = Kernel(graph, src, mod)
     k.blas = bool(opts)
     return k
 
 
-def kernel_cached(spec_path_or_graph, dtype: str = "float64", portable: bool = False,
-                  what=_emit.FUNCTIONS, cache_dir=None, name: str | None = None,
-                  blas="auto") -> bool:
+def kernel_cached(
+    spec_path_or_graph,
+    dtype: str = "float64",
+    portable: bool = False,
+    what=_emit.FUNCTIONS,
+    cache_dir=None,
+    name: str | None = None,
+    blas="auto",
+) -> bool:
     """Whether compile() with the same arguments would load a built kernel without emitting or
     compiling C: its source is in the kernel index and its module in the cache. Cheap (a JSON
     read and a hash of the cached module; no emission, no compiler run)."""
     what = _fnames(what)
     graph = _as_graph(spec_path_or_graph)
-    fp, root = _index_key(graph, dtype, what, name, cache_dir)
-    src = kernel_index.lookup(root, fp) if fp else None
+    key = _index_key(graph, dtype, what, name, cache_dir)
+    src = kernel_index.lookup(*key) if key else None
     if src is None:
         return False
     try:
@@ -92,19 +116,27 @@ def kernel_cached(spec_path_or_graph, dtype: str = "float64", portable: bool = F
     except ImportError:
         return False
     from .build import is_cached
-    return is_cached(src.c, src.cdef, portable=portable, extra_compile_args=EXTRA_FLAGS,
-                     cache_dir=cache_dir, **(opts or {}))
+
+    return is_cached(
+        src.single_file(),
+        src.cdef,
+        portable=portable,
+        extra_compile_args=EXTRA_FLAGS,
+        cache_dir=cache_dir,
+        **(opts or {}),
+    )
 
 
-def _index_key(graph: Graph, dtype, what, name, cache_dir) -> tuple[str | None, Path | None]:
-    """(fingerprint, cache root) for the kernel index; (None, None) if the cache dir is unknown."""
+def _index_key(graph: Graph, dtype, what, name, cache_dir) -> tuple[Path, str] | None:
+    """(cache root, fingerprint) for the kernel index; None if the cache dir is unknown."""
     from .build import BuildError, cache_root
+
     try:  # the checked root (ours, 0700) or the private fallback: never a planted index
         root = cache_root(cache_dir)
     except (BuildError, OSError, RuntimeError, KeyError):  # no private dir either
-        return None, None
+        return None
     what = tuple(sorted({str(w) for w in what}))
-    return kernel_index.fingerprint(graph, dtype=str(dtype), what=what, name=name), root
+    return root, kernel_index.fingerprint(graph, dtype=str(dtype), what=what, name=name)
 
 
 def _blas_options(src, blas) -> dict | None:
@@ -125,6 +157,7 @@ def blas_threads() -> int | None:
         import os
 
         import scipy_openblas32 as ob
+
         lib = ctypes.CDLL(os.path.join(ob.get_lib_dir(), ob.get_library(fullname=True)))
         return int(lib.scipy_openblas_get_num_threads())
     except (ImportError, OSError, AttributeError, TypeError, ValueError):  # not installed,
@@ -139,11 +172,14 @@ def blas_build_options(required: bool = False) -> dict | None:
         import scipy_openblas32 as ob
     except ImportError:
         if required:
-            raise ImportError("blas=True needs the scipy-openblas32 package "
-                              "(pip install scipy-openblas32, or pip install 'symgrad[blas]')") from None
+            raise ImportError(
+                "blas=True needs the scipy-openblas32 package "
+                "(pip install scipy-openblas32, or pip install 'symgrad[blas]')"
+            ) from None
         return None
     import re
     import sys
+
     prefix = "scipy_"
     try:
         m = re.search(r"-DBLAS_SYMBOL_PREFIX=(\w+)", ob.get_pkg_config())
@@ -151,10 +187,13 @@ def blas_build_options(required: bool = False) -> dict | None:
     except (AttributeError, TypeError):  # pragma: no cover - older package versions
         prefix = "scipy_"
     lib = ob.get_lib_dir()
-    return {"include_dirs": [ob.get_include_dir()], "library_dirs": [lib],
-            "libraries": [ob.get_library()],
-            "extra_link_args": [] if sys.platform == "win32" else [f"-Wl,-rpath,{lib}"],
-            "define_macros": [("SG_USE_BLAS", None), ("SG_CBLAS_PREFIX", prefix)]}
+    return {
+        "include_dirs": [ob.get_include_dir()],
+        "library_dirs": [lib],
+        "libraries": [ob.get_library()],
+        "extra_link_args": [] if sys.platform == "win32" else [f"-Wl,-rpath,{lib}"],
+        "define_macros": [("SG_USE_BLAS", None), ("SG_CBLAS_PREFIX", prefix)],
+    }
 
 
 def _as_graph(x) -> Graph:
@@ -163,6 +202,7 @@ def _as_graph(x) -> Graph:
         return x
     if isinstance(x, (str, Path)):
         from symbolic.bundled import load_graph
+
         return load_graph(x)
     raise TypeError(f"expected a spec path, a bundled example's name or a Graph, got {type(x).__name__}")
 
@@ -200,8 +240,7 @@ def _fnames(what) -> tuple[str, ...]:
     try:
         items = list(items)
     except TypeError:
-        raise ValueError(f"what: expected function names from {', '.join(_emit.FUNCTIONS)}, "
-                         f"given {what!r}") from None
+        raise ValueError(f"what: expected function names from {', '.join(_emit.FUNCTIONS)}, given {what!r}") from None
     valid = ", ".join(_emit.FUNCTIONS)
     for w in items:
         if not isinstance(w, str) or w not in _emit.FUNCTIONS:
@@ -220,17 +259,18 @@ def _real(x, what: str) -> np.ndarray:
         raise KernelError(f"{what}: expected real numbers, given a string {x[:40]!r}")
     try:
         a = np.asarray(x)
-    except (TypeError, ValueError) as e:   # ragged nested lists, odd objects
+    except (TypeError, ValueError) as e:  # ragged nested lists, odd objects
         raise KernelError(f"{what}: expected an array of real numbers ({e})") from None
     kind = a.dtype.kind
     if kind in "fiu":
         return a.astype(np.float64, copy=False)
     if kind == "c":
-        raise KernelError(f"{what}: complex values are not accepted (the kernels are real; "
-                          "pass x.real explicitly if the imaginary part is meant to be dropped)")
+        raise KernelError(
+            f"{what}: complex values are not accepted (the kernels are real; "
+            "pass x.real explicitly if the imaginary part is meant to be dropped)"
+        )
     if kind == "b":
-        raise KernelError(f"{what}: booleans are not accepted as numbers (convert explicitly, "
-                          "e.g. x.astype(float))")
+        raise KernelError(f"{what}: booleans are not accepted as numbers (convert explicitly, e.g. x.astype(float))")
     raise KernelError(f"{what}: expected real numbers, given dtype {a.dtype} (shape {a.shape})")
 
 
@@ -248,8 +288,9 @@ class Kernel:
         for i, key in enumerate(_emit.INFO):  # the loaded module must match the emitted layout
             got = int(getattr(self.lib, f"{self.name}_info")(i))
             if got != self.info[key]:
-                raise RuntimeError(f"kernel {self.name}: {key} is {got} in the module, "
-                                   f"{self.info[key]} expected (stale build?)")
+                raise RuntimeError(
+                    f"kernel {self.name}: {key} is {got} in the module, {self.info[key]} expected (stale build?)"
+                )
         self.functions = source.functions
         self.n_params = self.layout.n_params
         self.data_width = self.layout.data_width
@@ -260,12 +301,14 @@ class Kernel:
         self._fn = {f: getattr(self.lib, f"{self.name}_{f}") for f in self.functions}
         self._tshape = (self.n_params,)
         self._tls = threading.local()
-        self.blas = False   # set by compile(): linked against a CBLAS (SG_USE_BLAS)
+        self.blas = False  # set by compile(): linked against a CBLAS (SG_USE_BLAS)
 
     def __repr__(self):
-        return (f"<Kernel {self.graph.name} {self.dtype.name}: {self.n_params} params, "
-                f"data width {self.data_width}, functions {', '.join(self.functions)}"
-                f"{', BLAS' if self.blas else ''}>")
+        return (
+            f"<Kernel {self.graph.name} {self.dtype.name}: {self.n_params} params, "
+            f"data width {self.data_width}, functions {', '.join(self.functions)}"
+            f"{', BLAS' if self.blas else ''}>"
+        )
 
     def release(self) -> None:
         """Forget this thread's remembered fast-path arrays: the record keeps them alive and
@@ -287,16 +330,18 @@ class Kernel:
     def _arr(self, a, shape, what: str, writable: bool = False) -> np.ndarray:
         """`a` after checking type, shape, dtype, contiguity (and writability for outputs)."""
         if not isinstance(a, np.ndarray) or isinstance(a, np.ma.MaskedArray):
-            raise KernelError(f"{what}: expected a numpy array of shape {shape} and dtype "
-                              f"{self.dtype.name}, given {type(a).__name__}")
+            raise KernelError(
+                f"{what}: expected a numpy array of shape {shape} and dtype {self.dtype.name}, given {type(a).__name__}"
+            )
         if a.shape != shape:
             raise KernelError(f"{what}: expected shape {shape}, given shape {a.shape}")
         if a.dtype != self.dtype:
-            raise KernelError(f"{what}: expected dtype {self.dtype.name}, given {a.dtype} "
-                              f"(shape {a.shape})")
+            raise KernelError(f"{what}: expected dtype {self.dtype.name}, given {a.dtype} (shape {a.shape})")
         if not a.flags.c_contiguous:
-            raise KernelError(f"{what}: expected a C-contiguous array of shape {shape}, "
-                              "given a non-contiguous view (use np.ascontiguousarray)")
+            raise KernelError(
+                f"{what}: expected a C-contiguous array of shape {shape}, "
+                "given a non-contiguous view (use np.ascontiguousarray)"
+            )
         if writable and not a.flags.writeable:
             raise KernelError(f"{what}: the output array of shape {shape} is read-only")
         return a
@@ -310,8 +355,10 @@ class Kernel:
         if isinstance(D, np.ndarray) and D.shape == (self.data_width,):
             return self._arr(D, D.shape, what), 1
         shape = getattr(D, "shape", None)
-        raise KernelError(f"{what}: expected shape (N, {self.data_width}) (one packed row per "
-                          f"sample: {self._row_doc()}), given {shape if shape is not None else type(D).__name__}")
+        raise KernelError(
+            f"{what}: expected shape (N, {self.data_width}) (one packed row per "
+            f"sample: {self._row_doc()}), given {shape if shape is not None else type(D).__name__}"
+        )
 
     @staticmethod
     def _separate(inputs: list, outputs: list) -> tuple[list, bool]:
@@ -320,7 +367,7 @@ class Kernel:
         sharing memory with each other are refused. Arrays here are validated C-contiguous, for
         which np.may_share_memory (an extent test) is exact."""
         for i, (na, a) in enumerate(outputs):
-            for nb, b in outputs[i + 1:]:
+            for nb, b in outputs[i + 1 :]:
                 if np.may_share_memory(a, b):
                     raise KernelError(f"{na} and {nb} share memory; give separate output arrays")
         copied = False
@@ -340,8 +387,9 @@ class Kernel:
 
     def _need(self, fn: str):
         if fn not in self._fn:
-            raise KernelError(f"kernel {self.name} was compiled without {fn!r} "
-                              f"(functions: {', '.join(self.functions)})")
+            raise KernelError(
+                f"kernel {self.name} was compiled without {fn!r} (functions: {', '.join(self.functions)})"
+            )
         return self._fn[fn]
 
     # ---- flat API ------------------------------------------------------------------------------
@@ -356,11 +404,19 @@ class Kernel:
         """(loss, grad) for packed θ (P,) and data D (N, width); grad written into `out` if given.
         `out` may be θ itself (θ is read from a copy) or any array not overlapping D's rows."""
         c = getattr(self._tls, "lg", None)
-        if c is not None and c[0] is theta and c[1] is D and c[2] is out \
-                and theta.shape == c[3] and theta.strides == c[4] and theta.dtype is c[5] \
-                and D.shape == c[6] and D.strides == c[7] and D.dtype is c[5] \
-                and (out is None or (out.flags.num == c[12] and out.shape == c[3]
-                                     and out.dtype is c[5])):
+        if (
+            c is not None
+            and c[0] is theta
+            and c[1] is D
+            and c[2] is out
+            and theta.shape == c[3]
+            and theta.strides == c[4]
+            and theta.dtype is c[5]
+            and D.shape == c[6]
+            and D.strides == c[7]
+            and D.dtype is c[5]
+            and (out is None or (out.flags.num == c[12] and out.shape == c[3] and out.dtype is c[5]))
+        ):
             rc = c[8](*c[9])
             if rc:
                 self._check(rc, "loss_and_grad")
@@ -386,9 +442,22 @@ class Kernel:
             self._check(rc, "loss_and_grad")
         if not copied:
             pins = _pin(theta) + _pin(D) + (_pin(out) if out is not None else ())
-            self._tls.lg = (theta, D, out, theta.shape, theta.strides, self.dtype, D.shape,
-                            D.strides, f, args, sc.ploss, sc.g,
-                            None if out is None else out.flags.num, pins)
+            self._tls.lg = (
+                theta,
+                D,
+                out,
+                theta.shape,
+                theta.strides,
+                self.dtype,
+                D.shape,
+                D.strides,
+                f,
+                args,
+                sc.ploss,
+                sc.g,
+                None if out is None else out.flags.num,
+                pins,
+            )
         else:
             self._tls.lg = None
         if out is None:
@@ -400,10 +469,22 @@ class Kernel:
         `out` may be a pair (grad_out, hv_out) or a (2, P) array; outputs may overlap θ, D or u
         (those are read from copies) but not each other."""
         c = getattr(self._tls, "hv", None)
-        if c is not None and c[0] is theta and c[1] is D and c[2] is u \
-                and theta.shape == c[4] and theta.strides == c[5] and theta.dtype is c[6] \
-                and u.shape == c[4] and u.strides == c[5] and u.dtype is c[6] \
-                and D.shape == c[7] and D.strides == c[8] and D.dtype is c[6] and c[3](out):
+        if (
+            c is not None
+            and c[0] is theta
+            and c[1] is D
+            and c[2] is u
+            and theta.shape == c[4]
+            and theta.strides == c[5]
+            and theta.dtype is c[6]
+            and u.shape == c[4]
+            and u.strides == c[5]
+            and u.dtype is c[6]
+            and D.shape == c[7]
+            and D.strides == c[8]
+            and D.dtype is c[6]
+            and c[3](out)
+        ):
             rc = c[9](*c[10])
             if rc:
                 self._check(rc, "hvp")
@@ -412,27 +493,46 @@ class Kernel:
             return c[11][0], out[0], out[1]
         return self._hvp_flat(theta, D, u, out)
 
-    def _hvp_outputs(self, out) -> tuple[np.ndarray, np.ndarray, tuple, object]:
+    def _hvp_outputs(self, out) -> tuple[np.ndarray, np.ndarray, tuple, Callable[[object], bool]]:
         """(grad_out, hv_out, their pins, a cheap test that a later `out` is the same object(s)
         with unchanged flags, shape and dtype)."""
         P, dt = self._tshape, self.dtype
         if isinstance(out, np.ndarray) and out.ndim == 2:
             if out.shape != (2, self.n_params):
-                raise KernelError(f"out: expected shape (2, {self.n_params}) or a pair of "
-                                  f"({self.n_params},) arrays, given shape {out.shape}")
+                raise KernelError(
+                    f"out: expected shape (2, {self.n_params}) or a pair of "
+                    f"({self.n_params},) arrays, given shape {out.shape}"
+                )
             self._arr(out, out.shape, "out", writable=True)
             shape, flags = out.shape, out.flags.num
-            return out[0], out[1], _pin(out), \
-                lambda o: o is out and o.flags.num == flags and o.shape == shape and o.dtype is dt
+            return (
+                out[0],
+                out[1],
+                _pin(out),
+                lambda o: o is out and o.flags.num == flags and o.shape == shape and o.dtype is dt,
+            )
         if not isinstance(out, (tuple, list)) or len(out) != 2:
             raise KernelError("out: expected a pair (grad_out, hv_out) or a (2, P) array")
         g = self._arr(out[0], P, "out[0]", writable=True)
         h = self._arr(out[1], P, "out[1]", writable=True)
         fg, fh, kind = g.flags.num, h.flags.num, type(out)
-        return g, h, _pin(g) + _pin(h), \
-            lambda o: (type(o) is kind and len(o) == 2 and o[0] is g and o[1] is h
-                       and g.flags.num == fg and h.flags.num == fh and g.shape == P
-                       and h.shape == P and g.dtype is dt and h.dtype is dt)
+        return (
+            g,
+            h,
+            _pin(g) + _pin(h),
+            lambda o: (
+                type(o) is kind
+                and len(o) == 2
+                and o[0] is g
+                and o[1] is h
+                and g.flags.num == fg
+                and h.flags.num == fh
+                and g.shape == P
+                and h.shape == P
+                and g.dtype is dt
+                and h.dtype is dt
+            ),
+        )
 
     def _hvp_flat(self, theta, D, u, out):
         f = self._need("hvp")
@@ -441,6 +541,7 @@ class Kernel:
         v = self._arr(u, self._tshape, "u")
         sc = self._scratch()
         copied = False
+        same: Callable[[object], bool]
         if out is None:
             g, h, pins, same = sc.g, sc.h, (), _is_none
             pg, ph = sc.pg, sc.ph
@@ -454,9 +555,22 @@ class Kernel:
             self._tls.hv = None
             self._check(rc, "hvp")
         if not copied:
-            self._tls.hv = (theta, D, u, same, theta.shape, theta.strides, self.dtype, D.shape,
-                            D.strides, f, args, sc.ploss, (sc.g, sc.h),
-                            _pin(theta) + _pin(D) + _pin(u) + pins)
+            self._tls.hv = (
+                theta,
+                D,
+                u,
+                same,
+                theta.shape,
+                theta.strides,
+                self.dtype,
+                D.shape,
+                D.strides,
+                f,
+                args,
+                sc.ploss,
+                (sc.g, sc.h),
+                _pin(theta) + _pin(D) + _pin(u) + pins,
+            )
         else:
             self._tls.hv = None
         if out is None:
@@ -473,8 +587,7 @@ class Kernel:
             out = np.empty(shape, self.dtype)
         o = self._arr(out, shape, "out", writable=True)
         (t, d), _ = self._separate([t, d], [("out", o)])
-        self._check(f(self._buf(t), self._buf(d), n, self._buf(o, True), self._scratch().pwork),
-                    "forward")
+        self._check(f(self._buf(t), self._buf(d), n, self._buf(o, True), self._scratch().pwork), "forward")
         return out
 
     def hessian_flat(self, theta, D, out=None):
@@ -482,8 +595,9 @@ class Kernel:
         f = self._need("hessian")
         P = self.n_params
         if P > _emit.MAX_HESSIAN_PARAMS:
-            raise KernelError(f"dense Hessian of {P} parameters is too large "
-                              f"(limit {_emit.MAX_HESSIAN_PARAMS}); use hvp")
+            raise KernelError(
+                f"dense Hessian of {P} parameters is too large (limit {_emit.MAX_HESSIAN_PARAMS}); use hvp"
+            )
         t = self._arr(theta, self._tshape, "theta")
         d, n = self._data(D)
         if out is None:
@@ -491,8 +605,7 @@ class Kernel:
         o = self._arr(out, (P, P), "out", writable=True)
         (t, d), _ = self._separate([t, d], [("out", o)])
         sc = self._scratch()
-        self._check(f(self._buf(t), self._buf(d), n, sc.ploss, sc.pg, self._buf(o, True), sc.pwork),
-                    "hessian")
+        self._check(f(self._buf(t), self._buf(d), n, sc.ploss, sc.pg, self._buf(o, True), sc.pwork), "hessian")
         return out
 
     def jacobian_flat(self, theta, D, out=None):
@@ -505,8 +618,7 @@ class Kernel:
             out = np.empty(shape, self.dtype)
         o = self._arr(out, shape, "out", writable=True)
         (t, d), _ = self._separate([t, d], [("out", o)])
-        self._check(f(self._buf(t), self._buf(d), n, self._buf(o, True), self._scratch().pwork),
-                    "jacobian")
+        self._check(f(self._buf(t), self._buf(d), n, self._buf(o, True), self._scratch().pwork), "jacobian")
         return out
 
     # ---- packing -------------------------------------------------------------------------------
@@ -524,7 +636,7 @@ class Kernel:
             a = _real(params[f.name], f"{what}['{f.name}']")
             if a.shape != f.shape and not (a.size == 1 and f.shape == ()):
                 raise KernelError(f"{what}['{f.name}']: expected shape {f.shape}, given shape {a.shape}")
-            theta[f.offset:f.offset + f.size] = a.ravel()
+            theta[f.offset : f.offset + f.size] = a.ravel()
         return theta
 
     def unpack(self, theta) -> dict:
@@ -532,8 +644,7 @@ class Kernel:
         theta = _real(theta, "theta")
         if theta.shape != self._tshape:
             raise KernelError(f"theta: expected shape {self._tshape}, given shape {theta.shape}")
-        return {f.name: theta[f.offset:f.offset + f.size].reshape(f.shape).copy()
-                for f in self.layout.params}
+        return {f.name: theta[f.offset : f.offset + f.size].reshape(f.shape).copy() for f in self.layout.params}
 
     def pack_data(self, data: dict, required=None) -> np.ndarray:
         """Data dict → (N, width) rows. Arrays with exactly the declared shape are one sample;
@@ -560,23 +671,27 @@ class Kernel:
             elif a.ndim == len(f.shape) + 1 and a.shape[1:] == f.shape:
                 b, n = True, a.shape[0]
             else:
-                raise KernelError(f"data['{f.name}']: expected shape {f.shape} (one sample) or "
-                                  f"(N,) + {f.shape} (a batch), given shape {a.shape}")
+                raise KernelError(
+                    f"data['{f.name}']: expected shape {f.shape} (one sample) or "
+                    f"(N,) + {f.shape} (a batch), given shape {a.shape}"
+                )
             if batched is not None and (b != batched or (b and n != N)):
-                raise KernelError(f"data['{f.name}']: shape {a.shape} disagrees with the other inputs "
-                                  f"({'batch of ' + str(N) if batched else 'one sample'})")
+                raise KernelError(
+                    f"data['{f.name}']: shape {a.shape} disagrees with the other inputs "
+                    f"({'batch of ' + str(N) if batched else 'one sample'})"
+                )
             batched, N = b, n
             vals[f.name] = a.reshape(n, f.size)
         if N is None:
             if required:
                 raise KernelError("data: no inputs given")
-            N, batched = 1, False   # a model without (needed) inputs: one empty sample
+            N, batched = 1, False  # a model without (needed) inputs: one empty sample
         if N == 0:
             raise KernelError("data: the batch is empty (N = 0)")
         D = np.zeros((N, self.data_width), self.dtype)
         for f in self.layout.inputs:
             if f.name in vals:
-                D[:, f.offset:f.offset + f.size] = vals[f.name]
+                D[:, f.offset : f.offset + f.size] = vals[f.name]
         return D, bool(batched)
 
     def _dir(self, direction) -> np.ndarray:
@@ -609,7 +724,7 @@ class Kernel:
         rows = self.forward_flat(self.pack(params), D)
         out = {}
         for f in self.layout.outputs:
-            v = rows[:, f.offset:f.offset + f.size].reshape((rows.shape[0],) + f.shape)
+            v = rows[:, f.offset : f.offset + f.size].reshape((rows.shape[0],) + f.shape)
             out[f.name] = v if batched else v[0]
         return out
 
@@ -635,6 +750,7 @@ class Kernel:
 
     def _forward_inputs(self) -> set[str]:
         from symbolic.reverse import ancestors
+
         need = set()
         for f in self.layout.outputs:
             need |= ancestors(self.graph, f.name)

@@ -6,19 +6,23 @@ codegen/cli.py calls `add_commands(subparsers)` (registers generate and check), 
 `cmd_check(args)` with an argparse-like namespace. Imports only hard dependencies (numpy,
 jinja2, cffi via emit/kernel); optional ones (scipy-openblas32) are imported when used.
 """
+
 from __future__ import annotations
 
 import argparse
 import contextlib
 import os
+import shlex
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from . import emit as _emit
+from .cli_errors import CliError
 
 __all__ = [
     "MAX_BATCH",
@@ -35,16 +39,13 @@ __all__ = [
     "write_sources",
 ]
 
-MAX_POINTS = 1000      # check --points: each point costs reference backprops in Python
-MAX_BATCH = 10000      # check --batch: the graph-wise reference loops over samples in Python
+MAX_POINTS = 1000  # check --points: each point costs reference backprops in Python
+MAX_BATCH = 10000  # check --batch: the graph-wise reference loops over samples in Python
 
 
 def _err(msg: str) -> Exception:
-    try:
-        from codegen.cli import CliError
-        return CliError(msg)
-    except ImportError:  # pragma: no cover
-        return ValueError(msg)
+    """The one-line user error the CLI prints (exit code 2)."""
+    return CliError(msg)
 
 
 def parse_what(text) -> tuple:
@@ -68,15 +69,16 @@ def parse_what(text) -> tuple:
 def _count(limit: int):
     """argparse type: a whole number in 1..limit; anything else is argparse's one-line usage
     error naming the option (exit 2)."""
+
     def parse(text: str) -> int:
         try:
             n = int(text, 10)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"expected a whole number from 1 to {limit}, got {text!r}") from None
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, got {text!r}") from None
         if not 1 <= n <= limit:
             raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, got {n}")
         return n
+
     return parse
 
 
@@ -98,20 +100,31 @@ def add_commands(sub) -> None:
     g.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     g.add_argument("--what", default="all", help="comma-separated: " + ",".join(_emit.FUNCTIONS) + " (default all)")
     g.add_argument("--portable", action="store_true", help="build without -march=native")
-    g.add_argument("--blas", default="auto", choices=["auto", "on", "off"],
-                   help="link the scipy-openblas32 CBLAS into the Python module: auto (when "
-                        "installed, the model has large GEMMs and OpenBLAS runs >1 thread), on, "
-                        "off (default auto)")
+    g.add_argument(
+        "--blas",
+        default="auto",
+        choices=["auto", "on", "off"],
+        help="link the scipy-openblas32 CBLAS into the Python module: auto (when "
+        "installed, the model has large GEMMs and OpenBLAS runs >1 thread), on, "
+        "off (default auto)",
+    )
     g.add_argument("--no-build", action="store_true", help="only write the sources")
-    g.add_argument("--force", action="store_true",
-                   help="overwrite existing NAME.c / NAME.h (never through a symbolic link)")
+    g.add_argument(
+        "--single-file",
+        action="store_true",
+        help=f"write one self-contained NAME.c (the runtime inlined) instead of NAME.c "
+        f"that includes {_emit.RUNTIME_HEADER}",
+    )
+    g.add_argument(
+        "--force",
+        action="store_true",
+        help=f"overwrite existing NAME.c / NAME.h / {_emit.RUNTIME_HEADER} (never through a symbolic link)",
+    )
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("check", help="compile the kernels and compare them with numeric references")
     c.add_argument("spec")
-    c.add_argument("--points", type=_count(MAX_POINTS), default=3,
-                   help=f"random points, 1..{MAX_POINTS} (default 3)")
-    c.add_argument("--batch", type=_count(MAX_BATCH), default=4,
-                   help=f"samples per point, 1..{MAX_BATCH} (default 4)")
+    c.add_argument("--points", type=_count(MAX_POINTS), default=3, help=f"random points, 1..{MAX_POINTS} (default 3)")
+    c.add_argument("--batch", type=_count(MAX_BATCH), default=4, help=f"samples per point, 1..{MAX_BATCH} (default 4)")
     c.add_argument("--dtype", default="float64", choices=["float64", "float32", "both"])
     c.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
     c.set_defaults(func=cmd_check)
@@ -137,27 +150,47 @@ def check_output_dir(outdir: Path) -> None:
         raise _path_error(outdir, e.filename, e) from None
 
 
-def output_paths(outdir: Path, stem: str, force: bool = False) -> tuple[Path, Path]:
-    """NAME.c and NAME.h in `outdir`, after the checks that need no writing: `outdir` is a
-    directory (or absent), each target is absent, or a regular file and `force` is set, and never
-    a symbolic link. One-line CLI errors otherwise."""
+def output_paths(outdir: Path, stem: str, force: bool = False, single_file: bool = False) -> tuple[Path, ...]:
+    """NAME.c, NAME.h and, unless `single_file`, the runtime header (emit.RUNTIME_HEADER) in
+    `outdir`, after the checks that need no writing: `outdir` is a directory (or absent), no
+    target is a symbolic link, and each is absent, or a regular file and `force` is set. The
+    runtime header may also already exist with exactly this version's text (several models
+    generated into one directory share it). One-line CLI errors otherwise."""
     outdir = Path(outdir)
     check_output_dir(outdir)
+    if not single_file and f"{stem}.h".lower() == _emit.RUNTIME_HEADER.lower():
+        raise _err(
+            f"model name {_show(stem)!r}: its header {_show(stem)}.h would be the runtime "
+            f"header {_emit.RUNTIME_HEADER}; rename the model or use --single-file"
+        )
     try:
-        paths = (outdir / f"{stem}.c", outdir / f"{stem}.h")
+        names = [f"{stem}.c", f"{stem}.h"] + ([] if single_file else [_emit.RUNTIME_HEADER])
+        paths = tuple(outdir / n for n in names)
         for p in paths:
             if p.is_symlink():
-                raise _err(f"-o {_show(outdir)}: {_show(p.name)} is a symbolic link; refusing to "
-                           "write through it (remove it first)")
+                raise _err(
+                    f"-o {_show(outdir)}: {_show(p.name)} is a symbolic link; refusing to "
+                    "write through it (remove it first)"
+                )
             if p.exists():
                 if not p.is_file():
                     raise _err(f"-o {_show(outdir)}: {_show(p.name)} exists and is not a regular file")
-                if not force:
-                    raise _err(f"-o {_show(outdir)}: {_show(p.name)} already exists "
-                               "(use --force to overwrite it)")
+                if force or (p.name == _emit.RUNTIME_HEADER and _runtime_is_current(p)):
+                    continue
+                what = " with a different runtime" if p.name == _emit.RUNTIME_HEADER else ""
+                raise _err(f"-o {_show(outdir)}: {_show(p.name)} already exists{what} (use --force to overwrite it)")
     except OSError as e:  # e.g. ENAMETOOLONG, EACCES on a parent
         raise _path_error(outdir, e.filename, e) from None
     return paths
+
+
+def _runtime_is_current(path: Path) -> bool:
+    """Whether the regular file `path` holds exactly emit.runtime_header() (reads at most one
+    byte more than that text; no symbolic link is followed)."""
+    want = _emit.runtime_header().encode("utf-8")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        return f.read(len(want) + 1) == want
 
 
 def _umask() -> int:
@@ -191,45 +224,66 @@ def _write_new(path: Path, text: str, force: bool) -> None:
             os.unlink(tmp)
 
 
-def write_sources(src, outdir: Path, force: bool = False) -> tuple[Path, Path]:
-    """Write NAME.c and NAME.h into `outdir` (created if missing). Refuses to overwrite existing
-    files unless `force`, never writes through a symbolic link, and reports path errors
-    (ENAMETOOLONG, EACCES, /proc, a file given as the directory) as one-line CLI errors."""
+def write_sources(src, outdir: Path, force: bool = False, single_file: bool = False) -> tuple[Path, ...]:
+    """Write NAME.c, NAME.h and the runtime header it includes (emit.RUNTIME_HEADER; left alone
+    when it already holds this version's text) into `outdir` (created if missing); with
+    `single_file`, NAME.c has the runtime inlined and NAME.h is the only other file. Refuses to
+    overwrite existing files unless `force`, never writes through a symbolic link, and reports
+    path errors (ENAMETOOLONG, EACCES, /proc, a file given as the directory) as one-line CLI
+    errors. Returns the paths written: NAME.c, NAME.h[, runtime header]."""
     outdir = Path(outdir)
-    c, h = output_paths(outdir, src.name, force)
+    paths = output_paths(outdir, src.name, force, single_file)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise _path_error(outdir, e.filename, e) from None
-    for path, text in ((c, src.c), (h, src.h)):
+    texts = (src.single_file() if single_file else src.c, src.h, src.runtime)[: len(paths)]
+    written = []
+    for path, text in zip(paths, texts, strict=True):
         try:
+            if (
+                path.name == _emit.RUNTIME_HEADER
+                and not force
+                and path.is_file()
+                and not path.is_symlink()
+                and _runtime_is_current(path)
+            ):
+                continue  # shared with models generated earlier
             _write_new(path, text, force)
         except OSError as e:
             raise _path_error(outdir, path, e) from None
-    return c, h
+        written.append(path)
+    return tuple(written)
 
 
 def cmd_generate(args) -> int:
     from symbolic.bundled import load_graph
+
     outdir = Path(getattr(args, "output", ".") or ".")
     force = bool(getattr(args, "force", False))
     dtype = getattr(args, "dtype", "float64")
     check_output_dir(outdir)  # before loading and the (possibly slow) emission
     graph = load_graph(args.spec)  # a path or a bundled example's name
-    output_paths(outdir, _emit.kernel_prefix(graph, dtype), force)
+    single = bool(getattr(args, "single_file", False))
+    output_paths(outdir, _emit.kernel_prefix(graph, dtype), force, single)
     what = parse_what(getattr(args, "what", "all"))
     try:
         src = _emit.emit(graph, dtype=dtype, what=what)
     except _emit.EmitError as e:
         raise _err(f"{args.spec}: {e}") from None
-    c, h = write_sources(src, outdir, force)
-    print(f"wrote {c} and {h}  ({', '.join(src.functions)}; {src.dtype}; "
-          f"{src.layout.n_params} params, data row width {src.layout.data_width})")
-    for line in build_hints(src, c.name):
+    paths = write_sources(src, outdir, force, single)
+    names = ", ".join(_show(p) for p in paths[:-1]) + f" and {_show(paths[-1])}"
+    kept = "" if single or len(paths) == 3 else f"; {_emit.RUNTIME_HEADER} there is current"
+    print(
+        f"wrote {names}  ({', '.join(src.functions)}; {src.dtype}; "
+        f"{src.layout.n_params} params, data row width {src.layout.data_width}{kept})"
+    )
+    for line in build_hints(src, str(paths[0]), single):
         print(line)
     if not getattr(args, "no_build", False):
         from .build import build_module
         from .kernel import EXTRA_FLAGS, blas_build_options, blas_threads
+
         mode = getattr(args, "blas", "auto") or "auto"
         opts = None
         if mode == "on":
@@ -240,39 +294,58 @@ def cmd_generate(args) -> int:
         elif mode == "auto" and src.blas_gemms and blas_threads() != 1:
             opts = blas_build_options()
         t0 = time.perf_counter()
-        build_module(src.c, src.cdef, name_hint=f"{src.name}_{src.dtype}" + ("_blas" if opts else ""),
-                     portable=getattr(args, "portable", False), extra_compile_args=EXTRA_FLAGS,
-                     **(opts or {}))
-        print(f"built the Python module (cffi, cached{', with BLAS' if opts else ''}) in "
-              f"{time.perf_counter() - t0:.2f} s")
+        build_module(
+            src.single_file(),
+            src.cdef,
+            name_hint=f"{src.name}_{src.dtype}" + ("_blas" if opts else ""),
+            portable=getattr(args, "portable", False),
+            extra_compile_args=EXTRA_FLAGS,
+            **(opts or {}),
+        )
+        print(
+            f"built the Python module (cffi, cached{', with BLAS' if opts else ''}) in {time.perf_counter() - t0:.2f} s"
+        )
     return 0
 
 
-def build_hints(src, cname: str) -> list[str]:
-    """How to compile the generated .c standalone, without and with a CBLAS."""
+def build_hints(src, cname: str, single_file: bool = False) -> list[str]:
+    """How to compile the generated .c (path `cname`) standalone, without and with a CBLAS."""
     dgemm = "cblas_dgemm" if src.dtype == "float64" else "cblas_sgemm"
     flags = "-O3 -std=c99 -fno-math-errno -fopenmp-simd -DSG_OMP_SIMD"
     cc = os.environ.get("CC", "").strip() or "cc"
-    lines = [f"build: {cc} {flags} -c {cname}   (C99 + libm only; link with -lm)"]
+    cname = shlex.quote(_show(cname))
+    needs = (
+        "self-contained: C99 + libm only"
+        if single_file
+        else f"C99 + libm only; {_emit.RUNTIME_HEADER} is included from the .c's directory"
+    )
+    lines = [f"build: {cc} {flags} -c {cname}   ({needs}; link with -lm)"]
     if not src.blas_gemms:
-        lines.append("build with BLAS: no tile GEMM of this model is large enough for BLAS "
-                     "(-DSG_USE_BLAS compiles but changes nothing)")
+        lines.append(
+            "build with BLAS: no tile GEMM of this model is large enough for BLAS "
+            "(-DSG_USE_BLAS compiles but changes nothing)"
+        )
         return lines
     try:
         from .kernel import blas_build_options
+
         opts = blas_build_options()
     except (ImportError, OSError, AttributeError):  # pragma: no cover - a broken BLAS package
         opts = None
     if opts:
         prefix = dict(opts["define_macros"])["SG_CBLAS_PREFIX"]
         lib = opts["library_dirs"][0]
-        lines.append(f"build with BLAS: {cc} {flags} -DSG_USE_BLAS -DSG_CBLAS_PREFIX={prefix} -c {cname}"
-                     f"   (link: -L{lib} -l{opts['libraries'][0]} -Wl,-rpath,{lib} -lm; "
-                     f"{src.blas_gemms} tile GEMMs call {prefix}{dgemm} for batches >= SG_BLAS_MIN_BATCH)")
+        lines.append(
+            f"build with BLAS: {cc} {flags} -DSG_USE_BLAS -DSG_CBLAS_PREFIX={prefix} -c {cname}"
+            f"   (link: -L{lib} -l{opts['libraries'][0]} -Wl,-rpath,{lib} -lm; "
+            f"{src.blas_gemms} tile GEMMs call {prefix}{dgemm} for batches >= SG_BLAS_MIN_BATCH)"
+        )
     else:
-        lines.append(f"build with BLAS: {cc} {flags} -DSG_USE_BLAS [-DSG_CBLAS_PREFIX=<symbol prefix>] "
-                     f"-c {cname}   (link any CBLAS, e.g. -lopenblas; {src.blas_gemms} tile GEMMs "
-                     f"call {dgemm} for batches >= SG_BLAS_MIN_BATCH)")
+        lines.append(
+            f"build with BLAS: {cc} {flags} -DSG_USE_BLAS [-DSG_CBLAS_PREFIX=<symbol prefix>] "
+            f"-c {cname}   (link any CBLAS, e.g. -lopenblas; {src.blas_gemms} tile GEMMs "
+            f"call {dgemm} for batches >= SG_BLAS_MIN_BATCH)"
+        )
     return lines
 
 
@@ -280,6 +353,7 @@ def cmd_check(args) -> int:
     from symbolic.bundled import load_graph
 
     from .check import CheckError, format_table, run_check
+
     graph = load_graph(args.spec)  # a path or a bundled example's name
     points = int(getattr(args, "points", 3))
     batch = int(getattr(args, "batch", 4))
@@ -308,6 +382,7 @@ def kernel_cached(graph) -> bool:
     """Whether kernel_point(graph, ...) would find its compiled kernel in the cache (no C is
     emitted or compiled to find out; see codegen.kernel.kernel_cached)."""
     from .kernel import kernel_cached as cached
+
     return cached(graph)
 
 
@@ -315,6 +390,7 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
     """One sample through the compiled kernels (built, or loaded from the cache): {objective,
     grad, hvp, hessian, values, backend} like symbolic.point.PointResult (hessian = (order, matrix))."""
     from .kernel import compile as kcompile
+
     try:
         k = kcompile(graph)
     except _emit.EmitError as e:
@@ -322,7 +398,7 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
     params = {p: values[p] for p in graph.params}
     data = {x: values[x] for x in graph.inputs}
     theta, D = k.pack(params), k.pack_data(data)
-    out = {"backend": "c"}
+    out: dict[str, Any] = {"backend": "c"}
     if direction is not None:
         loss, g, hv = k.hvp_flat(theta, D, k._dir(direction))
         out["hvp"] = k.unpack(hv)
@@ -335,10 +411,14 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
         out["values"] = fw
     if hessian:
         from symbolic.point import MAX_HESSIAN_PARAMS
+
         if k.n_params > MAX_HESSIAN_PARAMS:
             from symbolic.evaluate import EvaluationError
-            raise EvaluationError(f"dense Hessian of {k.n_params} parameters is too large "
-                                  f"(limit {MAX_HESSIAN_PARAMS}); use --direction for H·u")
+
+            raise EvaluationError(
+                f"dense Hessian of {k.n_params} parameters is too large "
+                f"(limit {MAX_HESSIAN_PARAMS}); use --direction for H·u"
+            )
         out["hessian"] = (k.flat_labels(), k.hessian_flat(theta, D))
     return out
 
@@ -349,12 +429,15 @@ def demo_kernels(graph) -> int:
 
     from .check import format_table, run_check
     from .kernel import compile as kcompile
+
     t0 = time.perf_counter()
     k = kcompile(graph)
     t_build = time.perf_counter() - t0
     src = k.source
-    print(f"\nCompiled kernels ({', '.join(src.functions)}) for {graph.name}: "
-          f"{len(src.c.splitlines())} lines of C, built in {t_build:.2f} s (cached afterwards)")
+    print(
+        f"\nCompiled kernels ({', '.join(src.functions)}) for {graph.name}: "
+        f"{len(src.c.splitlines())} lines of C, built in {t_build:.2f} s (cached afterwards)"
+    )
     rows, ok = run_check(graph, points=2, kernel=k)
     print(format_table(rows, "check against numeric references (2 random points, batch 4)"))
     values = dict(graph.values)
@@ -369,13 +452,16 @@ def demo_kernels(graph) -> int:
     for _ in range(n):
         evaluate_point(graph, values)
     t_np = (time.perf_counter() - t0) / n * 1e6
-    print(f"\nobjective + gradient at the worked example's point: compiled C {t_c:.2f} µs per call, "
-          f"numpy program evaluation {t_np:.1f} µs  (×{t_np / t_c:.0f})")
+    print(
+        f"\nobjective + gradient at the worked example's point: compiled C {t_c:.2f} µs per call, "
+        f"numpy program evaluation {t_np:.1f} µs  (×{t_np / t_c:.0f})"
+    )
     return 0 if ok else 1
 
 
 if __name__ == "__main__":  # pragma: no cover - handy for debugging without the main CLI
     import argparse
+
     p = argparse.ArgumentParser(prog="symgrad-kernels")
     sub = p.add_subparsers(dest="command")
     add_commands(sub)

@@ -9,6 +9,7 @@ Entries are JSON written to a temporary file and renamed into place; anything un
 miss. The module cache itself (codegen.cache) is unchanged: the stored source still has to
 hash to a complete entry there.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,7 +25,7 @@ import sympy as sp
 
 from symbolic.graph import Graph
 
-from .emit import TEMPLATE_DIR, Field, KernelSource, Layout
+from .emit import RUNTIME_INCLUDE, TEMPLATE_DIR, Field, KernelSource, Layout
 
 __all__ = ["fingerprint", "lookup", "store"]
 
@@ -74,8 +75,7 @@ def _emitter_files(pkg_root: Path) -> list[Path]:
             text = path.read_text(encoding="utf-8")
         except (OSError, ValueError):
             continue
-        todo += [m for m in _imports(text, module.rsplit(".", 1)[0])
-                 if m.split(".")[0] in _PACKAGES and m not in seen]
+        todo += [m for m in _imports(text, module.rsplit(".", 1)[0]) if m.split(".")[0] in _PACKAGES and m not in seen]
     return sorted(p for m in seen if (p := _module_file(pkg_root, m)) is not None)
 
 
@@ -115,11 +115,14 @@ def fingerprint(graph: Graph, **options) -> str:
         if f.name == "values":
             continue
         v = getattr(graph, f.name)
-        if f.name == "meta":
-            v = {k: (Path(str(x)).name if k == "source" else x) for k, x in v.items()}
+        if f.name == "info":  # ObjectiveInfo: the C names the spec file, not its directory
+            v = dataclasses.replace(v, source=Path(v.source).name)
         fields[f.name] = _canon(v)
-    text = json.dumps({"graph": fields, "options": _canon(options), "code": _code_version(),
-                       "format": FORMAT}, sort_keys=True, default=repr)
+    text = json.dumps(
+        {"graph": fields, "options": _canon(options), "code": _code_version(), "format": FORMAT},
+        sort_keys=True,
+        default=repr,
+    )
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -133,25 +136,63 @@ def _fields(rows) -> list[Field]:
 
 def _to_json(src: KernelSource) -> dict:
     lay = src.layout
-    f = lambda fs: [[x.name, list(x.shape), x.offset] for x in fs]
-    layout = {"params": f(lay.params), "inputs": f(lay.inputs), "outputs": f(lay.outputs),
-              "jac_cols": f(lay.jac_cols), "n_params": lay.n_params, "data_width": lay.data_width,
-              "out_width": lay.out_width, "reduction": lay.reduction,
-              "data_objective": lay.data_objective, "penalty": lay.penalty}
-    return {"name": src.name, "dtype": src.dtype, "c": src.c, "h": src.h, "cdef": src.cdef,
-            "layout": layout, "info": src.info, "functions": list(src.functions),
-            "blas_gemms": src.blas_gemms}
+
+    def f(fs: list) -> list:
+        return [[x.name, list(x.shape), x.offset] for x in fs]
+
+    layout = {
+        "params": f(lay.params),
+        "inputs": f(lay.inputs),
+        "outputs": f(lay.outputs),
+        "jac_cols": f(lay.jac_cols),
+        "n_params": lay.n_params,
+        "data_width": lay.data_width,
+        "out_width": lay.out_width,
+        "reduction": lay.reduction,
+        "data_objective": lay.data_objective,
+        "penalty": lay.penalty,
+    }
+    return {
+        "name": src.name,
+        "dtype": src.dtype,
+        "c": src.c,
+        "h": src.h,
+        "cdef": src.cdef,
+        "layout": layout,
+        "info": src.info,
+        "functions": list(src.functions),
+        "blas_gemms": src.blas_gemms,
+    }
 
 
 def _from_json(d: dict) -> KernelSource:
     lay = d["layout"]
-    layout = Layout(_fields(lay["params"]), _fields(lay["inputs"]), _fields(lay["outputs"]),
-                    int(lay["n_params"]), int(lay["data_width"]), int(lay["out_width"]),
-                    _fields(lay["jac_cols"]), str(lay["reduction"]), str(lay["data_objective"]),
-                    None if lay["penalty"] is None else str(lay["penalty"]))
+    layout = Layout(
+        _fields(lay["params"]),
+        _fields(lay["inputs"]),
+        _fields(lay["outputs"]),
+        int(lay["n_params"]),
+        int(lay["data_width"]),
+        int(lay["out_width"]),
+        _fields(lay["jac_cols"]),
+        str(lay["reduction"]),
+        str(lay["data_objective"]),
+        None if lay["penalty"] is None else str(lay["penalty"]),
+    )
     info = {str(k): int(v) for k, v in d["info"].items()}
-    return KernelSource(str(d["name"]), str(d["dtype"]), str(d["c"]), str(d["h"]), str(d["cdef"]),
-                        layout, info, tuple(str(x) for x in d["functions"]), int(d["blas_gemms"]))
+    if f"\n{RUNTIME_INCLUDE}\n" not in str(d["c"]):  # not a model file of this emitter: a miss
+        raise ValueError("kernel source without the runtime #include")
+    return KernelSource(
+        str(d["name"]),
+        str(d["dtype"]),
+        str(d["c"]),
+        str(d["h"]),
+        str(d["cdef"]),
+        layout,
+        info,
+        tuple(str(x) for x in d["functions"]),
+        int(d["blas_gemms"]),
+    )
 
 
 def lookup(root: Path, fp: str) -> KernelSource | None:

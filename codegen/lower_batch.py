@@ -13,6 +13,7 @@ linear operations so that per-sample outer products are never materialised: a pa
 outer(δ, h) becomes the tile GEMM  acc += Δᵀ H, and a sum of such terms is combined after the
 tile loop. Names needed only in reduced form are not computed per sample at all.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,13 +21,14 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from symbolic.graph import Assignment, Graph, size, sym
+from symbolic.graph import Assignment, size, sym
 
 from .c_safe import c_comment, c_identifier
 from .cprinter import make_printer, prepare
-
+from .scalar_block import BlockWriter
 
 # ---- buffers ---------------------------------------------------------------------------------------
+
 
 @dataclass
 class Buf:
@@ -34,12 +36,12 @@ class Buf:
 
     cname: str
     shape: tuple
-    kind: str               # 'param' | 'dir' | 'data' | 'work' | 'acc' | 'tile' | 'out'
+    kind: str  # 'param' | 'dir' | 'data' | 'work' | 'acc' | 'tile' | 'out'
     tiled: bool = False
-    stride: int = 0          # per-sample row stride of tiled buffers
-    offset: int = 0          # offset into the workspace (work/acc/tile kinds)
-    words: int = 0           # workspace words
-    dst: str = ""            # kind 'out': the output array this buffer is a slice of (at offset)
+    stride: int = 0  # per-sample row stride of tiled buffers
+    offset: int = 0  # offset into the workspace (work/acc/tile kinds)
+    words: int = 0  # workspace words
+    dst: str = ""  # kind 'out': the output array this buffer is a slice of (at offset)
 
     @property
     def size(self) -> int:
@@ -82,6 +84,7 @@ class Workspace:
 
 # ---- steps -------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Step:
     """One unit of emitted C; `kind` selects the Jinja macro in templates/ops.c.j2."""
@@ -96,9 +99,9 @@ class Step:
 
 # ---- elementwise bodies -------------------------------------------------------------------------------
 
-BIG_BATCH = 8     # from this batch size on, W·x tiles use a transposed copy of W (else dot products)
-BLAS_MIN_SIZE = 16384   # tile GEMMs whose weight (or accumulator) block has this many entries get
-                        # an `#ifdef SG_USE_BLAS` cblas path (whole tile in one ?gemm call)
+BIG_BATCH = 8  # from this batch size on, W·x tiles use a transposed copy of W (else dot products)
+BLAS_MIN_SIZE = 16384  # tile GEMMs whose weight (or accumulator) block has this many entries get
+# an `#ifdef SG_USE_BLAS` cblas path (whole tile in one ?gemm call)
 
 _N_SYM = sp.Symbol("__n__", real=True)
 
@@ -130,10 +133,18 @@ def _bcast_index(arg_shape: tuple, out_shape: tuple, loop_vars: list[str]) -> st
     return " + ".join(reversed(terms)) or "0"
 
 
-def make_ew(a: Assignment, out: Buf, args: list[Buf], dtype: str, expr: sp.Expr | None = None,
-            extra_args: list | None = None, tiled: bool = False) -> Step:
+def make_ew(
+    a: Assignment,
+    out: Buf,
+    args: list[Buf],
+    dtype: str,
+    expr: sp.Expr | None = None,
+    extra_args: list | None = None,
+    tiled: bool = False,
+) -> Step:
     """An elementwise step: flat loop when every argument is the output's shape or a scalar."""
     expr = a.expr if expr is None else expr
+    assert expr is not None, a.name  # op 'ew' always carries its template
     names = list(a.args) + [n for n, _ in (extra_args or [])]
     bufs = list(args) + [b for _, b in (extra_args or [])]
     lines, result = ew_body(expr, names, dtype)
@@ -142,9 +153,13 @@ def make_ew(a: Assignment, out: Buf, args: list[Buf], dtype: str, expr: sp.Expr 
     used = [i for i, n in enumerate(names) if sym(n) in expr.free_symbols]
     if simple:
         # flatten the sample loop too when every tiled operand is a contiguous work tile
-        flat_tile = tiled and out.stride == out.size and all(
-            (not b.tiled and b.shape == ()) or (b.tiled and b.stride == b.size and b.shape == shape)
-            for b in bufs)
+        flat_tile = (
+            tiled
+            and out.stride == out.size
+            and all(
+                (not b.tiled and b.shape == ()) or (b.tiled and b.stride == b.size and b.shape == shape) for b in bufs
+            )
+        )
         loads = []
         for i in used:
             b = bufs[i]
@@ -153,18 +168,40 @@ def make_ew(a: Assignment, out: Buf, args: list[Buf], dtype: str, expr: sp.Expr 
             else:
                 loads.append((f"a{i}", b.at("k" if b.shape == shape else "0")))
         store = f"{out.cname}[k]" if flat_tile else out.at("k")
-        return Step("ew", out, bufs, tiled=tiled and not flat_tile,
-                    data=dict(loops=[("k", "nt*%d" % out.size if flat_tile else str(out.size))],
-                              loads=loads, lines=lines, result=result, store=store),
-                    comment=_comment(a))
+        return Step(
+            "ew",
+            out,
+            bufs,
+            tiled=tiled and not flat_tile,
+            data=dict(
+                loops=[("k", "nt*%d" % out.size if flat_tile else str(out.size))],
+                loads=loads,
+                lines=lines,
+                result=result,
+                store=store,
+            ),
+            comment=_comment(a),
+        )
     loop_vars = [f"i{d}" for d in range(len(shape))]
-    flat = " + ".join(f"{v}*{size(shape[d + 1:])}" if size(shape[d + 1:]) != 1 else v
-                      for d, v in enumerate(loop_vars)) or "0"
+    flat = (
+        " + ".join(f"{v}*{size(shape[d + 1 :])}" if size(shape[d + 1 :]) != 1 else v for d, v in enumerate(loop_vars))
+        or "0"
+    )
     loads = [(f"a{i}", bufs[i].at(_bcast_index(bufs[i].shape, shape, loop_vars))) for i in used]
-    return Step("ew", out, bufs, tiled=tiled,
-                data=dict(loops=[(v, str(d)) for v, d in zip(loop_vars, shape)], loads=loads,
-                          lines=lines, result=result, store=out.at(flat)),
-                comment=_comment(a))
+    return Step(
+        "ew",
+        out,
+        bufs,
+        tiled=tiled,
+        data=dict(
+            loops=[(v, str(d)) for v, d in zip(loop_vars, shape, strict=True)],
+            loads=loads,
+            lines=lines,
+            result=result,
+            store=out.at(flat),
+        ),
+        comment=_comment(a),
+    )
 
 
 def _comment(a: Assignment) -> str:
@@ -175,6 +212,7 @@ def _comment(a: Assignment) -> str:
 
 
 # ---- structural ops ---------------------------------------------------------------------------------
+
 
 def matmul_geometry(A: Buf, B: Buf, ta: bool, tb: bool):
     """I, J, K and strides such that out[i*J + j] = Σ_k A'[i,k] B'[k,j]."""
@@ -206,10 +244,15 @@ def make_matmul(a: Assignment, out: Buf, A: Buf, B: Buf, tiled: bool) -> Step:
         order = "ki"
     else:
         order = "dot"
-    d = dict(I=I, J=J, K=K, order=order,
-             a=lambda i, k: A.at(_lin([(i, a_si), (k, a_sk)])),
-             b=lambda k, j: B.at(_lin([(k, b_sk), (j, b_sj)])),
-             o=lambda i, j: out.at(_lin([(i, J), (j, 1)])))
+    d = dict(
+        I=I,
+        J=J,
+        K=K,
+        order=order,
+        a=lambda i, k: A.at(_lin([(i, a_si), (k, a_sk)])),
+        b=lambda k, j: B.at(_lin([(k, b_sk), (j, b_sj)])),
+        o=lambda i, j: out.at(_lin([(i, J), (j, 1)])),
+    )
     # tile-level GEMM forms (all samples of a tile at once, parameter operand reused per row)
     if tiled:
         tm = gemm_term(a, A, B)
@@ -226,12 +269,10 @@ def gemm_term(a: Assignment, A: Buf, B: Buf):
     ta, tb = a.attrs.get("ta", False), a.attrs.get("tb", False)
     if not A.tiled and len(A.shape) == 2 and B.tiled and len(B.shape) == 1:
         r, c = A.shape
-        return (dict(kind="nn", W=A, X=B, K=r, wt=None), c) if ta else \
-            (dict(kind="nt", W=A, X=B, K=c, wt=None), r)
+        return (dict(kind="nn", W=A, X=B, K=r, wt=None), c) if ta else (dict(kind="nt", W=A, X=B, K=c, wt=None), r)
     if A.tiled and len(A.shape) == 1 and not B.tiled and len(B.shape) == 2:
         r, c = B.shape
-        return (dict(kind="nt", W=B, X=A, K=c, wt=None), r) if tb else \
-            (dict(kind="nn", W=B, X=A, K=r, wt=None), c)
+        return (dict(kind="nt", W=B, X=A, K=c, wt=None), r) if tb else (dict(kind="nn", W=B, X=A, K=r, wt=None), c)
     return None
 
 
@@ -239,8 +280,14 @@ def make_mm_tile(out: Buf, M: int, terms: list, bias: Buf | None, comment: str) 
     """Z (tile, M wide) = bias + Σ_terms X·op(W): one register-blocked GEMM per term."""
     args = [b for t in terms for b in (t["W"], t["X"])] + ([bias] if bias is not None else [])
     blas = max(M * t["K"] for t in terms) >= BLAS_MIN_SIZE
-    return Step("mm_tile", out, args, tiled=False, comment=comment,
-                data=dict(M=M, terms=terms, bias=bias, blas=blas, big=BIG_BATCH))
+    return Step(
+        "mm_tile",
+        out,
+        args,
+        tiled=False,
+        comment=comment,
+        data=dict(M=M, terms=terms, bias=bias, blas=blas, big=BIG_BATCH),
+    )
 
 
 def _gemm_calls(prods: list, M: int, C: Buf, ldc: int, bias: Buf | None, first_add: str) -> list[str]:
@@ -251,30 +298,34 @@ def _gemm_calls(prods: list, M: int, C: Buf, ldc: int, bias: Buf | None, first_a
     gem = [x for x in prods if x[0] == "gemm"]
     dots = [x for x in prods if x[0] == "dot"]
     for i in range(0, len(gem), 2):
-        chunk = gem[i:i + 2]
+        chunk = gem[i : i + 2]
         b = bias.cname if (first and bias is not None) else "0"
         add = first_add if first else "1"
         g = chunk[0]
         if len(chunk) == 2:
             h = chunk[1]
-            calls.append(f"sg_gemm2({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, "
-                         f"{h[2]}, {h[3]}, {h[4]}, {h[5]}, {h[6]}, {h[7]}, {C.cname}, {ldc}, {b}, {add});")
+            calls.append(
+                f"sg_gemm2({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, "
+                f"{h[2]}, {h[3]}, {h[4]}, {h[5]}, {h[6]}, {h[7]}, {C.cname}, {ldc}, {b}, {add});"
+            )
         else:
-            calls.append(f"sg_gemm({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, "
-                         f"{C.cname}, {ldc}, {b}, {add});")
+            calls.append(
+                f"sg_gemm({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, {C.cname}, {ldc}, {b}, {add});"
+            )
         first = False
     for d in dots:
         b = bias.cname if (first and bias is not None) else "0"
         add = first_add if first else "1"
-        calls.append(f"sg_gemm_dot(nt, {M}, {d[1]}, {d[2]}, {d[3]}, {d[4]}, {C.cname}, {C.stride}, "
-                     f"{b}, {add});")
+        calls.append(f"sg_gemm_dot(nt, {M}, {d[1]}, {d[2]}, {d[3]}, {d[4]}, {C.cname}, {C.stride}, {b}, {add});")
         first = False
     return calls
 
 
 def mm_tile_calls(st: Step, big: bool) -> list[str]:
     """Loop-kernel calls of an mm_tile step: with big (n >= BIG_BATCH) 'nt' terms use Wᵀ copies."""
-    M, Z, prods = st.data["M"], st.out, []
+    M, Z = st.data["M"], st.out
+    assert Z is not None
+    prods: list[tuple] = []
     for t in st.data["terms"]:
         X, W = t["X"], t["W"]
         if t["kind"] == "nt" and not (big and t["wt"] is not None):
@@ -288,11 +339,12 @@ def mm_tile_calls(st: Step, big: bool) -> list[str]:
 def red_outer_calls(st: Step) -> list[str]:
     """acc (M×N) = [acc +] Σ_pairs Aᵀ B over the tile; the first tile stores."""
     M, N = st.data["M"], st.data["N"]
-    prods = [("gemm", M, "nt", A.cname, 1, A.stride, B.cname, B.stride) for A, B in st.data["pairs"]]
+    prods: list[tuple] = [("gemm", M, "nt", A.cname, 1, A.stride, B.cname, B.stride) for A, B in st.data["pairs"]]
+    assert st.out is not None
     return _gemm_calls(prods, N, st.out, N, None, "t0 > 0")
 
 
-def _transposes(steps: list, pre: list, namer: "Namer", ws: "Workspace", prefix: str) -> None:
+def _transposes(steps: list, pre: list, namer: Namer, ws: Workspace, prefix: str) -> None:
     """Once-per-call transposed copies Wᵀ for the 'nt' terms of tile GEMMs (M >= 2): with them a
     batch tile is Z = X·Wᵀ with contiguous rows of Wᵀ, the register-blocked kernel's layout.
     Computed when n >= BIG_BATCH (smaller batches use dot products with W's rows) and, when every
@@ -304,15 +356,22 @@ def _transposes(steps: list, pre: list, namer: "Namer", ws: "Workspace", prefix:
         for t in st.data["terms"]:
             if t["kind"] == "nt" and st.data["M"] >= 2:
                 uses.setdefault(t["W"].cname, []).append((st, t))
-    for cname, lst in uses.items():
+    for lst in uses.values():
         W = lst[0][1]["W"]
-        wt = ws.alloc(Buf(namer(prefix + "c_", W.cname + "_T"), (W.shape[1], W.shape[0]), "work"),
-                      W.size)
+        wt = ws.alloc(Buf(namer(prefix + "c_", W.cname + "_T"), (W.shape[1], W.shape[0]), "work"), W.size)
         guard = f"n >= {BIG_BATCH}"
         if all(st.data["blas"] for st, _ in lst):
             guard += " && !sg_blas"
-        pre.append(Step("transpose", wt, [W], data=dict(R=W.shape[0], C=W.shape[1], guard=guard),
-                        comment=f"{W.cname}ᵀ (used when {guard})", tiled=False))
+        pre.append(
+            Step(
+                "transpose",
+                wt,
+                [W],
+                data=dict(R=W.shape[0], C=W.shape[1], guard=guard),
+                comment=f"{W.cname}ᵀ (used when {guard})",
+                tiled=False,
+            )
+        )
         for _, t in lst:
             t["wt"] = wt
 
@@ -322,8 +381,7 @@ def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: boo
     if op == "matmul":
         return make_matmul(a, out, args[0], args[1], tiled)
     if op == "outer":
-        return Step("outer", out, args, tiled=tiled, data=dict(M=args[0].size, N=args[1].size),
-                    comment=_comment(a))
+        return Step("outer", out, args, tiled=tiled, data=dict(M=args[0].size, N=args[1].size), comment=_comment(a))
     if op == "transpose":
         A = args[0]
         r, c = A.shape if len(A.shape) == 2 else (A.size, 1)
@@ -331,16 +389,15 @@ def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: boo
     if op == "index":
         A = args[0]
         idx = tuple(a.attrs["idx"])
-        off = sum(i * size(A.shape[d + 1:]) for d, i in enumerate(idx))
-        return Step("copy", out, args, tiled=tiled, data=dict(off=off, count=out.size),
-                    comment=_comment(a))
+        off = sum(i * size(A.shape[d + 1 :]) for d, i in enumerate(idx))
+        return Step("copy", out, args, tiled=tiled, data=dict(off=off, count=out.size), comment=_comment(a))
     if op == "stack":
         return Step("stack", out, args, tiled=tiled, comment=_comment(a))
     if op == "scatter":
         pos = []
-        for arg, p in zip(args, a.attrs["positions"]):
+        for p in a.attrs["positions"][: len(args)]:
             p = tuple(p)
-            pos.append(sum(i * size(out.shape[d + 1:]) for d, i in enumerate(p)))
+            pos.append(sum(i * size(out.shape[d + 1 :]) for d, i in enumerate(p)))
         return Step("scatter", out, args, tiled=tiled, data=dict(pos=pos), comment=_comment(a))
     if op in ("sum", "softmax", "log_softmax", "logsumexp"):
         return Step(op, out, args, tiled=tiled, data=dict(N=args[0].size), comment=_comment(a))
@@ -348,6 +405,7 @@ def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: boo
 
 
 # ---- section analysis -----------------------------------------------------------------------------------
+
 
 def _affine(expr: sp.Expr, svars: list[sp.Symbol]) -> bool:
     if not svars:
@@ -370,9 +428,9 @@ class Section:
     tile_names: list = field(default_factory=list)
     tile_red: list = field(default_factory=list)
     post: list = field(default_factory=list)
-    acc: dict = field(default_factory=dict)     # reduced name → accumulator Buf
-    zero: list = field(default_factory=list)    # accumulators updated with += (zeroed per call);
-                                                # red_outer stores on the first tile instead
+    acc: dict = field(default_factory=dict)  # reduced name → accumulator Buf
+    zero: list = field(default_factory=list)  # accumulators updated with += (zeroed per call);
+    # red_outer stores on the first tile instead
     cls: dict = field(default_factory=dict)
 
 
@@ -381,6 +439,47 @@ def _is_plain_sum(a: Assignment) -> bool:
     if a.op != "ew" or len(a.args) < 2 or len(set(a.args)) != len(a.args):
         return False
     return sp.expand(a.expr - sp.Add(*[sym(x) for x in a.args])) == 0
+
+
+@dataclass
+class _Runs:
+    run: dict  # name → run id (consecutive scalar assignments of one group)
+    stored: set  # fused names whose value is read outside their run (kept in a tile array)
+
+
+def _scalar_runs(
+    order: list[Assignment], roots: dict, shape_of, mode: dict, need_red: set, mat: list[str], by: dict, group
+) -> _Runs:
+    """Which per-sample assignments go into straight-line scalar runs, and which of their values
+    must be stored: read by a step outside the run (another run, a loop step, a GEMM, an outer
+    reduction) or materialised for the caller (`mat`). One pass over `order`: linear."""
+    run: dict = {}
+    rid, last = 0, None
+    for a in order:
+        scalar = a.op == "ew" and a.shape == () and a.name not in roots and all(shape_of(x) == () for x in a.args)
+        g = group(a.name) if group else 0
+        if scalar:
+            if last is None or last != g:
+                rid += 1
+            run[a.name] = rid
+            last = g
+        else:
+            last = None
+    stored = {x for x in mat if x in run}
+    for a in order:
+        r = run.get(a.name)
+        if a.name in roots:
+            reads = [y for t in roots[a.name][0] for y in by[t].args]
+        else:
+            reads = list(a.args)
+        stored.update(x for x in reads if x in run and run[x] != r)
+    for n in need_red:  # "direct" sums of fused names accumulate inside their run
+        m = mode.get(n, "direct")
+        if m == "outer_ss":
+            stored.update(x for x in by[n].args if x in run)
+        elif m == "outer_sum":
+            stored.update(y for x in by[n].args for y in by[x].args if y in run)
+    return _Runs(run, stored)
 
 
 def _gemm_sums(program, by, cls, shape_of, uses, need_mat, need_red, env) -> tuple[dict, set]:
@@ -395,22 +494,28 @@ def _gemm_sums(program, by, cls, shape_of, uses, need_mat, need_red, env) -> tup
             return False
         x, y = a.args
         sx, sy = shape_of(x), shape_of(y)
-        return (cls[x] == "c" and len(sx) == 2 and cls[y] == "s" and len(sy) == 1) or \
-            (cls[x] == "s" and len(sx) == 1 and cls[y] == "c" and len(sy) == 2)
+        return (cls[x] == "c" and len(sx) == 2 and cls[y] == "s" and len(sy) == 1) or (
+            cls[x] == "s" and len(sx) == 1 and cls[y] == "c" and len(sy) == 2
+        )
 
     roots: dict = {}
     absorbed: set = set()
     for a in program:
         n = a.name
-        if n in env or cls.get(n) != "s" or n not in need_mat or len(a.shape) != 1 \
-                or not _is_plain_sum(a):
+        if n in env or cls.get(n) != "s" or n not in need_mat or len(a.shape) != 1 or not _is_plain_sum(a):
             continue
         terms, bias, sub, ok = [], [], [], True
         for x in a.args:
             if cls.get(x) == "c" and shape_of(x) == a.shape:
                 bias.append(x)
-            elif x in by and x not in env and uses.get(x, 0) == 1 and x not in need_red \
-                    and cls.get(x) == "s" and shape_of(x) == a.shape:
+            elif (
+                x in by
+                and x not in env
+                and uses.get(x, 0) == 1
+                and x not in need_red
+                and cls.get(x) == "s"
+                and shape_of(x) == a.shape
+            ):
                 if gemm_able(by[x]):
                     terms.append(x)
                 elif x in roots:
@@ -432,10 +537,25 @@ def _gemm_sums(program, by, cls, shape_of, uses, need_mat, need_red, env) -> tup
     return roots, absorbed
 
 
-def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: list[str],
-                  sample_leaves: set[str], namer: Namer, ws: Workspace, T: int, dtype: str,
-                  prefix: str = "") -> Section:
-    """Classify, prune and lower `program`; `env` maps leaves (and outer names) to Bufs."""
+def build_section(
+    program: list[Assignment],
+    env: dict,
+    *,
+    red: list[str],
+    mat: list[str],
+    sample_leaves: set[str],
+    namer: Namer,
+    ws: Workspace,
+    T: int,
+    dtype: str,
+    prefix: str = "",
+    group=None,
+) -> Section:
+    """Classify, prune and lower `program`; `env` maps leaves (and outer names) to Bufs.
+
+    Consecutive per-sample scalar elementwise assignments are lowered as one straight-line
+    `scalar_block` step (codegen.scalar_block); `group(name)` (default: one group) keeps names
+    of different groups out of one block (the Jacobian's per-output sweeps)."""
     env = dict(env)
     by = {a.name: a for a in program}
     cls: dict[str, str] = {}
@@ -449,7 +569,9 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
             uses[x] = uses.get(x, 0) + 1
     for o in list(red) + list(mat):
         uses[o] = uses.get(o, 0) + 1
-    need_mat, need_red, need_c = set(), set(), set()
+    need_mat: set[str] = set()
+    need_red: set[str] = set()
+    need_c: set[str] = set()
     mode: dict[str, str] = {}
     for o in red:
         (need_red if cls[o] == "s" else need_c).add(o)
@@ -468,10 +590,19 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
                 mode[n] = "direct"
             else:
                 m = _red_rule(a, cls)
-                if m == "linear" and _is_plain_sum(a) and all(
-                        x in by and x not in env and cls[x] == "s" and uses.get(x, 0) == 1
-                        and _red_rule(by[x], cls) == "outer_ss" for x in a.args):
-                    m = "outer_sum"   # Σ_s (outer(a1, b1) + outer(a2, b2) + ...): one GEMM step
+                if (
+                    m == "linear"
+                    and _is_plain_sum(a)
+                    and all(
+                        x in by
+                        and x not in env
+                        and cls[x] == "s"
+                        and uses.get(x, 0) == 1
+                        and _red_rule(by[x], cls) == "outer_ss"
+                        for x in a.args
+                    )
+                ):
+                    m = "outer_sum"  # Σ_s (outer(a1, b1) + outer(a2, b2) + ...): one GEMM step
                 mode[n] = m or "direct"
                 if m is None:
                     need_mat.add(n)
@@ -497,19 +628,43 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
     # per-sample part
     shape_of = lambda x: by[x].shape if x in by else env[x].shape  # noqa: E731
     roots, absorbed = _gemm_sums(program, by, cls, shape_of, uses, need_mat, need_red, env)
-    for a in program:
-        if a.name in env or a.name not in need_mat or a.name in absorbed:
-            continue
+    order = [a for a in program if a.name not in env and a.name in need_mat and a.name not in absorbed]
+    plan = _scalar_runs(order, roots, shape_of, mode, need_red, mat, by, group)
+    blocks: dict = {}  # run id → (BlockWriter, Step)
+    fused: dict = {}  # name → its run's BlockWriter (value not necessarily stored)
+    for a in order:
         sz = size(a.shape)
-        out = ws.alloc(Buf(namer(prefix + "t_", a.name), a.shape, "tile", tiled=True, stride=sz),
-                       sz * T)
+        run = plan.run.get(a.name)
+        if run is not None:
+            if run not in blocks:
+                bw = BlockWriter(dtype, lambda x: env[x].at("0"))
+                st = Step("scalar_block", None, [], tiled=True, data=dict(block=bw.block))
+                blocks[run] = (bw, st, a.name)
+                sec.tile.append(st)
+                sec.tile_names.append(a.name)
+            bw, st, first = blocks[run]
+            bw.add(a)
+            st.comment = f"{first} ... {a.name} (scalar run)"
+            fused[a.name] = bw
+            if a.name in plan.stored:
+                out = ws.alloc(Buf(namer(prefix + "t_", a.name), a.shape, "tile", tiled=True, stride=sz), sz * T)
+                bw.store(a.name, out.at("0"))
+                env[a.name] = out
+            continue
+        out = ws.alloc(Buf(namer(prefix + "t_", a.name), a.shape, "tile", tiled=True, stride=sz), sz * T)
         if a.name in roots:
             names, bias = roots[a.name]
             terms = [gemm_term(by[x], env[by[x].args[0]], env[by[x].args[1]])[0] for x in names]
-            st = make_mm_tile(out, sz, terms, env[bias] if bias else None,
-                              _comment(a) + "  [" + " + ".join(
-                                  ([bias] if bias else []) + [_comment(by[x]).split(" = ", 1)[1]
-                                                              for x in names]) + "]")
+            st = make_mm_tile(
+                out,
+                sz,
+                terms,
+                env[bias] if bias else None,
+                _comment(a)
+                + "  ["
+                + " + ".join(([bias] if bias else []) + [_comment(by[x]).split(" = ", 1)[1] for x in names])
+                + "]",
+            )
         else:
             st = _step(a, out, [env[x] for x in a.args], dtype, tiled=True)
         sec.tile.append(st)
@@ -518,7 +673,7 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
     _transposes(sec.tile, sec.pre, namer, ws, prefix)
     # reductions over samples
     acc = {}
-    for n in sorted(need_red):      # sample leaves / outer names reduced directly (e.g. Σ x)
+    for n in sorted(need_red):  # sample leaves / outer names reduced directly (e.g. Σ x)
         if n in env and n not in by and env[n].tiled:
             b = env[n]
             acc[n] = ws.alloc(Buf(namer(prefix + "r_", n), b.shape, "acc"), b.size)
@@ -532,22 +687,31 @@ def build_section(program: list[Assignment], env: dict, *, red: list[str], mat: 
         buf = ws.alloc(Buf(namer(prefix + "r_", n), a.shape, "acc"), sz)
         acc[n] = buf
         m = mode.get(n, "direct")
-        if m == "direct":
+        if m == "direct" and n in fused:  # Σ_s accumulated inside the scalar run
+            fused[n].accumulate(n, f"{buf.cname}[0]")
+            sec.zero.append(buf)
+        elif m == "direct":
             sec.tile_red.append(Step("red_sum", buf, [env[n]], data=dict(N=sz), comment=f"Σ {n}"))
             sec.zero.append(buf)
         elif m in ("outer_ss", "outer_sum"):
             parts = [a] if m == "outer_ss" else [by[x] for x in a.args]
             pairs = [(env[b.args[0]], env[b.args[1]]) for b in parts]
             M, N = pairs[0][0].size, pairs[0][1].size
-            sec.tile_red.append(Step(
-                "red_outer", buf, [x for pr in pairs for x in pr], comment=f"Σ {n} = Σ " + " + ".join(
-                    f"outer({b.args[0]}, {b.args[1]})" for b in parts),
-                data=dict(M=M, N=N, pairs=pairs, blas=M * N >= BLAS_MIN_SIZE)))
+            sec.tile_red.append(
+                Step(
+                    "red_outer",
+                    buf,
+                    [x for pr in pairs for x in pr],
+                    comment=f"Σ {n} = Σ " + " + ".join(f"outer({b.args[0]}, {b.args[1]})" for b in parts),
+                    data=dict(M=M, N=N, pairs=pairs, blas=M * N >= BLAS_MIN_SIZE),
+                )
+            )
         else:
             rargs = [acc[x] if cls[x] == "s" else env[x] for x in a.args]
             if a.op == "ew":
+                assert a.expr is not None
                 svars = [sym(x) for x in a.args if cls[x] == "s"]
-                c0 = a.expr.xreplace({v: sp.S.Zero for v in svars})
+                c0 = a.expr.xreplace(dict.fromkeys(svars, sp.S.Zero))
                 expr = a.expr - c0 + _N_SYM * c0 if c0 != 0 else a.expr
                 nb = Buf("nf", (), "scalar")
                 sec.post.append(make_ew(a, buf, rargs, dtype, expr=expr, extra_args=[("__n__", nb)]))

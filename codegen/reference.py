@@ -190,8 +190,11 @@ def _log_softmax_layer(z: Array, a: float) -> tuple[Array, _Local]:
     m = np.max(z, axis=1, keepdims=True)
     lse = m + np.log(_row_sum(np.exp(z - m)))
     s = np.exp(z - lse)
-    return z - lse, _Local(lambda g: g - s * _row_sum(g), lambda v: v - _row_sum(s * v),
-                           lambda g, v: -(s * (v - _row_sum(s * v))) * _row_sum(g))
+    return z - lse, _Local(
+        lambda g: g - s * _row_sum(g),
+        lambda v: v - _row_sum(s * v),
+        lambda g, v: -(s * (v - _row_sum(s * v))) * _row_sum(g),
+    )
 
 
 # vector activations: (z, alpha) -> (h, _Local), acting on whole rows
@@ -211,6 +214,7 @@ def _activate(name: str, z: Array, alpha: float) -> tuple[Array, _Local]:
         return VECTOR_ACTIVATIONS[name](z, alpha)
     h, d1, d2 = ACTIVATIONS[name](z, alpha)
     return h, _Local.elementwise(d1, d2)
+
 
 # --------------------------------------------------------------------------- losses
 # Each entry maps (yhat (N,out), y (N,out), options) -> (per-sample loss (N,),
@@ -318,12 +322,12 @@ def _focal(yh, y, o):
     w = alpha * y + (1.0 - alpha) * (1.0 - y)
     sg = _sigmoid(yh)
     q = y - s * sg
-    q1 = -s * sg * (1.0 - sg)                      # dq/da
-    q2 = q1 * (1.0 - 2.0 * sg)                     # d2q/da2
+    q1 = -s * sg * (1.0 - sg)  # dq/da
+    q2 = q1 * (1.0 - 2.0 * sg)  # d2q/da2
     sm = _sigmoid(-s * yh)
     sp, sp1, sp2 = _softplus(-s * yh), -s * sm, s * s * sm * (1.0 - sm)
     with np.errstate(divide="ignore", invalid="ignore"):
-        qg = q ** gamma
+        qg = q**gamma
         qg1 = gamma * q ** (gamma - 1.0)
         qg2 = gamma * (gamma - 1.0) * q ** (gamma - 2.0) if gamma != 1.0 else _zeros(q)
     val = w * qg * sp
@@ -333,9 +337,19 @@ def _focal(yh, y, o):
 
 
 LOSSES: dict[str, Callable[..., tuple[Array, Array, Callable[[Array], Array]]]] = {
-    "mse": _mse, "sse": _sse, "mae": _mae, "huber": _huber, "cross_entropy": _cross_entropy,
-    "nll": _nll, "bce": _bce, "bce_logits": _bce_logits, "focal": _focal, "dice": _dice,
-    "kl": _kl, "hinge": _hinge, "logistic": _logistic,
+    "mse": _mse,
+    "sse": _sse,
+    "mae": _mae,
+    "huber": _huber,
+    "cross_entropy": _cross_entropy,
+    "nll": _nll,
+    "bce": _bce,
+    "bce_logits": _bce_logits,
+    "focal": _focal,
+    "dice": _dice,
+    "kl": _kl,
+    "hinge": _hinge,
+    "logistic": _logistic,
 }
 PENALTIES = ("l2", "l1", "lp")
 
@@ -361,8 +375,16 @@ def _layers(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
         if act not in ACTIVATIONS and act not in VECTOR_ACTIVATIONS:
             raise ValueError(f"layer {i}: unknown activation {act!r}; known: {activation_names()}")
         alpha = float(layer.get("alpha", _DEFAULT_ALPHA.get(act, 0.0)))
-        out.append({"index": i, "units": units, "fan_in": width, "activation": act,
-                    "alpha": alpha, "bias": bool(layer.get("bias", True))})
+        out.append(
+            {
+                "index": i,
+                "units": units,
+                "fan_in": width,
+                "activation": act,
+                "alpha": alpha,
+                "bias": bool(layer.get("bias", True)),
+            }
+        )
         width = units
     return out
 
@@ -452,7 +474,7 @@ def _penalty(spec, params: Params) -> tuple[float, Params, Params]:
         else:
             p = float(pen["p"])
             a = np.abs(w)
-            value += lam / p * float(np.sum(a ** p))
+            value += lam / p * float(np.sum(a**p))
             grad[name] = lam * np.sign(w) * a ** (p - 1.0)
             with np.errstate(divide="ignore"):
                 hdiag[name] = lam * (p - 1.0) * a ** (p - 2.0)
@@ -501,9 +523,9 @@ def _backprop(spec, params, x, y, direction=None):
     u = None if direction is None else _check_params(spec, direction, "direction")
     if u is not None:  # R-operator forward sweep: R z_l, R h_l
         rh, rcache = _zeros(cache["h0"]), {}
-        for L, local in zip(layers, derivs):
+        for L, local in zip(layers, derivs, strict=True):
             i = L["index"]
-            rz = rh @ p[f"W{i}"].T + cache[f"h{i-1}"] @ u[f"W{i}"].T
+            rz = rh @ p[f"W{i}"].T + cache[f"h{i - 1}"] @ u[f"W{i}"].T
             if L["bias"]:
                 rz = rz + u[f"b{i}"]
             rh = local.jvp(rz)
@@ -513,16 +535,16 @@ def _backprop(spec, params, x, y, direction=None):
     g = scale * dl  # dJ/dh_L, batched
     grads: Params = {}
     hv: Params = {}
-    for L, local in zip(reversed(layers), reversed(derivs)):
+    for L, local in zip(reversed(layers), reversed(derivs), strict=True):
         i = L["index"]
-        W, h_prev = p[f"W{i}"], cache[f"h{i-1}"]
+        W, h_prev = p[f"W{i}"], cache[f"h{i - 1}"]
         delta = local.vjp(g)  # delta_l = dJ/dz_l = J_l^T dJ/dh_l
         grads[f"W{i}"] = delta.T @ h_prev  # sum over samples of delta_l h_{l-1}^T
         if L["bias"]:
             grads[f"b{i}"] = delta.sum(axis=0)
         if u is not None:
             rdelta = local.vjp(rg) + local.second(g, rcache[f"z{i}"])
-            rh_prev = rcache[f"h{i-1}"] if i > 1 else _zeros(h_prev)
+            rh_prev = rcache[f"h{i - 1}"] if i > 1 else _zeros(h_prev)
             hv[f"W{i}"] = rdelta.T @ h_prev + delta.T @ rh_prev
             if L["bias"]:
                 hv[f"b{i}"] = rdelta.sum(axis=0)
@@ -542,8 +564,9 @@ def loss_and_grad(spec: Mapping[str, Any], params: Mapping[str, Any], x, y) -> t
     return loss, grads
 
 
-def hvp(spec: Mapping[str, Any], params: Mapping[str, Any], x, y,
-        direction: Mapping[str, Any]) -> tuple[float, Params, Params]:
+def hvp(
+    spec: Mapping[str, Any], params: Mapping[str, Any], x, y, direction: Mapping[str, Any]
+) -> tuple[float, Params, Params]:
     """``(J, grad J, H @ u)`` with the exact Hessian-vector product by Pearlmutter's R-operator.
 
     ``direction`` (u) has the same keys and shapes as ``params``. Forward-over-reverse:
@@ -562,8 +585,7 @@ def _copy(params: Mapping[str, Any]) -> Params:
     return {k: np.array(v, dtype=float) for k, v in params.items()}
 
 
-def finite_difference_grad(f: Callable[[Params], float], params: Mapping[str, Any],
-                           eps: float = 1e-6) -> Params:
+def finite_difference_grad(f: Callable[[Params], float], params: Mapping[str, Any], eps: float = 1e-6) -> Params:
     """Central differences ``(f(p + eps e_i) - f(p - eps e_i)) / (2 eps)`` for every entry."""
     base = _copy(params)
     out: Params = {}
@@ -580,8 +602,9 @@ def finite_difference_grad(f: Callable[[Params], float], params: Mapping[str, An
     return out
 
 
-def finite_difference_hvp(grad_f: Callable[[Params], Any], params: Mapping[str, Any],
-                          direction: Mapping[str, Any], eps: float = 1e-5) -> Params:
+def finite_difference_hvp(
+    grad_f: Callable[[Params], Any], params: Mapping[str, Any], direction: Mapping[str, Any], eps: float = 1e-5
+) -> Params:
     """Central differences of the gradient along ``direction``: ``(g(p + eps u) - g(p - eps u)) / (2 eps)``.
 
     ``grad_f`` returns a gradient dict, or a ``(loss, gradient dict)`` tuple.
@@ -637,8 +660,9 @@ def random_data(spec: Mapping[str, Any], n: int, rng: np.random.Generator) -> tu
     return x, y
 
 
-def random_problem(spec: Mapping[str, Any], n: int, rng: np.random.Generator,
-                   scale: float = 1.0) -> tuple[Params, Array, Array]:
+def random_problem(
+    spec: Mapping[str, Any], n: int, rng: np.random.Generator, scale: float = 1.0
+) -> tuple[Params, Array, Array]:
     """``(params, x, y)``: random_params, then random_data, then every layer whose activation
     is defined for ``z > 0`` only (log, sqrt) has its bias raised so that each unit's smallest
     pre-activation over the batch is at least 0.5 (a layer without bias is left as drawn)."""

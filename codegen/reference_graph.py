@@ -22,11 +22,12 @@ Kink conventions (the same as the catalogue's): relu'(0) = 0, leaky_relu'(0) = a
 elu'(0) = alpha, |x|' = sign(x) (0 at 0), sign' = 0, maximum(a, b) sends the gradient to a where
 a > b (ties to b), ifpos(x, a, b) is piecewise constant in x.
 """
+
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import sympy as sp
@@ -34,8 +35,14 @@ import sympy as sp
 from symbolic.catalogue import elu, gelu, ifpos, leaky_relu, maximum, relu, sigmoid, silu, softplus
 from symbolic.graph import Graph, all_indices
 
-__all__ = ["graph_forward", "graph_backprop", "graph_grad_fd", "graph_hvp_fd",
-           "batch_loss_and_grad", "kink_margin"]
+__all__ = [
+    "batch_loss_and_grad",
+    "graph_backprop",
+    "graph_forward",
+    "graph_grad_fd",
+    "graph_hvp_fd",
+    "kink_margin",
+]
 
 try:  # scipy is optional; math.erf elementwise is exact to double precision
     from scipy.special import erf as _erf
@@ -50,6 +57,7 @@ _TWO_OVER_SQRTPI = 2.0 / math.sqrt(math.pi)
 # ------------------------------------------------------------------------------------------------
 # elementary numeric functions (stable forms)
 # ------------------------------------------------------------------------------------------------
+
 
 def _sig(x):
     x = np.asarray(x, dtype=float)
@@ -70,6 +78,7 @@ def _pos(x):
 # Each entry: (value(*args), local(args, value) -> list of d value / d arg_i, one per argument).
 # A local derivative of None means "identically zero" (the argument gets nothing).
 
+
 def _d_leaky(args, v):
     x, a = args
     return [np.where(np.asarray(x) > 0, 1.0, a), np.where(np.asarray(x) > 0, 0.0, x)]
@@ -78,8 +87,7 @@ def _d_leaky(args, v):
 def _d_elu(args, v):
     x, a = args
     xm = np.minimum(x, 0.0)
-    return [np.where(np.asarray(x) > 0, 1.0, a * np.exp(xm)),
-            np.where(np.asarray(x) > 0, 0.0, np.expm1(xm))]
+    return [np.where(np.asarray(x) > 0, 1.0, a * np.exp(xm)), np.where(np.asarray(x) > 0, 0.0, np.expm1(xm))]
 
 
 def _d_silu(args, v):
@@ -102,7 +110,7 @@ def _d_max(args, v):
 
 
 def _d_ifpos(args, v):
-    x, a, b = args
+    x, _a, _b = args
     p = _pos(x)
     return [None, p, 1.0 - p]
 
@@ -133,17 +141,18 @@ _FUNCS = {
 # the tape of one elementwise template
 # ------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Node:
-    kind: str            # 'sym' | 'const' | 'add' | 'mul' | 'pow' | 'fn'
+    kind: str  # 'sym' | 'const' | 'add' | 'mul' | 'pow' | 'fn'
     children: tuple[int, ...] = ()
-    name: str = ""       # 'sym'
-    value: float = 0.0   # 'const'; for 'pow' with a constant exponent: the exponent
+    name: str = ""  # 'sym'
+    value: float = 0.0  # 'const'; for 'pow' with a constant exponent: the exponent
     const_exp: bool = False
     func: object = None  # 'fn': the SymPy function class
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tape(expr: sp.Expr) -> tuple[_Node, ...]:
     """Distinct subexpressions of `expr` in post-order (children before parents; root last)."""
     nodes: list[_Node] = []
@@ -260,7 +269,7 @@ def _tape_backward(tape, vals, root_adj) -> dict[str, np.ndarray]:
                     push(ch[1], g * (vals[i] * np.log(b)))
         else:  # function node
             locals_ = _FUNCS[nd.func][1]([vals[c] for c in ch], vals[i])
-            for c, d in zip(ch, locals_):
+            for c, d in zip(ch, locals_, strict=True):
                 if d is not None:
                     push(c, g * d)
     return out
@@ -279,6 +288,7 @@ def _reduce_to(g, shape) -> np.ndarray:
 # ------------------------------------------------------------------------------------------------
 # structural ops: forward and backward
 # ------------------------------------------------------------------------------------------------
+
 
 def _lse(z):
     m = np.max(z)
@@ -309,7 +319,7 @@ def _forward_op(a, env):
         return np.array([float(env[x]) for x in args])
     if op == "scatter":
         out = np.zeros(a.shape)
-        for x, pos in zip(args, a.attrs["positions"]):
+        for x, pos in zip(args, a.attrs["positions"], strict=True):
             out[tuple(pos)] += env[x]
         return out
     if op == "sum":
@@ -339,11 +349,11 @@ def _backward_op(a, env, g, delta) -> None:
         Be = B.T if tb else B
         if Ae.ndim == 2 and Be.ndim == 2:
             dA, dB = g @ Be.T, Ae.T @ g
-        elif Ae.ndim == 2:          # matrix @ vector -> vector
+        elif Ae.ndim == 2:  # matrix @ vector -> vector
             dA, dB = np.outer(g, Be), Ae.T @ g
-        elif Be.ndim == 2:          # vector @ matrix -> vector
+        elif Be.ndim == 2:  # vector @ matrix -> vector
             dA, dB = Be @ g, np.outer(Ae, g)
-        else:                       # vector @ vector -> scalar
+        else:  # vector @ vector -> scalar
             dA, dB = g * Be, g * Ae
         add(args[0], dA.T if ta else dA)
         add(args[1], dB.T if tb else dB)
@@ -361,7 +371,7 @@ def _backward_op(a, env, g, delta) -> None:
         for i, x in enumerate(args):
             add(x, np.asarray(g[i], dtype=float))
     elif op == "scatter":
-        for x, pos in zip(args, a.attrs["positions"]):
+        for x, pos in zip(args, a.attrs["positions"], strict=True):
             add(x, _reduce_to(g[tuple(pos)], delta[x].shape))
     elif op == "sum":
         add(args[0], np.full(delta[args[0]].shape, float(g)))
@@ -379,6 +389,7 @@ def _backward_op(a, env, g, delta) -> None:
 # ------------------------------------------------------------------------------------------------
 # graph-level passes
 # ------------------------------------------------------------------------------------------------
+
 
 def _ancestors(graph: Graph, of: str) -> list:
     """The assignments `of` depends on, in program order."""
@@ -432,8 +443,9 @@ def graph_forward(graph: Graph, values: dict, of: str | None = None) -> dict[str
     return _run(graph, values, of)[1]
 
 
-def graph_backprop(graph: Graph, values: dict, of: str | None = None
-                   ) -> tuple[float, dict[str, np.ndarray], dict[str, np.ndarray]]:
+def graph_backprop(
+    graph: Graph, values: dict, of: str | None = None
+) -> tuple[float, dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Graph-wise reverse mode (seed 000, Definition 6.6) with hand-coded local derivatives.
 
     `values` maps every input and parameter `of` depends on to its value; `of` is the scalar
@@ -486,14 +498,15 @@ def kink_margin(graph: Graph, values: dict) -> float:
     return margin
 
 
-def graph_grad_fd(graph: Graph, values: dict, eps: float = 1e-6, wrt: list[str] | None = None,
-                  of: str | None = None) -> dict[str, np.ndarray]:
+def graph_grad_fd(
+    graph: Graph, values: dict, eps: float = 1e-6, wrt: list[str] | None = None, of: str | None = None
+) -> dict[str, np.ndarray]:
     """Central differences (f(v + eps e_i) - f(v - eps e_i)) / (2 eps) of the objective (or `of`)
     for every element of every parameter (or every name in `wrt`: inputs allowed)."""
     of = of or graph.objective
     base = {k: np.array(v, dtype=float) for k, v in values.items()}
     out = {}
-    for name in (wrt if wrt is not None else list(graph.params)):
+    for name in wrt if wrt is not None else list(graph.params):
         shape = graph.shape_of(name)
         v0 = np.asarray(base[name], dtype=float).reshape(shape)
         d = np.zeros(shape)
@@ -508,8 +521,7 @@ def graph_grad_fd(graph: Graph, values: dict, eps: float = 1e-6, wrt: list[str] 
     return out
 
 
-def graph_hvp_fd(graph: Graph, values: dict, direction: dict, eps: float = 1e-5
-                 ) -> dict[str, np.ndarray]:
+def graph_hvp_fd(graph: Graph, values: dict, direction: dict, eps: float = 1e-5) -> dict[str, np.ndarray]:
     """H u by central differences of graph_backprop's gradient along u:
     (g(theta + eps u) - g(theta - eps u)) / (2 eps); parameters missing from u move by 0."""
     unknown = set(direction) - set(graph.params)
@@ -525,29 +537,28 @@ def graph_hvp_fd(graph: Graph, values: dict, direction: dict, eps: float = 1e-5
     return {p: (gp[p] - gm[p]) / (2.0 * eps) for p in graph.params}
 
 
-def batch_loss_and_grad(graph: Graph, params: dict, data: dict[str, np.ndarray]
-                        ) -> tuple[float, dict[str, np.ndarray]]:
+def batch_loss_and_grad(graph: Graph, params: dict, data: dict[str, np.ndarray]) -> tuple[float, dict[str, np.ndarray]]:
     """Objective and gradient over a batch, one graph_backprop per sample.
 
     `data` maps every graph input to an array with a leading batch axis N. The objective is
-    the mean (or sum, per graph.meta["reduction"], default mean) over samples of the per-sample
+    the mean (or sum, per graph.info.reduction, default mean) over samples of the per-sample
     data objective, plus the penalty once. For layered graphs with a penalty the data objective
-    is graph.meta["data_objective"] ("L") and the penalty graph.meta["penalty_name"] ("R"), so
+    is graph.info.data_objective ("L") and the penalty graph.info.penalty_name ("R"), so
     the total is J = reduce_i L_i + R; without a penalty_name the whole objective is per-sample.
     """
-    reduction = graph.meta.get("reduction", "mean")
+    reduction = graph.info.reduction
     if reduction not in ("mean", "sum"):
         raise ValueError(f"unknown reduction {reduction!r}")
-    pen = graph.meta.get("penalty_name")
-    per = graph.meta.get("data_objective", graph.objective) if pen else graph.objective
+    pen = graph.info.penalty_name
+    per = (graph.info.data_objective or graph.objective) if pen else graph.objective
     missing = [n for n in graph.inputs if n not in data]
     if missing:
         raise KeyError(f"no data for input(s) {', '.join(missing)}")
     arrays = {n: np.asarray(data[n], dtype=float) for n in graph.inputs}
-    sizes = {a.shape[0] if a.ndim else None for a in arrays.values()}
-    if len(sizes) != 1 or None in sizes:
+    sizes = {a.shape[0] if a.ndim else -1 for a in arrays.values()}
+    if len(sizes) != 1 or -1 in sizes:
         raise ValueError("data arrays must share one leading batch axis")
-    n = sizes.pop() if arrays else 1
+    n = sizes.pop()
     if n == 0:
         raise ValueError("empty batch")
     total = 0.0

@@ -14,7 +14,7 @@
 #define CHAIN_RULE_TWO_PATHS_WORK_LOSS_GRAD 56  /* scratch reals for chain_rule_two_paths_loss_grad */
 #define CHAIN_RULE_TWO_PATHS_WORK_HVP 104  /* scratch reals for chain_rule_two_paths_hvp */
 #define CHAIN_RULE_TWO_PATHS_WORK_HESSIAN 114  /* scratch reals for chain_rule_two_paths_hessian */
-#define CHAIN_RULE_TWO_PATHS_WORK_JACOBIAN 1560  /* scratch reals for chain_rule_two_paths_jacobian */
+#define CHAIN_RULE_TWO_PATHS_WORK_JACOBIAN 536  /* scratch reals for chain_rule_two_paths_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

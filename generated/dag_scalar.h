@@ -10,11 +10,11 @@
 #define DAG_SCALAR_N_PARAMS 3
 #define DAG_SCALAR_DATA_WIDTH 2
 #define DAG_SCALAR_OUT_WIDTH 1
-#define DAG_SCALAR_WORK_FORWARD 3072  /* scratch reals for dag_scalar_forward */
-#define DAG_SCALAR_WORK_LOSS_GRAD 8248  /* scratch reals for dag_scalar_loss_grad */
-#define DAG_SCALAR_WORK_HVP 17000  /* scratch reals for dag_scalar_hvp */
-#define DAG_SCALAR_WORK_HESSIAN 17014  /* scratch reals for dag_scalar_hessian */
-#define DAG_SCALAR_WORK_JACOBIAN 10752  /* scratch reals for dag_scalar_jacobian */
+#define DAG_SCALAR_WORK_FORWARD 2304  /* scratch reals for dag_scalar_forward */
+#define DAG_SCALAR_WORK_LOSS_GRAD 4920  /* scratch reals for dag_scalar_loss_grad */
+#define DAG_SCALAR_WORK_HVP 11368  /* scratch reals for dag_scalar_hvp */
+#define DAG_SCALAR_WORK_HESSIAN 11382  /* scratch reals for dag_scalar_hessian */
+#define DAG_SCALAR_WORK_JACOBIAN 8704  /* scratch reals for dag_scalar_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

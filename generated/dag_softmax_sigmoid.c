@@ -1,1222 +1,20 @@
 /* dag_softmax_sigmoid.c: symgrad kernels for model 'dag_softmax_sigmoid' (float64), emitter v3.
    Generated from the assignment graph of dag_softmax_sigmoid.toml; do not edit.
-   Self-contained C99 (math.h only): cc -O3 -std=c99 -c dag_softmax_sigmoid.c   (link with -lm)
+   C99 + libm (also compiles as C++): cc -O3 -std=c99 -c dag_softmax_sigmoid.c   (link with -lm)
+   The runtime (GEMM kernels, stable helpers) is symgrad_runtime.h, included from this file's
+   directory (`symgrad generate` writes it here; with --single-file it is inlined below).
    Layout: theta = th1[], th2[], th3[] (row-major, packed)
            data row = r1[], r2[]
            forward row = J[]
    Batch objective: mean over samples of 'J'. */
-#include <math.h>
-#include <string.h>
-#include <stdint.h>
-
-#ifndef SG_INLINE
-#  if defined(__GNUC__) || defined(__clang__)
-#    define SG_INLINE static __inline__ __attribute__((always_inline))
-#  else
-#    define SG_INLINE static
-#  endif
+#define SG_REAL_BITS 64  /* sg_real = double */
+#include "symgrad_runtime.h"
+#if !defined(SYMGRAD_RUNTIME_ID) || SYMGRAD_RUNTIME_ID != 0x8eb30123UL
+#  error "symgrad_runtime.h is not the one generated with this file: regenerate both together"
 #endif
-#if defined(__GNUC__) || defined(__clang__)
-#  define SG_UNUSED __attribute__((unused))
-#else
-#  define SG_UNUSED
+#ifdef __cplusplus
+extern "C" {
 #endif
-/* the GEMM helpers are compiled once each (no inlining / constant-propagated clones per call
-   site): keeps the compile time of a model independent of its number of GEMM steps */
-#if defined(__clang__)
-#  define SG_NOCLONE __attribute__((noinline))
-#elif defined(__GNUC__)
-#  define SG_NOCLONE __attribute__((noinline, noclone))
-#else
-#  define SG_NOCLONE
-#endif
-/* simd reductions: on when compiled with -fopenmp or -fopenmp-simd -DSG_OMP_SIMD (symgrad's
-   build); otherwise plain loops (no unknown-pragma warnings). */
-#if defined(_OPENMP) || defined(SG_OMP_SIMD)
-#  define SG_PRAGMA(x) _Pragma(#x)
-#  define SG_SIMD_REDUCE(v) SG_PRAGMA(omp simd reduction(+:v))
-#else
-#  define SG_SIMD_REDUCE(v)
-#endif
-
-/* Vectorised libm (glibc libmvec, x86-64): lets gcc vectorise loops calling exp/tanh/...
-   Active only when compiled with -fno-math-errno (symgrad's build does); define
-   SG_NO_LIBMVEC to switch it off. Linking: libm.so pulls libmvec in as needed. */
-#if !defined(SG_NO_LIBMVEC) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) \
-    && defined(__GLIBC__) && defined(__GLIBC_PREREQ) && defined(__NO_MATH_ERRNO__)
-#  if __GLIBC_PREREQ(2, 35)
-#    define SG_VDECL __attribute__((simd("notinbranch")))
-SG_VDECL double exp(double); SG_VDECL double log(double); SG_VDECL double tanh(double);
-SG_VDECL double expm1(double); SG_VDECL double log1p(double); SG_VDECL double erfc(double);
-SG_VDECL double erf(double); SG_VDECL double sin(double); SG_VDECL double cos(double);
-SG_VDECL float expf(float); SG_VDECL float logf(float); SG_VDECL float tanhf(float);
-SG_VDECL float expm1f(float); SG_VDECL float log1pf(float); SG_VDECL float erfcf(float);
-SG_VDECL float erff(float); SG_VDECL float sinf(float); SG_VDECL float cosf(float);
-#  endif
-#endif
-
-typedef double sg_real;
-#define SG_RB 8  /* sizeof(sg_real), for the preprocessor */
-
-/* status codes returned by every kernel function */
-#define SG_OK 0
-#define SG_EBATCH 1   /* n < 1 */
-#define SG_ETHETA 2   /* non-finite parameter */
-#define SG_EDATA 3    /* non-finite data */
-#define SG_EDIR 4     /* non-finite direction */
-
-/* Vector types (GCC/Clang vector extensions; width from the target ISA: AVX-512, AVX, else
-   128-bit) for the GEMM kernels and the finiteness check; -DSG_NO_VECTOR_EXT gives plain loops. */
-#if (defined(__GNUC__) || defined(__clang__)) && !defined(SG_NO_VECTOR_EXT)
-#  define SG_VEC 1
-#  if defined(__AVX512F__)
-#    define SG_VB 64
-#  elif defined(__AVX__)
-#    define SG_VB 32
-#  else
-#    define SG_VB 16
-#  endif
-#  define SG_VL (SG_VB / SG_RB)
-#  ifndef SG_MR
-#    if SG_VB == 64
-#      define SG_MR 8
-#    else
-#      define SG_MR 4
-#    endif
-#  endif
-typedef sg_real sg_vec __attribute__((vector_size(SG_VB), aligned(SG_RB), may_alias));
-#  if SG_VB / 2 >= 2 * SG_RB
-#    define SG_VLH (SG_VB / 2 / SG_RB)
-typedef sg_real sg_vech __attribute__((vector_size(SG_VB / 2), aligned(SG_RB), may_alias));
-#  endif
-#else
-#endif
-
-/* 1 if every entry is finite: (bits & exponent mask) + one exponent ulp sets the sign bit exactly
-   when the exponent is all ones (inf / NaN); OR-reduced, vectorised, no libm call */
-SG_INLINE int sg_all_finite(const sg_real *restrict v, long n)
-{
-    typedef uint64_t sg_bits;
-    const sg_bits E = 0x7ff0000000000000u, O = 0x0010000000000000u;
-    sg_bits bad = 0;
-    long i = 0;
-#ifdef SG_VEC
-    typedef sg_bits sg_bvec __attribute__((vector_size(SG_VB), aligned(SG_RB), may_alias));
-    sg_bvec a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
-    int l;
-    for (; i + 4 * SG_VL <= n; i += 4 * SG_VL) {
-        const sg_bvec *p = (const sg_bvec *)(v + i);
-        a0 |= (p[0] & E) + O;
-        a1 |= (p[1] & E) + O;
-        a2 |= (p[2] & E) + O;
-        a3 |= (p[3] & E) + O;
-    }
-    a0 |= a1 | a2 | a3;
-    for (l = 0; l < SG_VL; ++l) bad |= a0[l];
-#endif
-    for (; i < n; ++i) {
-        sg_bits b;
-        memcpy(&b, &v[i], sizeof b);
-        bad |= (b & E) + O;
-    }
-    return (bad >> (8 * sizeof(sg_bits) - 1)) == 0;
-}
-
-/* stable elementwise forms (catalogue kink policy: derivative branches use x > 0) */
-SG_INLINE sg_real sg_sigmoid(sg_real x)
-{
-    const sg_real e = exp(-fabs(x));   /* never overflows */
-    const sg_real r = 1.0 / (1.0 + e);
-    return x >= 0 ? r : e * r;
-}
-SG_INLINE sg_real sg_softplus(sg_real x)
-{
-    return (x > 0 ? x : 0.0) + log1p(exp(-fabs(x)));
-}
-SG_INLINE sg_real sg_relu(sg_real x) { return x > 0 ? x : 0.0; }
-SG_INLINE sg_real sg_leaky_relu(sg_real x, sg_real a) { return x > 0 ? x : a * x; }
-SG_INLINE sg_real sg_elu(sg_real x, sg_real a)
-{
-    return x > 0 ? x : a * expm1(x < 0 ? x : 0.0);
-}
-SG_INLINE sg_real sg_silu(sg_real x) { return x * sg_sigmoid(x); }
-SG_INLINE sg_real sg_gelu(sg_real x)
-{
-    return 0.5 * x * erfc(-x * 0.70710678118654752440);
-}
-SG_INLINE sg_real sg_max(sg_real a, sg_real b) { return a > b ? a : b; }
-SG_INLINE sg_real sg_sign(sg_real x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
-/* ---- tile GEMM kernels (used by the mm_tile / red_outer steps) ------------------------------
-   sg_gemm2: C[r*ldc + c] = init + Σ_k P1[r*prs1 + k*pks1] Q1[k*ldq1 + c]
-                                 + Σ_k P2[r*prs2 + k*pks2] Q2[k*ldq2 + c]   (r < m, c < n; k2 may be 0)
-   sg_gemm:  the same with one product;
-   sg_gemm_dot: Z[s*ldz + i] = init + Σ_k W[i*kk + k] X[s*ldx + k]          (s < ns, i < m)
-   init = bias[c] (bias != 0), else C's old value (add != 0), else 0.
-   With GCC/Clang vector extensions the kernels are register-blocked: MR rows × NV vectors of
-   columns held in registers over the whole k loop (Q rows read contiguously, P entries
-   broadcast), enough independent accumulators to hide the FMA latency; large operands are
-   blocked for the caches. The vector width follows the compile target (AVX-512 64 B, AVX 32 B,
-   else 16 B); on x86 builds without AVX-512 (portable builds) AVX2+FMA and AVX-512 versions are
-   compiled too (target attributes) and chosen at run time from the CPU (-DSG_NO_DISPATCH: off).
-   Without vector extensions: plain loops. */
-#if defined(SG_VEC)
-/* MR rows × NV vectors of type VT (W lanes each) per block, columns c0.. while they fit; the
-   products (one or two) are accumulated in registers, C is read / written once */
-#  define SG_PANEL(VT, W, NV, MR)                                                            \
-    for (; c0 + (NV) * (W) <= n; c0 += (NV) * (W)) {                                         \
-        VT acc[MR][NV];                                                                      \
-        int r, v, k, j;                                                                      \
-        for (r = 0; r < (MR); ++r)                                                           \
-            for (v = 0; v < (NV); ++v)                                                       \
-                acc[r][v] = bias ? *(const VT *)(bias + c0 + v * (W)) : (VT){0};             \
-        for (j = 0; j < np; ++j) {                                                           \
-            const sg_real *restrict p = Ps[j];                                               \
-            const sg_real *restrict q = Qs[j] + c0;                                          \
-            const long prs = prss[j], pks = pkss[j], ldq = ldqs[j];                          \
-            for (k = 0; k < ks[j]; ++k, p += pks, q += ldq) {                                \
-                VT b[NV];                                                                    \
-                for (v = 0; v < (NV); ++v) b[v] = *(const VT *)(q + v * (W));                \
-                for (r = 0; r < (MR); ++r) {                                                 \
-                    const sg_real a = p[r * prs];                                            \
-                    for (v = 0; v < (NV); ++v) acc[r][v] += a * b[v];                        \
-                }                                                                            \
-            }                                                                                \
-        }                                                                                    \
-        for (r = 0; r < (MR); ++r) {                                                         \
-            VT *cr = (VT *)(C + r * ldc + c0);                                               \
-            if (add) for (v = 0; v < (NV); ++v) cr[v] += acc[r][v];                          \
-            else for (v = 0; v < (NV); ++v) cr[v] = acc[r][v];                               \
-        }                                                                                    \
-    }
-#  define SG_ROWS_ARGS int n, int k1, const sg_real *restrict P1, long prs1, long pks1,          \
-    const sg_real *restrict Q1, long ldq1, int k2, const sg_real *restrict P2, long prs2,       \
-    long pks2, const sg_real *restrict Q2, long ldq2, sg_real *restrict C, long ldc,            \
-    const sg_real *restrict bias, int add
-#  define SG_GEMM_ARGS int m, int n, int kk, const sg_real *restrict P, long prs, long pks,       \
-    const sg_real *restrict Q, long ldq, sg_real *restrict C, long ldc,                         \
-    const sg_real *restrict bias, int add
-#  define SG_GEMM2_ARGS int m, int n, int k1, const sg_real *restrict P1, long prs1, long pks1,   \
-    const sg_real *restrict Q1, long ldq1, int k2, const sg_real *restrict P2, long prs2,       \
-    long pks2, const sg_real *restrict Q2, long ldq2, sg_real *restrict C, long ldc,            \
-    const sg_real *restrict bias, int add
-#  define SG_DOT_ARGS int ns, int m, int kk, const sg_real *restrict W,                         \
-    const sg_real *restrict X, long ldx, sg_real *restrict Z, long ldz,                         \
-    const sg_real *restrict bias, int add
-#  ifndef SG_KC
-#    define SG_KC 256
-#  endif
-
-/* the compile target's kernels (wide panels first: 16 accumulators with 32 vector registers) */
-#  if SG_VB == 64
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 8, 1)
-    SG_PANEL(sg_vec, SG_VL, 2, 1)
-    SG_PANEL(sg_vec, SG_VL, 1, 1)
-    SG_PANEL(sg_vech, SG_VLH, 1, 1)
-    for (; c0 < n; ++c0) {
-        sg_real acc[1];
-        int r, k, j;
-        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 1; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 4, 2)
-    SG_PANEL(sg_vec, SG_VL, 2, 2)
-    SG_PANEL(sg_vec, SG_VL, 1, 2)
-    SG_PANEL(sg_vech, SG_VLH, 1, 2)
-    for (; c0 < n; ++c0) {
-        sg_real acc[2];
-        int r, k, j;
-        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 2; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 4, 4)
-    SG_PANEL(sg_vec, SG_VL, 2, 4)
-    SG_PANEL(sg_vec, SG_VL, 1, 4)
-    SG_PANEL(sg_vech, SG_VLH, 1, 4)
-    for (; c0 < n; ++c0) {
-        sg_real acc[4];
-        int r, k, j;
-        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 4; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows8_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 2, 8)
-    SG_PANEL(sg_vec, SG_VL, 1, 8)
-    SG_PANEL(sg_vech, SG_VLH, 1, 8)
-    for (; c0 < n; ++c0) {
-        sg_real acc[8];
-        int r, k, j;
-        for (r = 0; r < 8; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 8; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 8; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
-{
-    int r0 = 0;
-    for (; r0 + 8 <= m; r0 += 8) {
-        sg_gemm_rows8_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-    }
-    if (r0 + 4 <= m) {
-        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 4;
-    }
-    if (r0 + 2 <= m) {
-        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 2;
-    }
-    if (r0 + 1 <= m) {
-        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 1;
-    }
-}
-
-/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
-SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
-{
-    const int nc_max = 8 * SG_VL;
-    int k0, c0;
-    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 8) {
-        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
-        return;
-    }
-    for (k0 = 0; k0 < kk; k0 += SG_KC) {
-        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
-        for (c0 = 0; c0 < n; c0 += nc_max) {
-            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
-            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
-                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
-        }
-    }
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
-{
-    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 8) {
-        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
-                        bias, add);
-    } else {
-        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
-        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
-    }
-}
-
-/* horizontal sum as a tree (short dependency chains) */
-SG_INLINE sg_real sg_hsum_b(sg_vec a)
-{
-    sg_real t[SG_VL];
-    int w, l;
-    memcpy(t, &a, sizeof t);
-    for (w = SG_VL / 2; w >= 1; w /= 2)
-        for (l = 0; l < w; ++l) t[l] += t[l + w];
-    return t[0];
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
-{
-    enum { DR = 8, VL = SG_VL };  /* rows of W per block, lanes */
-    const int kv = kk / VL * VL;
-    int s, i, k, r;
-    for (s = 0; s < ns; ++s) {
-        const sg_real *restrict x = X + s * ldx;
-        sg_real *restrict z = Z + s * ldz;
-        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
-            const sg_real *restrict w = W + (long)i * kk;
-            sg_vec a[DR];
-            sg_real t[DR];
-            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
-            for (k = 0; k < kv; k += VL) {
-                const sg_vec xv = *(const sg_vec *)(x + k);
-                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
-            }
-            for (r = 0; r < DR; ++r) {
-                sg_real u = sg_hsum_b(a[r]);
-                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
-                t[r] = u;
-            }
-            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
-        }
-        for (; i < m; ++i) {
-            const sg_real *restrict w0 = W + (long)i * kk;
-            sg_vec a0 = {0};
-            sg_real t0;
-            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
-            t0 = sg_hsum_b(a0);
-            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
-            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
-        }
-    }
-}
-#  else
-#    ifdef SG_VLH
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 4, 1)
-    SG_PANEL(sg_vec, SG_VL, 2, 1)
-    SG_PANEL(sg_vec, SG_VL, 1, 1)
-    SG_PANEL(sg_vech, SG_VLH, 1, 1)
-    for (; c0 < n; ++c0) {
-        sg_real acc[1];
-        int r, k, j;
-        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 1; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 2, 2)
-    SG_PANEL(sg_vec, SG_VL, 1, 2)
-    SG_PANEL(sg_vech, SG_VLH, 1, 2)
-    for (; c0 < n; ++c0) {
-        sg_real acc[2];
-        int r, k, j;
-        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 2; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 2, 4)
-    SG_PANEL(sg_vec, SG_VL, 1, 4)
-    SG_PANEL(sg_vech, SG_VLH, 1, 4)
-    for (; c0 < n; ++c0) {
-        sg_real acc[4];
-        int r, k, j;
-        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 4; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
-{
-    int r0 = 0;
-    for (; r0 + 4 <= m; r0 += 4) {
-        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-    }
-    if (r0 + 2 <= m) {
-        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 2;
-    }
-    if (r0 + 1 <= m) {
-        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 1;
-    }
-}
-
-/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
-SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
-{
-    const int nc_max = 8 * SG_VL;
-    int k0, c0;
-    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
-        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
-        return;
-    }
-    for (k0 = 0; k0 < kk; k0 += SG_KC) {
-        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
-        for (c0 = 0; c0 < n; c0 += nc_max) {
-            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
-            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
-                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
-        }
-    }
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
-{
-    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 4) {
-        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
-                        bias, add);
-    } else {
-        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
-        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
-    }
-}
-
-/* horizontal sum as a tree (short dependency chains) */
-SG_INLINE sg_real sg_hsum_b(sg_vec a)
-{
-    sg_real t[SG_VL];
-    int w, l;
-    memcpy(t, &a, sizeof t);
-    for (w = SG_VL / 2; w >= 1; w /= 2)
-        for (l = 0; l < w; ++l) t[l] += t[l + w];
-    return t[0];
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
-{
-    enum { DR = 4, VL = SG_VL };  /* rows of W per block, lanes */
-    const int kv = kk / VL * VL;
-    int s, i, k, r;
-    for (s = 0; s < ns; ++s) {
-        const sg_real *restrict x = X + s * ldx;
-        sg_real *restrict z = Z + s * ldz;
-        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
-            const sg_real *restrict w = W + (long)i * kk;
-            sg_vec a[DR];
-            sg_real t[DR];
-            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
-            for (k = 0; k < kv; k += VL) {
-                const sg_vec xv = *(const sg_vec *)(x + k);
-                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
-            }
-            for (r = 0; r < DR; ++r) {
-                sg_real u = sg_hsum_b(a[r]);
-                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
-                t[r] = u;
-            }
-            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
-        }
-        for (; i < m; ++i) {
-            const sg_real *restrict w0 = W + (long)i * kk;
-            sg_vec a0 = {0};
-            sg_real t0;
-            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
-            t0 = sg_hsum_b(a0);
-            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
-            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
-        }
-    }
-}
-#    else
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows1_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 4, 1)
-    SG_PANEL(sg_vec, SG_VL, 2, 1)
-    SG_PANEL(sg_vec, SG_VL, 1, 1)
-    for (; c0 < n; ++c0) {
-        sg_real acc[1];
-        int r, k, j;
-        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 1; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows2_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 2, 2)
-    SG_PANEL(sg_vec, SG_VL, 1, 2)
-    for (; c0 < n; ++c0) {
-        sg_real acc[2];
-        int r, k, j;
-        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 2; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_rows4_b(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec, SG_VL, 2, 4)
-    SG_PANEL(sg_vec, SG_VL, 1, 4)
-    for (; c0 < n; ++c0) {
-        sg_real acc[4];
-        int r, k, j;
-        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 4; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm_blk_b(int m, SG_ROWS_ARGS)
-{
-    int r0 = 0;
-    for (; r0 + 4 <= m; r0 += 4) {
-        sg_gemm_rows4_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-    }
-    if (r0 + 2 <= m) {
-        sg_gemm_rows2_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 2;
-    }
-    if (r0 + 1 <= m) {
-        sg_gemm_rows1_b(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 1;
-    }
-}
-
-/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
-SG_UNUSED SG_NOCLONE static void sg_gemm_b(SG_GEMM_ARGS)
-{
-    const int nc_max = 8 * SG_VL;
-    int k0, c0;
-    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
-        sg_gemm_blk_b(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
-        return;
-    }
-    for (k0 = 0; k0 < kk; k0 += SG_KC) {
-        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
-        for (c0 = 0; c0 < n; c0 += nc_max) {
-            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
-            sg_gemm_blk_b(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
-                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
-        }
-    }
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm2_b(SG_GEMM2_ARGS)
-{
-    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * SG_VL || m <= 4) {
-        sg_gemm_blk_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
-                        bias, add);
-    } else {
-        sg_gemm_b(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
-        sg_gemm_b(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
-    }
-}
-
-/* horizontal sum as a tree (short dependency chains) */
-SG_INLINE sg_real sg_hsum_b(sg_vec a)
-{
-    sg_real t[SG_VL];
-    int w, l;
-    memcpy(t, &a, sizeof t);
-    for (w = SG_VL / 2; w >= 1; w /= 2)
-        for (l = 0; l < w; ++l) t[l] += t[l + w];
-    return t[0];
-}
-
-SG_UNUSED SG_NOCLONE static void sg_gemm_dot_b(SG_DOT_ARGS)
-{
-    enum { DR = 4, VL = SG_VL };  /* rows of W per block, lanes */
-    const int kv = kk / VL * VL;
-    int s, i, k, r;
-    for (s = 0; s < ns; ++s) {
-        const sg_real *restrict x = X + s * ldx;
-        sg_real *restrict z = Z + s * ldz;
-        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
-            const sg_real *restrict w = W + (long)i * kk;
-            sg_vec a[DR];
-            sg_real t[DR];
-            for (r = 0; r < DR; ++r) a[r] = (sg_vec){0};
-            for (k = 0; k < kv; k += VL) {
-                const sg_vec xv = *(const sg_vec *)(x + k);
-                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec *)(w + (long)r * kk + k);
-            }
-            for (r = 0; r < DR; ++r) {
-                sg_real u = sg_hsum_b(a[r]);
-                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
-                t[r] = u;
-            }
-            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
-        }
-        for (; i < m; ++i) {
-            const sg_real *restrict w0 = W + (long)i * kk;
-            sg_vec a0 = {0};
-            sg_real t0;
-            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec *)(x + k) * *(const sg_vec *)(w0 + k);
-            t0 = sg_hsum_b(a0);
-            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
-            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
-        }
-    }
-}
-#    endif
-#  endif
-
-#  if !defined(SG_NO_DISPATCH) && (defined(__x86_64__) || defined(__i386__)) \
-      && (defined(__clang__) || __GNUC__ >= 6) && !defined(__AVX512F__)
-#    define SG_DISPATCH 1
-#    ifndef __AVX2__
-/* AVX2 + FMA versions, used when the CPU has them */
-typedef sg_real sg_vec_a2 __attribute__((vector_size(32), aligned(SG_RB), may_alias));
-typedef sg_real sg_vech_a2 __attribute__((vector_size(16), aligned(SG_RB), may_alias));
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows1_a2(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a2, 4, 4, 1)
-    SG_PANEL(sg_vec_a2, 4, 2, 1)
-    SG_PANEL(sg_vec_a2, 4, 1, 1)
-    SG_PANEL(sg_vech_a2, 2, 1, 1)
-    for (; c0 < n; ++c0) {
-        sg_real acc[1];
-        int r, k, j;
-        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 1; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows2_a2(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a2, 4, 2, 2)
-    SG_PANEL(sg_vec_a2, 4, 1, 2)
-    SG_PANEL(sg_vech_a2, 2, 1, 2)
-    for (; c0 < n; ++c0) {
-        sg_real acc[2];
-        int r, k, j;
-        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 2; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_rows4_a2(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a2, 4, 2, 4)
-    SG_PANEL(sg_vec_a2, 4, 1, 4)
-    SG_PANEL(sg_vech_a2, 2, 1, 4)
-    for (; c0 < n; ++c0) {
-        sg_real acc[4];
-        int r, k, j;
-        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 4; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_blk_a2(int m, SG_ROWS_ARGS)
-{
-    int r0 = 0;
-    for (; r0 + 4 <= m; r0 += 4) {
-        sg_gemm_rows4_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-    }
-    if (r0 + 2 <= m) {
-        sg_gemm_rows2_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 2;
-    }
-    if (r0 + 1 <= m) {
-        sg_gemm_rows1_a2(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 1;
-    }
-}
-
-/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_a2(SG_GEMM_ARGS)
-{
-    const int nc_max = 8 * 4;
-    int k0, c0;
-    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 4) {
-        sg_gemm_blk_a2(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
-        return;
-    }
-    for (k0 = 0; k0 < kk; k0 += SG_KC) {
-        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
-        for (c0 = 0; c0 < n; c0 += nc_max) {
-            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
-            sg_gemm_blk_a2(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
-                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
-        }
-    }
-}
-
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm2_a2(SG_GEMM2_ARGS)
-{
-    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * 4 || m <= 4) {
-        sg_gemm_blk_a2(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
-                        bias, add);
-    } else {
-        sg_gemm_a2(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
-        sg_gemm_a2(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
-    }
-}
-
-/* horizontal sum as a tree (short dependency chains) */
-SG_INLINE __attribute__((target("avx2,fma"))) sg_real sg_hsum_a2(sg_vec_a2 a)
-{
-    sg_real t[4];
-    int w, l;
-    memcpy(t, &a, sizeof t);
-    for (w = 4 / 2; w >= 1; w /= 2)
-        for (l = 0; l < w; ++l) t[l] += t[l + w];
-    return t[0];
-}
-
-SG_UNUSED SG_NOCLONE __attribute__((target("avx2,fma"))) static void sg_gemm_dot_a2(SG_DOT_ARGS)
-{
-    enum { DR = 4, VL = 4 };  /* rows of W per block, lanes */
-    const int kv = kk / VL * VL;
-    int s, i, k, r;
-    for (s = 0; s < ns; ++s) {
-        const sg_real *restrict x = X + s * ldx;
-        sg_real *restrict z = Z + s * ldz;
-        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
-            const sg_real *restrict w = W + (long)i * kk;
-            sg_vec_a2 a[DR];
-            sg_real t[DR];
-            for (r = 0; r < DR; ++r) a[r] = (sg_vec_a2){0};
-            for (k = 0; k < kv; k += VL) {
-                const sg_vec_a2 xv = *(const sg_vec_a2 *)(x + k);
-                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec_a2 *)(w + (long)r * kk + k);
-            }
-            for (r = 0; r < DR; ++r) {
-                sg_real u = sg_hsum_a2(a[r]);
-                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
-                t[r] = u;
-            }
-            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
-        }
-        for (; i < m; ++i) {
-            const sg_real *restrict w0 = W + (long)i * kk;
-            sg_vec_a2 a0 = {0};
-            sg_real t0;
-            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec_a2 *)(x + k) * *(const sg_vec_a2 *)(w0 + k);
-            t0 = sg_hsum_a2(a0);
-            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
-            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
-        }
-    }
-}
-#    endif
-/* AVX-512 versions, used when the CPU has AVX-512F */
-typedef sg_real sg_vec_a5 __attribute__((vector_size(64), aligned(SG_RB), may_alias));
-typedef sg_real sg_vech_a5 __attribute__((vector_size(32), aligned(SG_RB), may_alias));
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows1_a5(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a5, 8, 8, 1)
-    SG_PANEL(sg_vec_a5, 8, 2, 1)
-    SG_PANEL(sg_vec_a5, 8, 1, 1)
-    SG_PANEL(sg_vech_a5, 4, 1, 1)
-    for (; c0 < n; ++c0) {
-        sg_real acc[1];
-        int r, k, j;
-        for (r = 0; r < 1; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 1; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 1; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows2_a5(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a5, 8, 4, 2)
-    SG_PANEL(sg_vec_a5, 8, 2, 2)
-    SG_PANEL(sg_vec_a5, 8, 1, 2)
-    SG_PANEL(sg_vech_a5, 4, 1, 2)
-    for (; c0 < n; ++c0) {
-        sg_real acc[2];
-        int r, k, j;
-        for (r = 0; r < 2; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 2; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 2; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows4_a5(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a5, 8, 4, 4)
-    SG_PANEL(sg_vec_a5, 8, 2, 4)
-    SG_PANEL(sg_vec_a5, 8, 1, 4)
-    SG_PANEL(sg_vech_a5, 4, 1, 4)
-    for (; c0 < n; ++c0) {
-        sg_real acc[4];
-        int r, k, j;
-        for (r = 0; r < 4; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 4; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 4; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_rows8_a5(SG_ROWS_ARGS)
-{
-    const sg_real *Ps[2], *Qs[2];
-    long prss[2], pkss[2], ldqs[2];
-    int ks[2], c0 = 0;
-    const int np = k2 > 0 ? 2 : 1;
-    Ps[0] = P1; Qs[0] = Q1; prss[0] = prs1; pkss[0] = pks1; ldqs[0] = ldq1; ks[0] = k1;
-    Ps[1] = P2; Qs[1] = Q2; prss[1] = prs2; pkss[1] = pks2; ldqs[1] = ldq2; ks[1] = k2;
-    SG_PANEL(sg_vec_a5, 8, 2, 8)
-    SG_PANEL(sg_vec_a5, 8, 1, 8)
-    SG_PANEL(sg_vech_a5, 4, 1, 8)
-    for (; c0 < n; ++c0) {
-        sg_real acc[8];
-        int r, k, j;
-        for (r = 0; r < 8; ++r) acc[r] = bias ? bias[c0] : 0;
-        for (j = 0; j < np; ++j)
-            for (k = 0; k < ks[j]; ++k)
-                for (r = 0; r < 8; ++r)
-                    acc[r] += Ps[j][r * prss[j] + k * pkss[j]] * Qs[j][k * ldqs[j] + c0];
-        for (r = 0; r < 8; ++r) C[r * ldc + c0] = add ? C[r * ldc + c0] + acc[r] : acc[r];
-    }
-}
-
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_blk_a5(int m, SG_ROWS_ARGS)
-{
-    int r0 = 0;
-    for (; r0 + 8 <= m; r0 += 8) {
-        sg_gemm_rows8_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-    }
-    if (r0 + 4 <= m) {
-        sg_gemm_rows4_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 4;
-    }
-    if (r0 + 2 <= m) {
-        sg_gemm_rows2_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 2;
-    }
-    if (r0 + 1 <= m) {
-        sg_gemm_rows1_a5(n, k1, P1 + r0 * prs1, prs1, pks1, Q1, ldq1, k2, P2 ? P2 + r0 * prs2 : P2,
-            prs2, pks2, Q2, ldq2, C + r0 * ldc, ldc, bias, add);
-        r0 += 1;
-    }
-}
-
-/* large operands: KC × NC blocks of Q (~128 KiB) stay in L2 while every row block uses them */
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_a5(SG_GEMM_ARGS)
-{
-    const int nc_max = 8 * 8;
-    int k0, c0;
-    if ((long)kk * n <= (long)SG_KC * nc_max || m <= 8) {
-        sg_gemm_blk_a5(m, n, kk, P, prs, pks, Q, ldq, 0, 0, 0, 0, 0, 0, C, ldc, bias, add);
-        return;
-    }
-    for (k0 = 0; k0 < kk; k0 += SG_KC) {
-        const int kc = kk - k0 < SG_KC ? kk - k0 : SG_KC;
-        for (c0 = 0; c0 < n; c0 += nc_max) {
-            const int nc = n - c0 < nc_max ? n - c0 : nc_max;
-            sg_gemm_blk_a5(m, nc, kc, P + k0 * pks, prs, pks, Q + k0 * ldq + c0, ldq, 0, 0, 0, 0,
-                            0, 0, C + c0, ldc, k0 == 0 && bias ? bias + c0 : 0, k0 > 0 || add);
-        }
-    }
-}
-
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm2_a5(SG_GEMM2_ARGS)
-{
-    if ((long)(k1 > k2 ? k1 : k2) * n <= (long)SG_KC * 8 * 8 || m <= 8) {
-        sg_gemm_blk_a5(m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
-                        bias, add);
-    } else {
-        sg_gemm_a5(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
-        sg_gemm_a5(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
-    }
-}
-
-/* horizontal sum as a tree (short dependency chains) */
-SG_INLINE __attribute__((target("avx512f"))) sg_real sg_hsum_a5(sg_vec_a5 a)
-{
-    sg_real t[8];
-    int w, l;
-    memcpy(t, &a, sizeof t);
-    for (w = 8 / 2; w >= 1; w /= 2)
-        for (l = 0; l < w; ++l) t[l] += t[l + w];
-    return t[0];
-}
-
-SG_UNUSED SG_NOCLONE __attribute__((target("avx512f"))) static void sg_gemm_dot_a5(SG_DOT_ARGS)
-{
-    enum { DR = 8, VL = 8 };  /* rows of W per block, lanes */
-    const int kv = kk / VL * VL;
-    int s, i, k, r;
-    for (s = 0; s < ns; ++s) {
-        const sg_real *restrict x = X + s * ldx;
-        sg_real *restrict z = Z + s * ldz;
-        for (i = 0; i + DR <= m; i += DR) {  /* DR rows of W at a time, x loaded once */
-            const sg_real *restrict w = W + (long)i * kk;
-            sg_vec_a5 a[DR];
-            sg_real t[DR];
-            for (r = 0; r < DR; ++r) a[r] = (sg_vec_a5){0};
-            for (k = 0; k < kv; k += VL) {
-                const sg_vec_a5 xv = *(const sg_vec_a5 *)(x + k);
-                for (r = 0; r < DR; ++r) a[r] += xv * *(const sg_vec_a5 *)(w + (long)r * kk + k);
-            }
-            for (r = 0; r < DR; ++r) {
-                sg_real u = sg_hsum_a5(a[r]);
-                for (k = kv; k < kk; ++k) u += x[k] * w[(long)r * kk + k];
-                t[r] = u;
-            }
-            for (r = 0; r < DR; ++r) z[i + r] = (bias ? bias[i + r] : (add ? z[i + r] : 0)) + t[r];
-        }
-        for (; i < m; ++i) {
-            const sg_real *restrict w0 = W + (long)i * kk;
-            sg_vec_a5 a0 = {0};
-            sg_real t0;
-            for (k = 0; k < kv; k += VL) a0 += *(const sg_vec_a5 *)(x + k) * *(const sg_vec_a5 *)(w0 + k);
-            t0 = sg_hsum_a5(a0);
-            for (k = kv; k < kk; ++k) t0 += x[k] * w0[k];
-            z[i] = (bias ? bias[i] : (add ? z[i] : 0)) + t0;
-        }
-    }
-}
-
-static int sg_isa_level = -1;   /* 0: compile target, 1: AVX2 + FMA, 2: AVX-512F */
-SG_INLINE int sg_isa(void)
-{
-    int l = sg_isa_level;
-    if (l < 0) {   /* first call: ask the CPU (idempotent, so a race is harmless) */
-        __builtin_cpu_init();
-        l = 0;
-#    ifndef __AVX2__
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) l = 1;
-#    endif
-        if (__builtin_cpu_supports("avx512f")) l = 2;
-#    ifdef SG_ISA_MAX
-        if (l > SG_ISA_MAX) l = SG_ISA_MAX;   /* e.g. -DSG_ISA_MAX=1: no AVX-512 */
-#    endif
-        sg_isa_level = l;
-    }
-    return l;
-}
-#    ifndef __AVX2__
-#      define SG_CALL_ISA(f, args)                                                           \
-    do { const int l_ = sg_isa(); if (l_ == 2) f##_a5 args; else if (l_ == 1) f##_a2 args;   \
-         else f##_b args; } while (0)
-#    else
-#      define SG_CALL_ISA(f, args) do { if (sg_isa() == 2) f##_a5 args; else f##_b args; } while (0)
-#    endif
-#  else
-#    define SG_CALL_ISA(f, args) f##_b args
-#  endif
-
-SG_INLINE void sg_gemm(SG_GEMM_ARGS)
-{
-    SG_CALL_ISA(sg_gemm, (m, n, kk, P, prs, pks, Q, ldq, C, ldc, bias, add));
-}
-SG_INLINE void sg_gemm2(SG_GEMM2_ARGS)
-{
-    SG_CALL_ISA(sg_gemm2, (m, n, k1, P1, prs1, pks1, Q1, ldq1, k2, P2, prs2, pks2, Q2, ldq2, C, ldc,
-                           bias, add));
-}
-SG_INLINE void sg_gemm_dot(SG_DOT_ARGS)
-{
-    SG_CALL_ISA(sg_gemm_dot, (ns, m, kk, W, X, ldx, Z, ldz, bias, add));
-}
-#else
-SG_UNUSED SG_NOCLONE static void sg_gemm(int m, int n, int kk, const sg_real *restrict P, long prs, long pks,
-                              const sg_real *restrict Q, long ldq, sg_real *restrict C, long ldc,
-                              const sg_real *restrict bias, int add)
-{
-    int r, c, k;
-    for (r = 0; r < m; ++r) {
-        sg_real *restrict cr = C + r * ldc;
-        for (c = 0; c < n; ++c) cr[c] = bias ? bias[c] : (add ? cr[c] : 0);
-        for (k = 0; k < kk; ++k) {
-            const sg_real a = P[r * prs + k * pks];
-            const sg_real *restrict q = Q + k * ldq;
-            for (c = 0; c < n; ++c) cr[c] += a * q[c];
-        }
-    }
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm2(int m, int n, int k1, const sg_real *restrict P1, long prs1,
-                               long pks1, const sg_real *restrict Q1, long ldq1, int k2,
-                               const sg_real *restrict P2, long prs2, long pks2,
-                               const sg_real *restrict Q2, long ldq2, sg_real *restrict C,
-                               long ldc, const sg_real *restrict bias, int add)
-{
-    sg_gemm(m, n, k1, P1, prs1, pks1, Q1, ldq1, C, ldc, bias, add);
-    sg_gemm(m, n, k2, P2, prs2, pks2, Q2, ldq2, C, ldc, 0, 1);
-}
-SG_UNUSED SG_NOCLONE static void sg_gemm_dot(int ns, int m, int kk, const sg_real *restrict W,
-                                  const sg_real *restrict X, long ldx, sg_real *restrict Z,
-                                  long ldz, const sg_real *restrict bias, int add)
-{
-    int s, i, k;
-    for (s = 0; s < ns; ++s)
-        for (i = 0; i < m; ++i) {
-            sg_real acc = 0;
-            SG_SIMD_REDUCE(acc)
-            for (k = 0; k < kk; ++k) acc += W[i * (long)kk + k] * X[s * ldx + k];
-            Z[s * ldz + i] = (bias ? bias[i] : (add ? Z[s * ldz + i] : 0)) + acc;
-        }
-}
-#endif
-
-/* dst (C x R) = transpose of src (R x C), in 8 x 8 blocks */
-SG_UNUSED SG_NOCLONE static void sg_transpose(int R, int C, const sg_real *restrict src, sg_real *restrict dst)
-{
-    int i0, j0, i, j;
-    for (i0 = 0; i0 < R; i0 += 8)
-        for (j0 = 0; j0 < C; j0 += 8) {
-            const int ie = i0 + 8 < R ? i0 + 8 : R, je = j0 + 8 < C ? j0 + 8 : C;
-            for (j = j0; j < je; ++j)
-                for (i = i0; i < ie; ++i) dst[j * (long)R + i] = src[i * (long)C + j];
-        }
-}
-
-/* ---- optional BLAS ---------------------------------------------------------------------------
-   Compiled with -DSG_USE_BLAS, tile GEMMs above a size threshold call cblas_?gemm once per tile
-   (when the batch has at least SG_BLAS_MIN_BATCH samples); link any CBLAS, e.g. OpenBLAS:
-   -DSG_USE_BLAS -lopenblas, or scipy-openblas32: -DSG_USE_BLAS -DSG_CBLAS_PREFIX=scipy_
-   -I<include> -L<lib> -lscipy_openblas. SG_BLAS_INT is the CBLAS integer (int; long for ILP64). */
-#ifdef SG_USE_BLAS
-#  ifndef SG_CBLAS_PREFIX
-#    define SG_CBLAS_PREFIX
-#  endif
-#  ifndef SG_BLAS_INT
-#    define SG_BLAS_INT int
-#  endif
-#  ifndef SG_BLAS_MIN_BATCH
-#    define SG_BLAS_MIN_BATCH 64
-#  endif
-#  define SG_CAT_(a, b) a##b
-#  define SG_CAT(a, b) SG_CAT_(a, b)
-#  define SG_CBLAS(name) SG_CAT(SG_CBLAS_PREFIX, name)
-#  define SG_ROW_MAJOR 101
-#  define SG_NO_TRANS 111
-#  define SG_TRANS 112
-void SG_CBLAS(cblas_dgemm)(int order, int transa, int transb,
-    SG_BLAS_INT m, SG_BLAS_INT n, SG_BLAS_INT k, sg_real alpha, const sg_real *a, SG_BLAS_INT lda,
-    const sg_real *b, SG_BLAS_INT ldb, sg_real beta, sg_real *c, SG_BLAS_INT ldc);
-#  define SG_GEMM SG_CBLAS(cblas_dgemm)
-#endif
-
 
 #define DAG_SOFTMAX_SIGMOID_N_PARAMS 3
 #define DAG_SOFTMAX_SIGMOID_DATA_WIDTH 2
@@ -1244,16 +42,16 @@ long dag_softmax_sigmoid_info(int what)
     case 4: return 5L;
     case 5: return 256L;
     case 6: return 8L;
-    case 7: return 3072L;
-    case 8: return 8248L;
-    case 9: return 17000L;
-    case 10: return 17014L;
-    case 11: return 10752L;
+    case 7: return 2816L;
+    case 8: return 5432L;
+    case 9: return 12136L;
+    case 10: return 12150L;
+    case 11: return 8704L;
     default: return -1L;
     }
 }
 
-/* ==== forward: tile of 256 samples, workspace 3072 reals ==== */
+/* ==== forward: tile of 256 samples, workspace 2816 reals ==== */
 int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict out, sg_real *restrict work)
 {
@@ -1276,12 +74,11 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
     sg_real *restrict t_z_2 = work + 256;  /* tile [] */
     sg_real *restrict t_z = work + 512;  /* tile [2] */
     sg_real *restrict t_s = work + 1024;  /* tile [2] */
-    sg_real *restrict t_u = work + 1536;  /* tile [] */
-    sg_real *restrict t_y4 = work + 1792;  /* tile [] */
-    sg_real *restrict t_s_0 = work + 2048;  /* tile [] */
-    sg_real *restrict t_y5 = work + 2304;  /* tile [] */
-    sg_real *restrict t_s_1 = work + 2560;  /* tile [] */
-    sg_real *restrict t_J = work + 2816;  /* tile [] */
+    sg_real *restrict t_y4 = work + 1536;  /* tile [] */
+    sg_real *restrict t_s_0 = work + 1792;  /* tile [] */
+    sg_real *restrict t_y5 = work + 2048;  /* tile [] */
+    sg_real *restrict t_s_1 = work + 2304;  /* tile [] */
+    sg_real *restrict t_J = work + 2560;  /* tile [] */
     (void)p_th1;
     (void)p_th2;
     (void)p_th3;
@@ -1294,22 +91,16 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
         (void)d_r1;
         const sg_real *restrict d_r2 = data + t0 * 2 + 1;
         (void)d_r2;
-        /* z#1 = r1*th1 */
+        /* z#1 ... z#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = p_th1[k];
-        t_z_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* z#2 = r2*th2 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = p_th2[k];
-        t_z_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = p_th1[0];
+            const sg_real v3 = l1*l2;
+            t_z_1[s*1] = v3;
+            const sg_real l4 = d_r2[s*2];
+            const sg_real l5 = p_th2[0];
+            const sg_real v6 = l4*l5;
+            t_z_2[s*1] = v6;
         }
 
         /* z = stack(z#1, z#2) */
@@ -1327,21 +118,15 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
           for (int k = 0; k < 2; ++k) t_s[s*2 + k] = exp(t_z[s*2 + k] - mx) * inv; }
         }
 
-        /* u = r1*th1 + r2*th3 */
+        /* u ... y4 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-            const sg_real a2 = p_th1[k];
-            const sg_real a3 = p_th3[k];
-        t_u[s*1 + k] = a0*a2 + a1*a3;
-        }
-        }
-
-        /* y4 = sigmoid(u) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_u[k];
-        t_y4[k] = sg_sigmoid(a0);
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real l3 = p_th1[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real v5 = l1*l3 + l2*l4;
+            const sg_real v6 = sg_sigmoid(v5);
+            t_y4[s*1] = v6;
         }
 
         /* s[0] = index(s) */
@@ -1349,16 +134,15 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
         for (int k = 0; k < 1; ++k) t_s_0[s*1 + k] = t_s[s*2 + k + 0];
         }
 
-        /* y5 = r1*th2 + s[0]*th2 + th3*y4 */
+        /* y5 ... y5 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_s_0[s*1 + k];
-            const sg_real a2 = p_th2[k];
-            const sg_real a3 = p_th3[k];
-            const sg_real a4 = t_y4[s*1 + k];
-        t_y5[s*1 + k] = a0*a2 + a1*a2 + a3*a4;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = t_s_0[s*1];
+            const sg_real l3 = p_th2[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real l5 = t_y4[s*1];
+            const sg_real v6 = l1*l3 + l2*l3 + l4*l5;
+            t_y5[s*1] = v6;
         }
 
         /* s[1] = index(s) */
@@ -1366,11 +150,12 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
         for (int k = 0; k < 1; ++k) t_s_1[s*1 + k] = t_s[s*2 + k + 1];
         }
 
-        /* J = y5**2 - log(s[1]) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_s_1[k];
-            const sg_real a1 = t_y5[k];
-        t_J[k] = (a1*a1) - log(a0);
+        /* J ... J (scalar run) */
+        for (s = 0; s < nt; ++s) {
+            const sg_real l1 = t_s_1[s*1];
+            const sg_real l2 = t_y5[s*1];
+            const sg_real v3 = (l2*l2) - log(l1);
+            t_J[s*1] = v3;
         }
 
         for (s = 0; s < nt; ++s)
@@ -1381,7 +166,7 @@ int dag_softmax_sigmoid_forward(const sg_real *restrict theta, const sg_real *re
     return SG_OK;
 }
 
-/* ==== loss_grad: tile of 256 samples, workspace 8248 reals ==== */
+/* ==== loss_grad: tile of 256 samples, workspace 5432 reals ==== */
 int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict work)
 {
@@ -1404,36 +189,25 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
     sg_real *restrict t_z_2 = work + 256;  /* tile [] */
     sg_real *restrict t_z = work + 512;  /* tile [2] */
     sg_real *restrict t_s = work + 1024;  /* tile [2] */
-    sg_real *restrict t_u = work + 1536;  /* tile [] */
-    sg_real *restrict t_y4 = work + 1792;  /* tile [] */
-    sg_real *restrict t_s_0 = work + 2048;  /* tile [] */
-    sg_real *restrict t_y5 = work + 2304;  /* tile [] */
-    sg_real *restrict t_s_1 = work + 2560;  /* tile [] */
-    sg_real *restrict t_J = work + 2816;  /* tile [] */
-    sg_real *restrict t_d_s_1 = work + 3072;  /* tile [] */
-    sg_real *restrict t_d_y5 = work + 3328;  /* tile [] */
-    sg_real *restrict t_d_s_0 = work + 3584;  /* tile [] */
-    sg_real *restrict t_d_th2_1 = work + 3840;  /* tile [] */
-    sg_real *restrict t_d_th3_1 = work + 4096;  /* tile [] */
-    sg_real *restrict t_d_y4 = work + 4352;  /* tile [] */
-    sg_real *restrict t_d_u = work + 4608;  /* tile [] */
-    sg_real *restrict t_d_th1_1 = work + 4864;  /* tile [] */
-    sg_real *restrict t_d_th3_2 = work + 5120;  /* tile [] */
-    sg_real *restrict t_d_s = work + 5376;  /* tile [2] */
-    sg_real *restrict t_d_z_1 = work + 5888;  /* tile [2] */
-    sg_real *restrict t_d_z_2 = work + 6400;  /* tile [] */
-    sg_real *restrict t_d_z = work + 6656;  /* tile [2] */
-    sg_real *restrict t_d_z_1_2 = work + 7168;  /* tile [] */
-    sg_real *restrict t_d_z_2_2 = work + 7424;  /* tile [] */
-    sg_real *restrict t_d_th2_2 = work + 7680;  /* tile [] */
-    sg_real *restrict t_d_th1_2 = work + 7936;  /* tile [] */
-    sg_real *restrict r_J = work + 8192;  /* acc [] */
-    sg_real *restrict r_d_th2_1 = work + 8200;  /* acc [] */
-    sg_real *restrict r_d_th3_1 = work + 8208;  /* acc [] */
-    sg_real *restrict r_d_th1_1 = work + 8216;  /* acc [] */
-    sg_real *restrict r_d_th3_2 = work + 8224;  /* acc [] */
-    sg_real *restrict r_d_th2_2 = work + 8232;  /* acc [] */
-    sg_real *restrict r_d_th1_2 = work + 8240;  /* acc [] */
+    sg_real *restrict t_y4 = work + 1536;  /* tile [] */
+    sg_real *restrict t_s_0 = work + 1792;  /* tile [] */
+    sg_real *restrict t_y5 = work + 2048;  /* tile [] */
+    sg_real *restrict t_s_1 = work + 2304;  /* tile [] */
+    sg_real *restrict t_d_s_1 = work + 2560;  /* tile [] */
+    sg_real *restrict t_d_s_0 = work + 2816;  /* tile [] */
+    sg_real *restrict t_d_s = work + 3072;  /* tile [2] */
+    sg_real *restrict t_d_z_1 = work + 3584;  /* tile [2] */
+    sg_real *restrict t_d_z_2 = work + 4096;  /* tile [] */
+    sg_real *restrict t_d_z = work + 4352;  /* tile [2] */
+    sg_real *restrict t_d_z_1_2 = work + 4864;  /* tile [] */
+    sg_real *restrict t_d_z_2_2 = work + 5120;  /* tile [] */
+    sg_real *restrict r_J = work + 5376;  /* acc [] */
+    sg_real *restrict r_d_th2_1 = work + 5384;  /* acc [] */
+    sg_real *restrict r_d_th3_1 = work + 5392;  /* acc [] */
+    sg_real *restrict r_d_th1_1 = work + 5400;  /* acc [] */
+    sg_real *restrict r_d_th3_2 = work + 5408;  /* acc [] */
+    sg_real *restrict r_d_th2_2 = work + 5416;  /* acc [] */
+    sg_real *restrict r_d_th1_2 = work + 5424;  /* acc [] */
     sg_real *restrict r_d_th1 = grad + 0;  /* accumulated in place [] */
     sg_real *restrict r_d_th2 = grad + 1;  /* accumulated in place [] */
     sg_real *restrict r_d_th3 = grad + 2;  /* accumulated in place [] */
@@ -1456,22 +230,16 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
         (void)d_r1;
         const sg_real *restrict d_r2 = data + t0 * 2 + 1;
         (void)d_r2;
-        /* z#1 = r1*th1 */
+        /* z#1 ... z#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = p_th1[k];
-        t_z_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* z#2 = r2*th2 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = p_th2[k];
-        t_z_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = p_th1[0];
+            const sg_real v3 = l1*l2;
+            t_z_1[s*1] = v3;
+            const sg_real l4 = d_r2[s*2];
+            const sg_real l5 = p_th2[0];
+            const sg_real v6 = l4*l5;
+            t_z_2[s*1] = v6;
         }
 
         /* z = stack(z#1, z#2) */
@@ -1489,21 +257,15 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
           for (int k = 0; k < 2; ++k) t_s[s*2 + k] = exp(t_z[s*2 + k] - mx) * inv; }
         }
 
-        /* u = r1*th1 + r2*th3 */
+        /* u ... y4 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-            const sg_real a2 = p_th1[k];
-            const sg_real a3 = p_th3[k];
-        t_u[s*1 + k] = a0*a2 + a1*a3;
-        }
-        }
-
-        /* y4 = sigmoid(u) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_u[k];
-        t_y4[k] = sg_sigmoid(a0);
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real l3 = p_th1[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real v5 = l1*l3 + l2*l4;
+            const sg_real v6 = sg_sigmoid(v5);
+            t_y4[s*1] = v6;
         }
 
         /* s[0] = index(s) */
@@ -1511,16 +273,15 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
         for (int k = 0; k < 1; ++k) t_s_0[s*1 + k] = t_s[s*2 + k + 0];
         }
 
-        /* y5 = r1*th2 + s[0]*th2 + th3*y4 */
+        /* y5 ... y5 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_s_0[s*1 + k];
-            const sg_real a2 = p_th2[k];
-            const sg_real a3 = p_th3[k];
-            const sg_real a4 = t_y4[s*1 + k];
-        t_y5[s*1 + k] = a0*a2 + a1*a2 + a3*a4;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = t_s_0[s*1];
+            const sg_real l3 = p_th2[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real l5 = t_y4[s*1];
+            const sg_real v6 = l1*l3 + l2*l3 + l4*l5;
+            t_y5[s*1] = v6;
         }
 
         /* s[1] = index(s) */
@@ -1528,79 +289,33 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
         for (int k = 0; k < 1; ++k) t_s_1[s*1 + k] = t_s[s*2 + k + 1];
         }
 
-        /* J = y5**2 - log(s[1]) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_s_1[k];
-            const sg_real a1 = t_y5[k];
-        t_J[k] = (a1*a1) - log(a0);
-        }
-
-        /* d[s[1]] = -1/s[1] */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_s_1[k];
-        t_d_s_1[k] = -1.0/a0;
-        }
-
-        /* d[y5] = 2*y5 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_y5[k];
-        t_d_y5[k] = 2.0*a0;
-        }
-
-        /* d[s[0]] = d[y5]*th2 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = p_th2[0];
-        t_d_s_0[k] = a0*a1;
-        }
-
-        /* d[th2]#1 = d[y5]*(r1 + s[0]) */
+        /* J ... d[th3]#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_y5[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-            const sg_real a2 = t_s_0[s*1 + k];
-        t_d_th2_1[s*1 + k] = a0*(a1 + a2);
-        }
-        }
-
-        /* d[th3]#1 = d[y5]*y4 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = t_y4[k];
-        t_d_th3_1[k] = a0*a1;
-        }
-
-        /* d[y4] = d[y5]*th3 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = p_th3[0];
-        t_d_y4[k] = a0*a1;
-        }
-
-        /* d[u] = d[y4]*y4*(1 - y4) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y4[k];
-            const sg_real a1 = t_y4[k];
-        t_d_u[k] = a0*a1*(1.0 - a1);
-        }
-
-        /* d[th1]#1 = d[u]*r1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_u[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-        t_d_th1_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* d[th3]#2 = d[u]*r2 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_u[s*1 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-        t_d_th3_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = t_s_1[s*1];
+            const sg_real l2 = t_y5[s*1];
+            const sg_real v3 = (l2*l2) - log(l1);
+            r_J[0] += v3;
+            const sg_real v4 = -1.0/l1;
+            t_d_s_1[s*1] = v4;
+            const sg_real v5 = 2.0*l2;
+            const sg_real l6 = p_th2[0];
+            const sg_real v7 = l6*v5;
+            t_d_s_0[s*1] = v7;
+            const sg_real l8 = d_r1[s*2];
+            const sg_real l9 = t_s_0[s*1];
+            const sg_real v10 = v5*(l8 + l9);
+            r_d_th2_1[0] += v10;
+            const sg_real l11 = t_y4[s*1];
+            const sg_real v12 = l11*v5;
+            r_d_th3_1[0] += v12;
+            const sg_real l13 = p_th3[0];
+            const sg_real v14 = l13*v5;
+            const sg_real v15 = l11*v14*(1.0 - l11);
+            const sg_real v16 = l8*v15;
+            r_d_th1_1[0] += v16;
+            const sg_real l17 = d_r2[s*2];
+            const sg_real v18 = l17*v15;
+            r_d_th3_2[0] += v18;
         }
 
         /* d[s] = scatter(d[s[1]], d[s[0]]) */
@@ -1644,51 +359,17 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
         for (int k = 0; k < 1; ++k) t_d_z_2_2[s*1 + k] = t_d_z[s*2 + k + 1];
         }
 
-        /* d[th2]#2 = d[z#2]*r2 */
+        /* d[th2]#2 ... d[th1]#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_z_2_2[s*1 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-        t_d_th2_2[s*1 + k] = a0*a1;
+            const sg_real l1 = t_d_z_2_2[s*1];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real v3 = l1*l2;
+            r_d_th2_2[0] += v3;
+            const sg_real l4 = t_d_z_1_2[s*1];
+            const sg_real l5 = d_r1[s*2];
+            const sg_real v6 = l4*l5;
+            r_d_th1_2[0] += v6;
         }
-        }
-
-        /* d[th1]#2 = d[z#1]*r1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_z_1_2[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-        t_d_th1_2[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* sum J over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_J[k] += t_J[s*1 + k];
-
-        /* sum d[th2]#1 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th2_1[k] += t_d_th2_1[s*1 + k];
-
-        /* sum d[th3]#1 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th3_1[k] += t_d_th3_1[s*1 + k];
-
-        /* sum d[th1]#1 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th1_1[k] += t_d_th1_1[s*1 + k];
-
-        /* sum d[th3]#2 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th3_2[k] += t_d_th3_2[s*1 + k];
-
-        /* sum d[th2]#2 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th2_2[k] += t_d_th2_2[s*1 + k];
-
-        /* sum d[th1]#2 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th1_2[k] += t_d_th1_2[s*1 + k];
 
     }
     /* ---- after the tiles ---- */
@@ -1723,7 +404,7 @@ int dag_softmax_sigmoid_loss_grad(const sg_real *restrict theta, const sg_real *
     return SG_OK;
 }
 
-/* ==== hvp: tile of 256 samples, workspace 17000 reals ==== */
+/* ==== hvp: tile of 256 samples, workspace 12136 reals ==== */
 int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restrict data, long n,
     const sg_real *restrict dir, sg_real *restrict loss, sg_real *restrict grad,
     sg_real *restrict hv, sg_real *restrict work)
@@ -1751,73 +432,54 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
     sg_real *restrict t_z_2 = work + 256;  /* tile [] */
     sg_real *restrict t_z = work + 512;  /* tile [2] */
     sg_real *restrict t_s = work + 1024;  /* tile [2] */
-    sg_real *restrict t_u = work + 1536;  /* tile [] */
-    sg_real *restrict t_y4 = work + 1792;  /* tile [] */
-    sg_real *restrict t_s_0 = work + 2048;  /* tile [] */
-    sg_real *restrict t_y5 = work + 2304;  /* tile [] */
-    sg_real *restrict t_s_1 = work + 2560;  /* tile [] */
-    sg_real *restrict t_J = work + 2816;  /* tile [] */
-    sg_real *restrict t_d_s_1 = work + 3072;  /* tile [] */
-    sg_real *restrict t_d_y5 = work + 3328;  /* tile [] */
-    sg_real *restrict t_d_s_0 = work + 3584;  /* tile [] */
-    sg_real *restrict t_d_th2_1 = work + 3840;  /* tile [] */
-    sg_real *restrict t_d_th3_1 = work + 4096;  /* tile [] */
-    sg_real *restrict t_d_y4 = work + 4352;  /* tile [] */
-    sg_real *restrict t_d_u = work + 4608;  /* tile [] */
-    sg_real *restrict t_d_th1_1 = work + 4864;  /* tile [] */
-    sg_real *restrict t_d_th3_2 = work + 5120;  /* tile [] */
-    sg_real *restrict t_d_s = work + 5376;  /* tile [2] */
-    sg_real *restrict t_d_z_1 = work + 5888;  /* tile [2] */
-    sg_real *restrict t_d_z_2 = work + 6400;  /* tile [] */
-    sg_real *restrict t_d_z = work + 6656;  /* tile [2] */
-    sg_real *restrict t_d_z_1_2 = work + 7168;  /* tile [] */
-    sg_real *restrict t_d_z_2_2 = work + 7424;  /* tile [] */
-    sg_real *restrict t_d_th2_2 = work + 7680;  /* tile [] */
-    sg_real *restrict t_d_th1_2 = work + 7936;  /* tile [] */
-    sg_real *restrict t_t_z_1 = work + 8192;  /* tile [] */
-    sg_real *restrict t_t_z_2 = work + 8448;  /* tile [] */
-    sg_real *restrict t_t_z = work + 8704;  /* tile [2] */
-    sg_real *restrict t_t_s_1 = work + 9216;  /* tile [2] */
-    sg_real *restrict t_t_s_2 = work + 9728;  /* tile [] */
-    sg_real *restrict t_t_s = work + 9984;  /* tile [2] */
-    sg_real *restrict t_t_u = work + 10496;  /* tile [] */
-    sg_real *restrict t_t_y4 = work + 10752;  /* tile [] */
-    sg_real *restrict t_t_s_0 = work + 11008;  /* tile [] */
-    sg_real *restrict t_t_y5 = work + 11264;  /* tile [] */
-    sg_real *restrict t_t_s_1_2 = work + 11520;  /* tile [] */
-    sg_real *restrict t_t_d_s_1 = work + 11776;  /* tile [] */
-    sg_real *restrict t_t_d_y5 = work + 12032;  /* tile [] */
-    sg_real *restrict t_t_d_s_0 = work + 12288;  /* tile [] */
-    sg_real *restrict t_t_d_th2_1 = work + 12544;  /* tile [] */
-    sg_real *restrict t_t_d_th3_1 = work + 12800;  /* tile [] */
-    sg_real *restrict t_t_d_y4 = work + 13056;  /* tile [] */
-    sg_real *restrict t_t_d_u = work + 13312;  /* tile [] */
-    sg_real *restrict t_t_d_th1_1 = work + 13568;  /* tile [] */
-    sg_real *restrict t_t_d_th3_2 = work + 13824;  /* tile [] */
-    sg_real *restrict t_t_d_s = work + 14080;  /* tile [2] */
-    sg_real *restrict t_t_d_z_1 = work + 14592;  /* tile [2] */
-    sg_real *restrict t_t_d_z_2 = work + 15104;  /* tile [] */
-    sg_real *restrict t_t_d_z = work + 15360;  /* tile [2] */
-    sg_real *restrict t_t_d_z_1_2 = work + 15872;  /* tile [] */
-    sg_real *restrict t_t_d_z_2_2 = work + 16128;  /* tile [] */
-    sg_real *restrict t_t_d_th2_2 = work + 16384;  /* tile [] */
-    sg_real *restrict t_t_d_th1_2 = work + 16640;  /* tile [] */
-    sg_real *restrict r_J = work + 16896;  /* acc [] */
-    sg_real *restrict r_d_th2_1 = work + 16904;  /* acc [] */
-    sg_real *restrict r_d_th3_1 = work + 16912;  /* acc [] */
-    sg_real *restrict r_d_th1_1 = work + 16920;  /* acc [] */
-    sg_real *restrict r_d_th3_2 = work + 16928;  /* acc [] */
-    sg_real *restrict r_d_th2_2 = work + 16936;  /* acc [] */
-    sg_real *restrict r_d_th1_2 = work + 16944;  /* acc [] */
+    sg_real *restrict t_y4 = work + 1536;  /* tile [] */
+    sg_real *restrict t_s_0 = work + 1792;  /* tile [] */
+    sg_real *restrict t_y5 = work + 2048;  /* tile [] */
+    sg_real *restrict t_s_1 = work + 2304;  /* tile [] */
+    sg_real *restrict t_d_s_1 = work + 2560;  /* tile [] */
+    sg_real *restrict t_d_y5 = work + 2816;  /* tile [] */
+    sg_real *restrict t_d_s_0 = work + 3072;  /* tile [] */
+    sg_real *restrict t_d_y4 = work + 3328;  /* tile [] */
+    sg_real *restrict t_d_s = work + 3584;  /* tile [2] */
+    sg_real *restrict t_d_z_1 = work + 4096;  /* tile [2] */
+    sg_real *restrict t_d_z_2 = work + 4608;  /* tile [] */
+    sg_real *restrict t_d_z = work + 4864;  /* tile [2] */
+    sg_real *restrict t_d_z_1_2 = work + 5376;  /* tile [] */
+    sg_real *restrict t_d_z_2_2 = work + 5632;  /* tile [] */
+    sg_real *restrict t_t_z_1 = work + 5888;  /* tile [] */
+    sg_real *restrict t_t_z_2 = work + 6144;  /* tile [] */
+    sg_real *restrict t_t_z = work + 6400;  /* tile [2] */
+    sg_real *restrict t_t_s_1 = work + 6912;  /* tile [2] */
+    sg_real *restrict t_t_s_2 = work + 7424;  /* tile [] */
+    sg_real *restrict t_t_s = work + 7680;  /* tile [2] */
+    sg_real *restrict t_t_y4 = work + 8192;  /* tile [] */
+    sg_real *restrict t_t_s_0 = work + 8448;  /* tile [] */
+    sg_real *restrict t_t_y5 = work + 8704;  /* tile [] */
+    sg_real *restrict t_t_s_1_2 = work + 8960;  /* tile [] */
+    sg_real *restrict t_t_d_s_1 = work + 9216;  /* tile [] */
+    sg_real *restrict t_t_d_s_0 = work + 9472;  /* tile [] */
+    sg_real *restrict t_t_d_s = work + 9728;  /* tile [2] */
+    sg_real *restrict t_t_d_z_1 = work + 10240;  /* tile [2] */
+    sg_real *restrict t_t_d_z_2 = work + 10752;  /* tile [] */
+    sg_real *restrict t_t_d_z = work + 11008;  /* tile [2] */
+    sg_real *restrict t_t_d_z_1_2 = work + 11520;  /* tile [] */
+    sg_real *restrict t_t_d_z_2_2 = work + 11776;  /* tile [] */
+    sg_real *restrict r_J = work + 12032;  /* acc [] */
+    sg_real *restrict r_d_th2_1 = work + 12040;  /* acc [] */
+    sg_real *restrict r_d_th3_1 = work + 12048;  /* acc [] */
+    sg_real *restrict r_d_th1_1 = work + 12056;  /* acc [] */
+    sg_real *restrict r_d_th3_2 = work + 12064;  /* acc [] */
+    sg_real *restrict r_d_th2_2 = work + 12072;  /* acc [] */
+    sg_real *restrict r_d_th1_2 = work + 12080;  /* acc [] */
     sg_real *restrict r_d_th1 = grad + 0;  /* accumulated in place [] */
     sg_real *restrict r_d_th2 = grad + 1;  /* accumulated in place [] */
     sg_real *restrict r_d_th3 = grad + 2;  /* accumulated in place [] */
-    sg_real *restrict r_t_d_th2_1 = work + 16952;  /* acc [] */
-    sg_real *restrict r_t_d_th3_1 = work + 16960;  /* acc [] */
-    sg_real *restrict r_t_d_th1_1 = work + 16968;  /* acc [] */
-    sg_real *restrict r_t_d_th3_2 = work + 16976;  /* acc [] */
-    sg_real *restrict r_t_d_th2_2 = work + 16984;  /* acc [] */
-    sg_real *restrict r_t_d_th1_2 = work + 16992;  /* acc [] */
+    sg_real *restrict r_t_d_th2_1 = work + 12088;  /* acc [] */
+    sg_real *restrict r_t_d_th3_1 = work + 12096;  /* acc [] */
+    sg_real *restrict r_t_d_th1_1 = work + 12104;  /* acc [] */
+    sg_real *restrict r_t_d_th3_2 = work + 12112;  /* acc [] */
+    sg_real *restrict r_t_d_th2_2 = work + 12120;  /* acc [] */
+    sg_real *restrict r_t_d_th1_2 = work + 12128;  /* acc [] */
     sg_real *restrict r_t_d_th1 = hv + 0;  /* accumulated in place [] */
     sg_real *restrict r_t_d_th2 = hv + 1;  /* accumulated in place [] */
     sg_real *restrict r_t_d_th3 = hv + 2;  /* accumulated in place [] */
@@ -1849,22 +511,16 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         (void)d_r1;
         const sg_real *restrict d_r2 = data + t0 * 2 + 1;
         (void)d_r2;
-        /* z#1 = r1*th1 */
+        /* z#1 ... z#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = p_th1[k];
-        t_z_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* z#2 = r2*th2 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = p_th2[k];
-        t_z_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = p_th1[0];
+            const sg_real v3 = l1*l2;
+            t_z_1[s*1] = v3;
+            const sg_real l4 = d_r2[s*2];
+            const sg_real l5 = p_th2[0];
+            const sg_real v6 = l4*l5;
+            t_z_2[s*1] = v6;
         }
 
         /* z = stack(z#1, z#2) */
@@ -1882,21 +538,15 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
           for (int k = 0; k < 2; ++k) t_s[s*2 + k] = exp(t_z[s*2 + k] - mx) * inv; }
         }
 
-        /* u = r1*th1 + r2*th3 */
+        /* u ... y4 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-            const sg_real a2 = p_th1[k];
-            const sg_real a3 = p_th3[k];
-        t_u[s*1 + k] = a0*a2 + a1*a3;
-        }
-        }
-
-        /* y4 = sigmoid(u) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_u[k];
-        t_y4[k] = sg_sigmoid(a0);
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real l3 = p_th1[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real v5 = l1*l3 + l2*l4;
+            const sg_real v6 = sg_sigmoid(v5);
+            t_y4[s*1] = v6;
         }
 
         /* s[0] = index(s) */
@@ -1904,16 +554,15 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         for (int k = 0; k < 1; ++k) t_s_0[s*1 + k] = t_s[s*2 + k + 0];
         }
 
-        /* y5 = r1*th2 + s[0]*th2 + th3*y4 */
+        /* y5 ... y5 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_s_0[s*1 + k];
-            const sg_real a2 = p_th2[k];
-            const sg_real a3 = p_th3[k];
-            const sg_real a4 = t_y4[s*1 + k];
-        t_y5[s*1 + k] = a0*a2 + a1*a2 + a3*a4;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = t_s_0[s*1];
+            const sg_real l3 = p_th2[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real l5 = t_y4[s*1];
+            const sg_real v6 = l1*l3 + l2*l3 + l4*l5;
+            t_y5[s*1] = v6;
         }
 
         /* s[1] = index(s) */
@@ -1921,79 +570,35 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         for (int k = 0; k < 1; ++k) t_s_1[s*1 + k] = t_s[s*2 + k + 1];
         }
 
-        /* J = y5**2 - log(s[1]) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_s_1[k];
-            const sg_real a1 = t_y5[k];
-        t_J[k] = (a1*a1) - log(a0);
-        }
-
-        /* d[s[1]] = -1/s[1] */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_s_1[k];
-        t_d_s_1[k] = -1.0/a0;
-        }
-
-        /* d[y5] = 2*y5 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_y5[k];
-        t_d_y5[k] = 2.0*a0;
-        }
-
-        /* d[s[0]] = d[y5]*th2 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = p_th2[0];
-        t_d_s_0[k] = a0*a1;
-        }
-
-        /* d[th2]#1 = d[y5]*(r1 + s[0]) */
+        /* J ... d[th3]#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_y5[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-            const sg_real a2 = t_s_0[s*1 + k];
-        t_d_th2_1[s*1 + k] = a0*(a1 + a2);
-        }
-        }
-
-        /* d[th3]#1 = d[y5]*y4 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = t_y4[k];
-        t_d_th3_1[k] = a0*a1;
-        }
-
-        /* d[y4] = d[y5]*th3 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = p_th3[0];
-        t_d_y4[k] = a0*a1;
-        }
-
-        /* d[u] = d[y4]*y4*(1 - y4) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y4[k];
-            const sg_real a1 = t_y4[k];
-        t_d_u[k] = a0*a1*(1.0 - a1);
-        }
-
-        /* d[th1]#1 = d[u]*r1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_u[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-        t_d_th1_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* d[th3]#2 = d[u]*r2 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_u[s*1 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-        t_d_th3_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = t_s_1[s*1];
+            const sg_real l2 = t_y5[s*1];
+            const sg_real v3 = (l2*l2) - log(l1);
+            r_J[0] += v3;
+            const sg_real v4 = -1.0/l1;
+            t_d_s_1[s*1] = v4;
+            const sg_real v5 = 2.0*l2;
+            t_d_y5[s*1] = v5;
+            const sg_real l6 = p_th2[0];
+            const sg_real v7 = l6*v5;
+            t_d_s_0[s*1] = v7;
+            const sg_real l8 = d_r1[s*2];
+            const sg_real l9 = t_s_0[s*1];
+            const sg_real v10 = v5*(l8 + l9);
+            r_d_th2_1[0] += v10;
+            const sg_real l11 = t_y4[s*1];
+            const sg_real v12 = l11*v5;
+            r_d_th3_1[0] += v12;
+            const sg_real l13 = p_th3[0];
+            const sg_real v14 = l13*v5;
+            t_d_y4[s*1] = v14;
+            const sg_real v15 = l11*v14*(1.0 - l11);
+            const sg_real v16 = l8*v15;
+            r_d_th1_1[0] += v16;
+            const sg_real l17 = d_r2[s*2];
+            const sg_real v18 = l17*v15;
+            r_d_th3_2[0] += v18;
         }
 
         /* d[s] = scatter(d[s[1]], d[s[0]]) */
@@ -2037,40 +642,22 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         for (int k = 0; k < 1; ++k) t_d_z_2_2[s*1 + k] = t_d_z[s*2 + k + 1];
         }
 
-        /* d[th2]#2 = d[z#2]*r2 */
+        /* d[th2]#2 ... t[z#2] (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_z_2_2[s*1 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-        t_d_th2_2[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* d[th1]#2 = d[z#1]*r1 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_z_1_2[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-        t_d_th1_2[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* t[z#1] = r1*u[th1] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = u_th1[k];
-        t_t_z_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* t[z#2] = r2*u[th2] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = u_th2[k];
-        t_t_z_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = t_d_z_2_2[s*1];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real v3 = l1*l2;
+            r_d_th2_2[0] += v3;
+            const sg_real l4 = t_d_z_1_2[s*1];
+            const sg_real l5 = d_r1[s*2];
+            const sg_real v6 = l4*l5;
+            r_d_th1_2[0] += v6;
+            const sg_real l7 = u_th1[0];
+            const sg_real v8 = l5*l7;
+            t_t_z_1[s*1] = v8;
+            const sg_real l9 = u_th2[0];
+            const sg_real v10 = l2*l9;
+            t_t_z_2[s*1] = v10;
         }
 
         /* t[z] = stack(t[z#1], t[z#2]) */
@@ -2103,22 +690,16 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         }
         }
 
-        /* t[u] = r1*u[th1] + r2*u[th3] */
+        /* t[u] ... t[y4] (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-            const sg_real a2 = u_th1[k];
-            const sg_real a3 = u_th3[k];
-        t_t_u[s*1 + k] = a0*a2 + a1*a3;
-        }
-        }
-
-        /* t[y4] = t[u]*y4*(1 - y4) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_t_u[k];
-            const sg_real a1 = t_y4[k];
-        t_t_y4[k] = a0*a1*(1.0 - a1);
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real l3 = u_th1[0];
+            const sg_real l4 = u_th3[0];
+            const sg_real v5 = l1*l3 + l2*l4;
+            const sg_real l6 = t_y4[s*1];
+            const sg_real v7 = l6*v5*(1.0 - l6);
+            t_t_y4[s*1] = v7;
         }
 
         /* t[s[0]] = index(t[s]) */
@@ -2126,20 +707,19 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         for (int k = 0; k < 1; ++k) t_t_s_0[s*1 + k] = t_t_s[s*2 + k + 0];
         }
 
-        /* t[y5] = t[s[0]]*th2 + t[y4]*th3 + u[th2]*(r1 + s[0]) + u[th3]*y4 */
+        /* t[y5] ... t[y5] (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_s_0[s*1 + k];
-            const sg_real a2 = t_t_s_0[s*1 + k];
-            const sg_real a3 = t_t_y4[s*1 + k];
-            const sg_real a4 = p_th2[k];
-            const sg_real a5 = p_th3[k];
-            const sg_real a6 = u_th2[k];
-            const sg_real a7 = u_th3[k];
-            const sg_real a8 = t_y4[s*1 + k];
-        t_t_y5[s*1 + k] = a2*a4 + a3*a5 + a6*(a0 + a1) + a7*a8;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = t_s_0[s*1];
+            const sg_real l3 = t_t_s_0[s*1];
+            const sg_real l4 = t_t_y4[s*1];
+            const sg_real l5 = p_th2[0];
+            const sg_real l6 = p_th3[0];
+            const sg_real l7 = u_th2[0];
+            const sg_real l8 = u_th3[0];
+            const sg_real l9 = t_y4[s*1];
+            const sg_real v10 = l3*l5 + l4*l6 + l7*(l1 + l2) + l8*l9;
+            t_t_y5[s*1] = v10;
         }
 
         /* t[s[1]] = index(t[s]) */
@@ -2147,84 +727,39 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         for (int k = 0; k < 1; ++k) t_t_s_1_2[s*1 + k] = t_t_s[s*2 + k + 1];
         }
 
-        /* t[d[s[1]]] = t[s[1]]/s[1]**2 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_s_1[k];
-            const sg_real a1 = t_t_s_1_2[k];
-        t_t_d_s_1[k] = a1/(a0*a0);
-        }
-
-        /* t[d[y5]] = 2*t[y5] */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_t_y5[k];
-        t_t_d_y5[k] = 2.0*a0;
-        }
-
-        /* t[d[s[0]]] = d[y5]*u[th2] + t[d[y5]]*th2 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = t_t_d_y5[k];
-            const sg_real a2 = p_th2[0];
-            const sg_real a3 = u_th2[0];
-        t_t_d_s_0[k] = a0*a3 + a1*a2;
-        }
-
-        /* t[d[th2]#1] = d[y5]*t[s[0]] + t[d[y5]]*(r1 + s[0]) */
+        /* t[d[s[1]]] ... t[d[th3]#2] (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = t_d_y5[s*1 + k];
-            const sg_real a1 = d_r1[s*2 + k];
-            const sg_real a2 = t_s_0[s*1 + k];
-            const sg_real a3 = t_t_d_y5[s*1 + k];
-            const sg_real a4 = t_t_s_0[s*1 + k];
-        t_t_d_th2_1[s*1 + k] = a0*a4 + a3*(a1 + a2);
-        }
-        }
-
-        /* t[d[th3]#1] = d[y5]*t[y4] + t[d[y5]]*y4 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = t_t_d_y5[k];
-            const sg_real a2 = t_t_y4[k];
-            const sg_real a3 = t_y4[k];
-        t_t_d_th3_1[k] = a0*a2 + a1*a3;
-        }
-
-        /* t[d[y4]] = d[y5]*u[th3] + t[d[y5]]*th3 */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y5[k];
-            const sg_real a1 = t_t_d_y5[k];
-            const sg_real a2 = p_th3[0];
-            const sg_real a3 = u_th3[0];
-        t_t_d_y4[k] = a0*a3 + a1*a2;
-        }
-
-        /* t[d[u]] = t[d[y4]]*y4*(1 - y4) + t[y4]*(-d[y4]*y4 + d[y4]*(1 - y4)) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_d_y4[k];
-            const sg_real a1 = t_t_d_y4[k];
-            const sg_real a2 = t_t_y4[k];
-            const sg_real a3 = t_y4[k];
-            const sg_real q0 = 1.0 - a3;
-        t_t_d_u[k] = a1*a3*q0 + a2*(-a0*a3 + a0*q0);
-        }
-
-        /* t[d[th1]#1] = r1*t[d[u]] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_t_d_u[s*1 + k];
-        t_t_d_th1_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* t[d[th3]#2] = r2*t[d[u]] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = t_t_d_u[s*1 + k];
-        t_t_d_th3_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = t_s_1[s*1];
+            const sg_real l2 = t_t_s_1_2[s*1];
+            const sg_real v3 = l2/(l1*l1);
+            t_t_d_s_1[s*1] = v3;
+            const sg_real l4 = t_t_y5[s*1];
+            const sg_real v5 = 2.0*l4;
+            const sg_real l6 = t_d_y5[s*1];
+            const sg_real l7 = p_th2[0];
+            const sg_real l8 = u_th2[0];
+            const sg_real v9 = l6*l8 + l7*v5;
+            t_t_d_s_0[s*1] = v9;
+            const sg_real l10 = d_r1[s*2];
+            const sg_real l11 = t_s_0[s*1];
+            const sg_real l12 = t_t_s_0[s*1];
+            const sg_real v13 = l12*l6 + v5*(l10 + l11);
+            r_t_d_th2_1[0] += v13;
+            const sg_real l14 = t_t_y4[s*1];
+            const sg_real l15 = t_y4[s*1];
+            const sg_real v16 = l14*l6 + l15*v5;
+            r_t_d_th3_1[0] += v16;
+            const sg_real l17 = p_th3[0];
+            const sg_real l18 = u_th3[0];
+            const sg_real v19 = l17*v5 + l18*l6;
+            const sg_real l20 = t_d_y4[s*1];
+            const sg_real q21 = 1.0 - l15;
+            const sg_real v22 = l14*(l20*q21 - l15*l20) + l15*q21*v19;
+            const sg_real v23 = l10*v22;
+            r_t_d_th1_1[0] += v23;
+            const sg_real l24 = d_r2[s*2];
+            const sg_real v25 = l24*v22;
+            r_t_d_th3_2[0] += v25;
         }
 
         /* t[d[s]] = scatter(t[d[s[1]]], t[d[s[0]]]) */
@@ -2273,75 +808,17 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
         for (int k = 0; k < 1; ++k) t_t_d_z_2_2[s*1 + k] = t_t_d_z[s*2 + k + 1];
         }
 
-        /* t[d[th2]#2] = r2*t[d[z#2]] */
+        /* t[d[th2]#2] ... t[d[th1]#2] (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = t_t_d_z_2_2[s*1 + k];
-        t_t_d_th2_2[s*1 + k] = a0*a1;
+            const sg_real l1 = d_r2[s*2];
+            const sg_real l2 = t_t_d_z_2_2[s*1];
+            const sg_real v3 = l1*l2;
+            r_t_d_th2_2[0] += v3;
+            const sg_real l4 = d_r1[s*2];
+            const sg_real l5 = t_t_d_z_1_2[s*1];
+            const sg_real v6 = l4*l5;
+            r_t_d_th1_2[0] += v6;
         }
-        }
-
-        /* t[d[th1]#2] = r1*t[d[z#1]] */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_t_d_z_1_2[s*1 + k];
-        t_t_d_th1_2[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* sum J over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_J[k] += t_J[s*1 + k];
-
-        /* sum d[th2]#1 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th2_1[k] += t_d_th2_1[s*1 + k];
-
-        /* sum d[th3]#1 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th3_1[k] += t_d_th3_1[s*1 + k];
-
-        /* sum d[th1]#1 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th1_1[k] += t_d_th1_1[s*1 + k];
-
-        /* sum d[th3]#2 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th3_2[k] += t_d_th3_2[s*1 + k];
-
-        /* sum d[th2]#2 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th2_2[k] += t_d_th2_2[s*1 + k];
-
-        /* sum d[th1]#2 over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_d_th1_2[k] += t_d_th1_2[s*1 + k];
-
-        /* sum t[d[th2]#1] over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_t_d_th2_1[k] += t_t_d_th2_1[s*1 + k];
-
-        /* sum t[d[th3]#1] over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_t_d_th3_1[k] += t_t_d_th3_1[s*1 + k];
-
-        /* sum t[d[th1]#1] over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_t_d_th1_1[k] += t_t_d_th1_1[s*1 + k];
-
-        /* sum t[d[th3]#2] over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_t_d_th3_2[k] += t_t_d_th3_2[s*1 + k];
-
-        /* sum t[d[th2]#2] over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_t_d_th2_2[k] += t_t_d_th2_2[s*1 + k];
-
-        /* sum t[d[th1]#2] over the tile */
-        for (s = 0; s < nt; ++s)
-            for (int k = 0; k < 1; ++k) r_t_d_th1_2[k] += t_t_d_th1_2[s*1 + k];
 
     }
     /* ---- after the tiles ---- */
@@ -2400,7 +877,7 @@ int dag_softmax_sigmoid_hvp(const sg_real *restrict theta, const sg_real *restri
     return SG_OK;
 }
 
-/* ==== jacobian: tile of 256 samples, workspace 10752 reals ==== */
+/* ==== jacobian: tile of 256 samples, workspace 8704 reals ==== */
 int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict jac, sg_real *restrict work)
 {
@@ -2424,38 +901,30 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
     sg_real *restrict t_z_2 = work + 512;  /* tile [] */
     sg_real *restrict t_z = work + 768;  /* tile [2] */
     sg_real *restrict t_s = work + 1280;  /* tile [2] */
-    sg_real *restrict t_u = work + 1792;  /* tile [] */
-    sg_real *restrict t_y4 = work + 2048;  /* tile [] */
-    sg_real *restrict t_s_0 = work + 2304;  /* tile [] */
-    sg_real *restrict t_y5 = work + 2560;  /* tile [] */
-    sg_real *restrict t_s_1 = work + 2816;  /* tile [] */
-    sg_real *restrict t_J0_d_s_1 = work + 3072;  /* tile [] */
-    sg_real *restrict t_J0_d_y5 = work + 3328;  /* tile [] */
-    sg_real *restrict t_J0_d_r1_1 = work + 3584;  /* tile [] */
-    sg_real *restrict t_J0_d_s_0 = work + 3840;  /* tile [] */
-    sg_real *restrict t_J0_d_th2_1 = work + 4096;  /* tile [] */
-    sg_real *restrict t_J0_d_th3_1 = work + 4352;  /* tile [] */
-    sg_real *restrict t_J0_d_y4 = work + 4608;  /* tile [] */
-    sg_real *restrict t_J0_d_u = work + 4864;  /* tile [] */
-    sg_real *restrict t_J0_d_r1_2 = work + 5120;  /* tile [] */
-    sg_real *restrict t_J0_d_r2_1 = work + 5376;  /* tile [] */
-    sg_real *restrict t_J0_d_th1_1 = work + 5632;  /* tile [] */
-    sg_real *restrict t_J0_d_th3_2 = work + 5888;  /* tile [] */
-    sg_real *restrict t_J0_d_s = work + 6144;  /* tile [2] */
-    sg_real *restrict t_J0_d_z_1 = work + 6656;  /* tile [2] */
-    sg_real *restrict t_J0_d_z_2 = work + 7168;  /* tile [] */
-    sg_real *restrict t_J0_d_z = work + 7424;  /* tile [2] */
-    sg_real *restrict t_J0_d_z_1_2 = work + 7936;  /* tile [] */
-    sg_real *restrict t_J0_d_z_2_2 = work + 8192;  /* tile [] */
-    sg_real *restrict t_J0_d_r2_2 = work + 8448;  /* tile [] */
-    sg_real *restrict t_J0_d_th2_2 = work + 8704;  /* tile [] */
-    sg_real *restrict t_J0_d_r1_3 = work + 8960;  /* tile [] */
-    sg_real *restrict t_J0_d_th1_2 = work + 9216;  /* tile [] */
-    sg_real *restrict t_J0_d_r1 = work + 9472;  /* tile [] */
-    sg_real *restrict t_J0_d_r2 = work + 9728;  /* tile [] */
-    sg_real *restrict t_J0_d_th1 = work + 9984;  /* tile [] */
-    sg_real *restrict t_J0_d_th2 = work + 10240;  /* tile [] */
-    sg_real *restrict t_J0_d_th3 = work + 10496;  /* tile [] */
+    sg_real *restrict t_y4 = work + 1792;  /* tile [] */
+    sg_real *restrict t_s_0 = work + 2048;  /* tile [] */
+    sg_real *restrict t_y5 = work + 2304;  /* tile [] */
+    sg_real *restrict t_s_1 = work + 2560;  /* tile [] */
+    sg_real *restrict t_J0_d_s_1 = work + 2816;  /* tile [] */
+    sg_real *restrict t_J0_d_r1_1 = work + 3072;  /* tile [] */
+    sg_real *restrict t_J0_d_s_0 = work + 3328;  /* tile [] */
+    sg_real *restrict t_J0_d_th2_1 = work + 3584;  /* tile [] */
+    sg_real *restrict t_J0_d_th3_1 = work + 3840;  /* tile [] */
+    sg_real *restrict t_J0_d_r1_2 = work + 4096;  /* tile [] */
+    sg_real *restrict t_J0_d_r2_1 = work + 4352;  /* tile [] */
+    sg_real *restrict t_J0_d_th1_1 = work + 4608;  /* tile [] */
+    sg_real *restrict t_J0_d_th3_2 = work + 4864;  /* tile [] */
+    sg_real *restrict t_J0_d_s = work + 5120;  /* tile [2] */
+    sg_real *restrict t_J0_d_z_1 = work + 5632;  /* tile [2] */
+    sg_real *restrict t_J0_d_z_2 = work + 6144;  /* tile [] */
+    sg_real *restrict t_J0_d_z = work + 6400;  /* tile [2] */
+    sg_real *restrict t_J0_d_z_1_2 = work + 6912;  /* tile [] */
+    sg_real *restrict t_J0_d_z_2_2 = work + 7168;  /* tile [] */
+    sg_real *restrict t_J0_d_r1 = work + 7424;  /* tile [] */
+    sg_real *restrict t_J0_d_r2 = work + 7680;  /* tile [] */
+    sg_real *restrict t_J0_d_th1 = work + 7936;  /* tile [] */
+    sg_real *restrict t_J0_d_th2 = work + 8192;  /* tile [] */
+    sg_real *restrict t_J0_d_th3 = work + 8448;  /* tile [] */
     (void)p_th1;
     (void)p_th2;
     (void)p_th3;
@@ -2469,22 +938,16 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
         (void)d_r1;
         const sg_real *restrict d_r2 = data + t0 * 2 + 1;
         (void)d_r2;
-        /* z#1 = r1*th1 */
+        /* z#1 ... z#2 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = p_th1[k];
-        t_z_1[s*1 + k] = a0*a1;
-        }
-        }
-
-        /* z#2 = r2*th2 */
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r2[s*2 + k];
-            const sg_real a1 = p_th2[k];
-        t_z_2[s*1 + k] = a0*a1;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = p_th1[0];
+            const sg_real v3 = l1*l2;
+            t_z_1[s*1] = v3;
+            const sg_real l4 = d_r2[s*2];
+            const sg_real l5 = p_th2[0];
+            const sg_real v6 = l4*l5;
+            t_z_2[s*1] = v6;
         }
 
         /* z = stack(z#1, z#2) */
@@ -2502,21 +965,15 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
           for (int k = 0; k < 2; ++k) t_s[s*2 + k] = exp(t_z[s*2 + k] - mx) * inv; }
         }
 
-        /* u = r1*th1 + r2*th3 */
+        /* u ... y4 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = d_r2[s*2 + k];
-            const sg_real a2 = p_th1[k];
-            const sg_real a3 = p_th3[k];
-        t_u[s*1 + k] = a0*a2 + a1*a3;
-        }
-        }
-
-        /* y4 = sigmoid(u) */
-        for (int k = 0; k < nt*1; ++k) {
-            const sg_real a0 = t_u[k];
-        t_y4[k] = sg_sigmoid(a0);
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = d_r2[s*2];
+            const sg_real l3 = p_th1[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real v5 = l1*l3 + l2*l4;
+            const sg_real v6 = sg_sigmoid(v5);
+            t_y4[s*1] = v6;
         }
 
         /* s[0] = index(s) */
@@ -2524,16 +981,15 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
         for (int k = 0; k < 1; ++k) t_s_0[s*1 + k] = t_s[s*2 + k + 0];
         }
 
-        /* y5 = r1*th2 + s[0]*th2 + th3*y4 */
+        /* y5 ... y5 (scalar run) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 1; ++k) {
-            const sg_real a0 = d_r1[s*2 + k];
-            const sg_real a1 = t_s_0[s*1 + k];
-            const sg_real a2 = p_th2[k];
-            const sg_real a3 = p_th3[k];
-            const sg_real a4 = t_y4[s*1 + k];
-        t_y5[s*1 + k] = a0*a2 + a1*a2 + a3*a4;
-        }
+            const sg_real l1 = d_r1[s*2];
+            const sg_real l2 = t_s_0[s*1];
+            const sg_real l3 = p_th2[0];
+            const sg_real l4 = p_th3[0];
+            const sg_real l5 = t_y4[s*1];
+            const sg_real v6 = l1*l3 + l2*l3 + l4*l5;
+            t_y5[s*1] = v6;
         }
 
         /* s[1] = index(s) */
@@ -2545,95 +1001,38 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
         for (int kk = 0; kk < 1; ++kk) {
             for (s = 0; s < nt; ++s)
                 for (int k = 0; k < 1; ++k) v_J[s*1 + k] = (k == kk);
-            /* J0:d[s[1]] = -v[J]/s[1] */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_s_1[k];
-                const sg_real a1 = v_J[k];
-            t_J0_d_s_1[k] = -a1/a0;
-            }
-
-            /* J0:d[y5] = 2*v[J]*y5 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = v_J[k];
-                const sg_real a1 = t_y5[k];
-            t_J0_d_y5[k] = 2.0*a0*a1;
-            }
-
-            /* J0:d[r1]#1 = J0:d[y5]*th2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_y5[k];
-                const sg_real a1 = p_th2[0];
-            t_J0_d_r1_1[k] = a0*a1;
-            }
-
-            /* J0:d[s[0]] = J0:d[y5]*th2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_y5[k];
-                const sg_real a1 = p_th2[0];
-            t_J0_d_s_0[k] = a0*a1;
-            }
-
-            /* J0:d[th2]#1 = J0:d[y5]*(r1 + s[0]) */
+            /* J0:d[s[1]] ... J0:d[th3]#2 (scalar run) */
             for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 1; ++k) {
-                const sg_real a0 = t_J0_d_y5[s*1 + k];
-                const sg_real a1 = d_r1[s*2 + k];
-                const sg_real a2 = t_s_0[s*1 + k];
-            t_J0_d_th2_1[s*1 + k] = a0*(a1 + a2);
-            }
-            }
-
-            /* J0:d[th3]#1 = J0:d[y5]*y4 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_y5[k];
-                const sg_real a1 = t_y4[k];
-            t_J0_d_th3_1[k] = a0*a1;
-            }
-
-            /* J0:d[y4] = J0:d[y5]*th3 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_y5[k];
-                const sg_real a1 = p_th3[0];
-            t_J0_d_y4[k] = a0*a1;
-            }
-
-            /* J0:d[u] = J0:d[y4]*y4*(1 - y4) */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_y4[k];
-                const sg_real a1 = t_y4[k];
-            t_J0_d_u[k] = a0*a1*(1.0 - a1);
-            }
-
-            /* J0:d[r1]#2 = J0:d[u]*th1 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_u[k];
-                const sg_real a1 = p_th1[0];
-            t_J0_d_r1_2[k] = a0*a1;
-            }
-
-            /* J0:d[r2]#1 = J0:d[u]*th3 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_u[k];
-                const sg_real a1 = p_th3[0];
-            t_J0_d_r2_1[k] = a0*a1;
-            }
-
-            /* J0:d[th1]#1 = J0:d[u]*r1 */
-            for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 1; ++k) {
-                const sg_real a0 = t_J0_d_u[s*1 + k];
-                const sg_real a1 = d_r1[s*2 + k];
-            t_J0_d_th1_1[s*1 + k] = a0*a1;
-            }
-            }
-
-            /* J0:d[th3]#2 = J0:d[u]*r2 */
-            for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 1; ++k) {
-                const sg_real a0 = t_J0_d_u[s*1 + k];
-                const sg_real a1 = d_r2[s*2 + k];
-            t_J0_d_th3_2[s*1 + k] = a0*a1;
-            }
+                const sg_real l1 = t_s_1[s*1];
+                const sg_real l2 = v_J[s*1];
+                const sg_real v3 = -l2/l1;
+                t_J0_d_s_1[s*1] = v3;
+                const sg_real l4 = t_y5[s*1];
+                const sg_real v5 = 2.0*l2*l4;
+                const sg_real l6 = p_th2[0];
+                const sg_real v7 = l6*v5;
+                t_J0_d_r1_1[s*1] = v7;
+                t_J0_d_s_0[s*1] = v7;
+                const sg_real l8 = d_r1[s*2];
+                const sg_real l9 = t_s_0[s*1];
+                const sg_real v10 = v5*(l8 + l9);
+                t_J0_d_th2_1[s*1] = v10;
+                const sg_real l11 = t_y4[s*1];
+                const sg_real v12 = l11*v5;
+                t_J0_d_th3_1[s*1] = v12;
+                const sg_real l13 = p_th3[0];
+                const sg_real v14 = l13*v5;
+                const sg_real v15 = l11*v14*(1.0 - l11);
+                const sg_real l16 = p_th1[0];
+                const sg_real v17 = l16*v15;
+                t_J0_d_r1_2[s*1] = v17;
+                const sg_real v18 = l13*v15;
+                t_J0_d_r2_1[s*1] = v18;
+                const sg_real v19 = l8*v15;
+                t_J0_d_th1_1[s*1] = v19;
+                const sg_real l20 = d_r2[s*2];
+                const sg_real v21 = l20*v15;
+                t_J0_d_th3_2[s*1] = v21;
             }
 
             /* J0:d[s] = scatter(J0:d[s[1]], J0:d[s[0]]) */
@@ -2677,72 +1076,35 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
             for (int k = 0; k < 1; ++k) t_J0_d_z_2_2[s*1 + k] = t_J0_d_z[s*2 + k + 1];
             }
 
-            /* J0:d[r2]#2 = J0:d[z#2]*th2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_z_2_2[k];
-                const sg_real a1 = p_th2[0];
-            t_J0_d_r2_2[k] = a0*a1;
-            }
-
-            /* J0:d[th2]#2 = J0:d[z#2]*r2 */
+            /* J0:d[r2]#2 ... J0:d[th3] (scalar run) */
             for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 1; ++k) {
-                const sg_real a0 = t_J0_d_z_2_2[s*1 + k];
-                const sg_real a1 = d_r2[s*2 + k];
-            t_J0_d_th2_2[s*1 + k] = a0*a1;
-            }
-            }
-
-            /* J0:d[r1]#3 = J0:d[z#1]*th1 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_z_1_2[k];
-                const sg_real a1 = p_th1[0];
-            t_J0_d_r1_3[k] = a0*a1;
-            }
-
-            /* J0:d[th1]#2 = J0:d[z#1]*r1 */
-            for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 1; ++k) {
-                const sg_real a0 = t_J0_d_z_1_2[s*1 + k];
-                const sg_real a1 = d_r1[s*2 + k];
-            t_J0_d_th1_2[s*1 + k] = a0*a1;
-            }
-            }
-
-            /* J0:d[r1] = J0:d[r1]#1 + J0:d[r1]#2 + J0:d[r1]#3 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_r1_1[k];
-                const sg_real a1 = t_J0_d_r1_2[k];
-                const sg_real a2 = t_J0_d_r1_3[k];
-            t_J0_d_r1[k] = a0 + a1 + a2;
-            }
-
-            /* J0:d[r2] = J0:d[r2]#1 + J0:d[r2]#2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_r2_1[k];
-                const sg_real a1 = t_J0_d_r2_2[k];
-            t_J0_d_r2[k] = a0 + a1;
-            }
-
-            /* J0:d[th1] = J0:d[th1]#1 + J0:d[th1]#2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_th1_1[k];
-                const sg_real a1 = t_J0_d_th1_2[k];
-            t_J0_d_th1[k] = a0 + a1;
-            }
-
-            /* J0:d[th2] = J0:d[th2]#1 + J0:d[th2]#2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_th2_1[k];
-                const sg_real a1 = t_J0_d_th2_2[k];
-            t_J0_d_th2[k] = a0 + a1;
-            }
-
-            /* J0:d[th3] = J0:d[th3]#1 + J0:d[th3]#2 */
-            for (int k = 0; k < nt*1; ++k) {
-                const sg_real a0 = t_J0_d_th3_1[k];
-                const sg_real a1 = t_J0_d_th3_2[k];
-            t_J0_d_th3[k] = a0 + a1;
+                const sg_real l1 = t_J0_d_z_2_2[s*1];
+                const sg_real l2 = p_th2[0];
+                const sg_real v3 = l1*l2;
+                const sg_real l4 = d_r2[s*2];
+                const sg_real v5 = l1*l4;
+                const sg_real l6 = t_J0_d_z_1_2[s*1];
+                const sg_real l7 = p_th1[0];
+                const sg_real v8 = l6*l7;
+                const sg_real l9 = d_r1[s*2];
+                const sg_real v10 = l6*l9;
+                const sg_real l11 = t_J0_d_r1_1[s*1];
+                const sg_real l12 = t_J0_d_r1_2[s*1];
+                const sg_real v13 = l11 + l12 + v8;
+                t_J0_d_r1[s*1] = v13;
+                const sg_real l14 = t_J0_d_r2_1[s*1];
+                const sg_real v15 = l14 + v3;
+                t_J0_d_r2[s*1] = v15;
+                const sg_real l16 = t_J0_d_th1_1[s*1];
+                const sg_real v17 = l16 + v10;
+                t_J0_d_th1[s*1] = v17;
+                const sg_real l18 = t_J0_d_th2_1[s*1];
+                const sg_real v19 = l18 + v5;
+                t_J0_d_th2[s*1] = v19;
+                const sg_real l20 = t_J0_d_th3_1[s*1];
+                const sg_real l21 = t_J0_d_th3_2[s*1];
+                const sg_real v22 = l20 + l21;
+                t_J0_d_th3[s*1] = v22;
             }
 
             for (s = 0; s < nt; ++s) {
@@ -2763,7 +1125,7 @@ int dag_softmax_sigmoid_jacobian(const sg_real *restrict theta, const sg_real *r
 int dag_softmax_sigmoid_hessian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict H, sg_real *restrict work)
 {
-    sg_real *restrict u = work + 17000;
+    sg_real *restrict u = work + 12136;
     int rc = SG_OK;
     for (long j = 0; j < 3; ++j) {
         memset(u, 0, sizeof(sg_real) * 3);
@@ -2779,3 +1141,7 @@ int dag_softmax_sigmoid_hessian(const sg_real *restrict theta, const sg_real *re
         }
     return rc;
 }
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif

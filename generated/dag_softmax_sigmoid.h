@@ -10,11 +10,11 @@
 #define DAG_SOFTMAX_SIGMOID_N_PARAMS 3
 #define DAG_SOFTMAX_SIGMOID_DATA_WIDTH 2
 #define DAG_SOFTMAX_SIGMOID_OUT_WIDTH 1
-#define DAG_SOFTMAX_SIGMOID_WORK_FORWARD 3072  /* scratch reals for dag_softmax_sigmoid_forward */
-#define DAG_SOFTMAX_SIGMOID_WORK_LOSS_GRAD 8248  /* scratch reals for dag_softmax_sigmoid_loss_grad */
-#define DAG_SOFTMAX_SIGMOID_WORK_HVP 17000  /* scratch reals for dag_softmax_sigmoid_hvp */
-#define DAG_SOFTMAX_SIGMOID_WORK_HESSIAN 17014  /* scratch reals for dag_softmax_sigmoid_hessian */
-#define DAG_SOFTMAX_SIGMOID_WORK_JACOBIAN 10752  /* scratch reals for dag_softmax_sigmoid_jacobian */
+#define DAG_SOFTMAX_SIGMOID_WORK_FORWARD 2816  /* scratch reals for dag_softmax_sigmoid_forward */
+#define DAG_SOFTMAX_SIGMOID_WORK_LOSS_GRAD 5432  /* scratch reals for dag_softmax_sigmoid_loss_grad */
+#define DAG_SOFTMAX_SIGMOID_WORK_HVP 12136  /* scratch reals for dag_softmax_sigmoid_hvp */
+#define DAG_SOFTMAX_SIGMOID_WORK_HESSIAN 12150  /* scratch reals for dag_softmax_sigmoid_hessian */
+#define DAG_SOFTMAX_SIGMOID_WORK_JACOBIAN 8704  /* scratch reals for dag_softmax_sigmoid_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

@@ -10,11 +10,11 @@
 #define TWO_TWO_ONE_N_PARAMS 15
 #define TWO_TWO_ONE_DATA_WIDTH 3
 #define TWO_TWO_ONE_OUT_WIDTH 1
-#define TWO_TWO_ONE_WORK_FORWARD 2832  /* scratch reals for two_two_one_forward */
-#define TWO_TWO_ONE_WORK_LOSS_GRAD 6168  /* scratch reals for two_two_one_loss_grad */
-#define TWO_TWO_ONE_WORK_HVP 12584  /* scratch reals for two_two_one_hvp */
-#define TWO_TWO_ONE_WORK_HESSIAN 12622  /* scratch reals for two_two_one_hessian */
-#define TWO_TWO_ONE_WORK_JACOBIAN 8464  /* scratch reals for two_two_one_jacobian */
+#define TWO_TWO_ONE_WORK_FORWARD 2576  /* scratch reals for two_two_one_forward */
+#define TWO_TWO_ONE_WORK_LOSS_GRAD 5144  /* scratch reals for two_two_one_loss_grad */
+#define TWO_TWO_ONE_WORK_HVP 11048  /* scratch reals for two_two_one_hvp */
+#define TWO_TWO_ONE_WORK_HESSIAN 11086  /* scratch reals for two_two_one_hessian */
+#define TWO_TWO_ONE_WORK_JACOBIAN 8208  /* scratch reals for two_two_one_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

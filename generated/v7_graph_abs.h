@@ -11,10 +11,10 @@
 #define V7_GRAPH_ABS_DATA_WIDTH 1
 #define V7_GRAPH_ABS_OUT_WIDTH 1
 #define V7_GRAPH_ABS_WORK_FORWARD 312  /* scratch reals for v7_graph_abs_forward */
-#define V7_GRAPH_ABS_WORK_LOSS_GRAD 632  /* scratch reals for v7_graph_abs_loss_grad */
-#define V7_GRAPH_ABS_WORK_HVP 712  /* scratch reals for v7_graph_abs_hvp */
-#define V7_GRAPH_ABS_WORK_HESSIAN 724  /* scratch reals for v7_graph_abs_hessian */
-#define V7_GRAPH_ABS_WORK_JACOBIAN 2872  /* scratch reals for v7_graph_abs_jacobian */
+#define V7_GRAPH_ABS_WORK_LOSS_GRAD 120  /* scratch reals for v7_graph_abs_loss_grad */
+#define V7_GRAPH_ABS_WORK_HVP 200  /* scratch reals for v7_graph_abs_hvp */
+#define V7_GRAPH_ABS_WORK_HESSIAN 212  /* scratch reals for v7_graph_abs_hessian */
+#define V7_GRAPH_ABS_WORK_JACOBIAN 1080  /* scratch reals for v7_graph_abs_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

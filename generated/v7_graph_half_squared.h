@@ -11,10 +11,10 @@
 #define V7_GRAPH_HALF_SQUARED_DATA_WIDTH 1
 #define V7_GRAPH_HALF_SQUARED_OUT_WIDTH 1
 #define V7_GRAPH_HALF_SQUARED_WORK_FORWARD 312  /* scratch reals for v7_graph_half_squared_forward */
-#define V7_GRAPH_HALF_SQUARED_WORK_LOSS_GRAD 384  /* scratch reals for v7_graph_half_squared_loss_grad */
-#define V7_GRAPH_HALF_SQUARED_WORK_HVP 496  /* scratch reals for v7_graph_half_squared_hvp */
-#define V7_GRAPH_HALF_SQUARED_WORK_HESSIAN 508  /* scratch reals for v7_graph_half_squared_hessian */
-#define V7_GRAPH_HALF_SQUARED_WORK_JACOBIAN 2872  /* scratch reals for v7_graph_half_squared_jacobian */
+#define V7_GRAPH_HALF_SQUARED_WORK_LOSS_GRAD 128  /* scratch reals for v7_graph_half_squared_loss_grad */
+#define V7_GRAPH_HALF_SQUARED_WORK_HVP 240  /* scratch reals for v7_graph_half_squared_hvp */
+#define V7_GRAPH_HALF_SQUARED_WORK_HESSIAN 252  /* scratch reals for v7_graph_half_squared_hessian */
+#define V7_GRAPH_HALF_SQUARED_WORK_JACOBIAN 1080  /* scratch reals for v7_graph_half_squared_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

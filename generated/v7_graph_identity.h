@@ -14,7 +14,7 @@
 #define V7_GRAPH_IDENTITY_WORK_LOSS_GRAD 112  /* scratch reals for v7_graph_identity_loss_grad */
 #define V7_GRAPH_IDENTITY_WORK_HVP 192  /* scratch reals for v7_graph_identity_hvp */
 #define V7_GRAPH_IDENTITY_WORK_HESSIAN 204  /* scratch reals for v7_graph_identity_hessian */
-#define V7_GRAPH_IDENTITY_WORK_JACOBIAN 2336  /* scratch reals for v7_graph_identity_jacobian */
+#define V7_GRAPH_IDENTITY_WORK_JACOBIAN 800  /* scratch reals for v7_graph_identity_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

@@ -11,10 +11,10 @@
 #define V7_GRAPH_LOG_SQUARED_DATA_WIDTH 1
 #define V7_GRAPH_LOG_SQUARED_OUT_WIDTH 1
 #define V7_GRAPH_LOG_SQUARED_WORK_FORWARD 312  /* scratch reals for v7_graph_log_squared_forward */
-#define V7_GRAPH_LOG_SQUARED_WORK_LOSS_GRAD 632  /* scratch reals for v7_graph_log_squared_loss_grad */
-#define V7_GRAPH_LOG_SQUARED_WORK_HVP 1000  /* scratch reals for v7_graph_log_squared_hvp */
-#define V7_GRAPH_LOG_SQUARED_WORK_HESSIAN 1012  /* scratch reals for v7_graph_log_squared_hessian */
-#define V7_GRAPH_LOG_SQUARED_WORK_JACOBIAN 2872  /* scratch reals for v7_graph_log_squared_jacobian */
+#define V7_GRAPH_LOG_SQUARED_WORK_LOSS_GRAD 120  /* scratch reals for v7_graph_log_squared_loss_grad */
+#define V7_GRAPH_LOG_SQUARED_WORK_HVP 232  /* scratch reals for v7_graph_log_squared_hvp */
+#define V7_GRAPH_LOG_SQUARED_WORK_HESSIAN 244  /* scratch reals for v7_graph_log_squared_hessian */
+#define V7_GRAPH_LOG_SQUARED_WORK_JACOBIAN 1080  /* scratch reals for v7_graph_log_squared_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

@@ -10,11 +10,11 @@
 #define WORKED_EXAMPLE_II_N_PARAMS 6
 #define WORKED_EXAMPLE_II_DATA_WIDTH 2
 #define WORKED_EXAMPLE_II_OUT_WIDTH 1
-#define WORKED_EXAMPLE_II_WORK_FORWARD 1536  /* scratch reals for worked_example_ii_forward */
-#define WORKED_EXAMPLE_II_WORK_LOSS_GRAD 4104  /* scratch reals for worked_example_ii_loss_grad */
-#define WORKED_EXAMPLE_II_WORK_HVP 7944  /* scratch reals for worked_example_ii_hvp */
-#define WORKED_EXAMPLE_II_WORK_HESSIAN 7964  /* scratch reals for worked_example_ii_hessian */
-#define WORKED_EXAMPLE_II_WORK_JACOBIAN 4096  /* scratch reals for worked_example_ii_jacobian */
+#define WORKED_EXAMPLE_II_WORK_FORWARD 256  /* scratch reals for worked_example_ii_forward */
+#define WORKED_EXAMPLE_II_WORK_LOSS_GRAD 8  /* scratch reals for worked_example_ii_loss_grad */
+#define WORKED_EXAMPLE_II_WORK_HVP 8  /* scratch reals for worked_example_ii_hvp */
+#define WORKED_EXAMPLE_II_WORK_HESSIAN 28  /* scratch reals for worked_example_ii_hessian */
+#define WORKED_EXAMPLE_II_WORK_JACOBIAN 3072  /* scratch reals for worked_example_ii_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

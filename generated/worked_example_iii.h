@@ -10,11 +10,11 @@
 #define WORKED_EXAMPLE_III_N_PARAMS 6
 #define WORKED_EXAMPLE_III_DATA_WIDTH 2
 #define WORKED_EXAMPLE_III_OUT_WIDTH 1
-#define WORKED_EXAMPLE_III_WORK_FORWARD 1536  /* scratch reals for worked_example_iii_forward */
-#define WORKED_EXAMPLE_III_WORK_LOSS_GRAD 4104  /* scratch reals for worked_example_iii_loss_grad */
-#define WORKED_EXAMPLE_III_WORK_HVP 7944  /* scratch reals for worked_example_iii_hvp */
-#define WORKED_EXAMPLE_III_WORK_HESSIAN 7964  /* scratch reals for worked_example_iii_hessian */
-#define WORKED_EXAMPLE_III_WORK_JACOBIAN 4096  /* scratch reals for worked_example_iii_jacobian */
+#define WORKED_EXAMPLE_III_WORK_FORWARD 256  /* scratch reals for worked_example_iii_forward */
+#define WORKED_EXAMPLE_III_WORK_LOSS_GRAD 8  /* scratch reals for worked_example_iii_loss_grad */
+#define WORKED_EXAMPLE_III_WORK_HVP 8  /* scratch reals for worked_example_iii_hvp */
+#define WORKED_EXAMPLE_III_WORK_HESSIAN 28  /* scratch reals for worked_example_iii_hessian */
+#define WORKED_EXAMPLE_III_WORK_JACOBIAN 3072  /* scratch reals for worked_example_iii_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,5 +1,6 @@
 """The bundled examples (package `symgrad.examples`): list them, copy them out, and resolve a
 SPEC/claims/JSON argument that names one instead of a path, so README commands run anywhere."""
+
 from __future__ import annotations
 
 import filecmp
@@ -52,7 +53,7 @@ def _summary(path: Path) -> str:
         words.append(line.lstrip("#").strip())
     text = " ".join(words)
     cut = text.find(". ")
-    text = text[:cut + 1] if cut > 0 else text
+    text = text[: cut + 1] if cut > 0 else text
     if len(text) > 100:
         text = text[:100].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     return text
@@ -76,8 +77,7 @@ def bundled_examples() -> list[Example]:
     """Every bundled spec, claims and JSON file, specs first, each sorted by name."""
     root = examples_dir()
     files = [p for p in root.rglob("*") if p.is_file() and p.suffix in (".toml", ".json")]
-    out = [Example(_name(p, root), _kind(p), p, _summary(p) if p.suffix == ".toml" else "")
-           for p in files]
+    out = [Example(_name(p, root), _kind(p), p, _summary(p) if p.suffix == ".toml" else "") for p in files]
     order = {"spec": 0, "claims": 1, "json": 2}
     return sorted(out, key=lambda e: (order[e.kind], e.name))
 
@@ -96,8 +96,7 @@ def resolve(arg: str | Path, kind: str = "spec") -> Path:
             p = base / cand
             if ".." not in Path(cand).parts and p.is_file():
                 return p
-    raise SpecError(f"{text}: no such file, and no bundled example of that name "
-                    "(`symgrad examples` lists them)")
+    raise SpecError(f"{text}: no such file, and no bundled example of that name (`symgrad examples` lists them)")
 
 
 def load_graph(spec: str | Path | Graph) -> Graph:

@@ -1,12 +1,20 @@
-"""The function catalogue: every activation, primitive and loss symgrad knows, declared once.
+"""The function catalogue: every activation, primitive, reduction, loss and penalty symgrad
+knows, declared once.
 
-Each entry carries its SymPy form (with the derivative SymPy uses), its numpy form, its LaTeX
-and text names and stability notes; parsing, derivation, printing and evaluation all read it.
+Each entry carries its role, its SymPy form (with the derivative SymPy uses), its numpy form,
+the C runtime helper it prints as, its LaTeX (and the words LaTeX claims read back as it), its
+kinks with the Clarke subdifferential there, its options (default and check) and stability
+notes. Everything else reads it: spec parsing and its "did you mean" hints (spec_schema,
+lowering), the numeric evaluator (NUMPY_FUNCS), the kink logic (kinks.py), the C printer
+(c_helpers), the grammar and LaTeX readers/printers, and `symgrad check`'s domain hints. The two
+numeric references (codegen/reference*.py) keep their own numerics on purpose;
+tests/test_catalogue_parity.py checks every consumer, and those references, against this table.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import sympy as sp
@@ -49,7 +57,7 @@ class ifpos(_Printed):
         return ifpos(x, real_diff(a, s), real_diff(b, s))
 
     def fdiff(self, argindex=1):
-        x, a, b = self.args
+        x = self.args[0]
         if argindex == 1:
             return sp.S.Zero  # piecewise constant in the condition (kinks are a documented policy)
         if argindex == 2:
@@ -62,7 +70,10 @@ class ifpos(_Printed):
         if a == 1 and b == 0:
             return r"\mathbb{I}\left[%s > 0\right]" % cond
         return r"\begin{cases} %s & %s > 0 \\ %s & \text{otherwise} \end{cases}" % (
-            printer._print(a), cond, printer._print(b))
+            printer._print(a),
+            cond,
+            printer._print(b),
+        )
 
     def _sympystr(self, printer):
         x, a, b = self.args
@@ -140,7 +151,9 @@ class leaky_relu(_Printed):
 
     def _latex_body(self, printer):
         return r"\operatorname{LeakyReLU}_{%s}\left(%s\right)" % (
-            printer._print(self.args[1]), printer._print(self.args[0]))
+            printer._print(self.args[1]),
+            printer._print(self.args[0]),
+        )
 
 
 class elu(_Printed):
@@ -155,8 +168,7 @@ class elu(_Printed):
         return ifpos(x, sp.S.Zero, sp.exp(x) - 1)
 
     def _latex_body(self, printer):
-        return r"\operatorname{ELU}_{%s}\left(%s\right)" % (
-            printer._print(self.args[1]), printer._print(self.args[0]))
+        return r"\operatorname{ELU}_{%s}\left(%s\right)" % (printer._print(self.args[1]), printer._print(self.args[0]))
 
 
 class softplus(_Printed):
@@ -192,7 +204,7 @@ class normal_cdf(_Printed):
 
     def fdiff(self, argindex=1):
         x = self.args[0]
-        return sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
+        return sp.exp(-(x**2) / 2) / sp.sqrt(2 * sp.pi)
 
     def _eval_rewrite_as_erf(self, x, **kwargs):
         return (1 + sp.erf(x / sp.sqrt(2))) / 2
@@ -215,7 +227,7 @@ class gelu(_Printed):
 
     def fdiff(self, argindex=1):
         x = self.args[0]
-        return normal_cdf(x) + x * sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
+        return normal_cdf(x) + x * sp.exp(-(x**2) / 2) / sp.sqrt(2 * sp.pi)
 
     def _latex_body(self, printer):
         return r"\operatorname{GELU}\left(%s\right)" % printer._print(self.args[0])
@@ -273,6 +285,7 @@ def real_diff(expr: sp.Expr, s: sp.Symbol) -> sp.Expr:
 # numpy forms (stable where it matters); used by the numeric evaluator
 # --------------------------------------------------------------------------------------------
 
+
 def np_sigmoid(x):
     x = np.asarray(x, dtype=float)
     e = np.exp(-np.abs(x))
@@ -290,6 +303,7 @@ def np_normal_cdf(x):
         from scipy.special import erfc
     except ImportError:  # pragma: no cover - exercised only without scipy
         import math
+
         erfc = np.vectorize(math.erfc, otypes=[float])
     return 0.5 * erfc(-x / np.sqrt(2.0))
 
@@ -297,9 +311,11 @@ def np_normal_cdf(x):
 def np_erf(x):
     try:  # scipy is optional: use it when present, else the exact math.erf elementwise
         from scipy.special import erf
+
         return erf(x)
     except ImportError:  # pragma: no cover - exercised only without scipy
         import math
+
         return np.vectorize(math.erf, otypes=[float])(x)
 
 
@@ -315,17 +331,13 @@ def np_sign(x):
     return np.sign(np.asarray(x, dtype=float))
 
 
-NUMPY_FUNCS: dict[type, Callable] = {
-    sp.exp: np.exp, sp.log: np.log, sp.sin: np.sin, sp.cos: np.cos, sp.tan: np.tan,
-    sp.tanh: np.tanh, sp.Abs: np.abs, sp.sign: np_sign, sp.erf: np_erf,
-    sigmoid: np_sigmoid, sigmoid_tail: np_sigmoid, softplus: np_softplus, normal_cdf: np_normal_cdf,
-    relu: lambda x: np.maximum(x, 0.0),
-    ifpos: np_ifpos,
-    leaky_relu: lambda x, a: np.where(np.asarray(x) > 0, x, a * np.asarray(x)),
-    elu: lambda x, a: np.where(np.asarray(x) > 0, x, a * np.expm1(np.minimum(x, 0.0))),
-    silu: lambda x: np.asarray(x) * np_sigmoid(x),
-    gelu: lambda x: np.asarray(x) * np_normal_cdf(x),
-    maximum: np.maximum,
+# numpy forms of the functions SymPy or the catalogue use internally (not callable in a spec); the
+# callable functions' numpy forms are their catalogue entries' `numpy` (NUMPY_FUNCS joins both)
+_INTERNAL_NUMPY: dict[type, Callable] = {
+    sp.tan: np.tan,
+    sp.erf: np_erf,
+    sigmoid_tail: np_sigmoid,
+    normal_cdf: np_normal_cdf,
 }
 
 
@@ -333,94 +345,486 @@ NUMPY_FUNCS: dict[type, Callable] = {
 # The catalogue proper: what a user may call in an expression
 # --------------------------------------------------------------------------------------------
 
+ROLES = ("activation", "primitive", "reduction", "loss", "penalty")
+OPTION_CHECKS = ("number", "positive", "nonnegative", "flag")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A named parameter of a catalogue function (alpha of leaky_relu, delta of huber): its
+    default as a spec file would write it and the check a spec value must pass."""
+
+    name: str
+    default: bool | int | float
+    check: str = "number"  # one of OPTION_CHECKS
+
+    @property
+    def exact(self) -> sp.Expr:
+        """The default as an exact SymPy number (0.01 → 1/100, true → 1): what a call that
+        leaves the parameter out gets."""
+        if isinstance(self.default, bool):
+            return sp.Integer(int(self.default))
+        return sp.Rational(str(self.default))
+
+
+def _first(args: tuple) -> sp.Expr:
+    return args[0]
+
+
+@dataclass(frozen=True)
+class Kink:
+    """Where a function is not differentiable, and what its derivative is there.
+
+    `side(args)` is the expression whose sign selects the piece (the kink is where it is 0);
+    `clarke(*params)` the Clarke subdifferential of ∂f/∂(first argument) at the kink as an
+    interval (lo, hi), or None where f jumps (not Lipschitz: sign, ifpos's condition);
+    `policy` is the value symgrad's derivative takes there."""
+
+    where: str  # in words / the spec grammar, e.g. "x = 0"
+    subdifferential: str  # the Clarke subdifferential, e.g. "[0, 1]"
+    policy: str  # symgrad's derivative at the kink, e.g. "0"
+    side: Callable[[tuple], sp.Expr] | None = _first
+    clarke: Callable[..., tuple[float, float]] | None = None
+
+
 @dataclass(frozen=True)
 class Entry:
     """One catalogue function: how it is called, what it is, how it is written."""
 
     name: str
-    kind: str                      # 'elementwise' | 'vector' | 'reduction' | 'loss'
-    params: tuple[str, ...] = ()   # positional parameter names after the tensor arguments
-    defaults: tuple = ()           # defaults for trailing params
+    kind: str  # 'elementwise' | 'vector' | 'reduction' | 'loss'
+    params: tuple[str, ...] = ()  # positional parameter names after the tensor arguments
+    defaults: tuple = ()  # defaults for trailing params (exact SymPy numbers)
     n_tensor_args: int = 1
     sympy_fn: Callable | None = None
     latex: str = ""
     derivative: str = ""
     notes: str = ""
-    formula: str = ""              # composite entries: expression in the spec grammar
+    formula: str = ""  # composite entries: expression in the spec grammar
+    role: str = "primitive"  # one of ROLES
+    numpy: Callable | None = None  # elementwise: the numpy form the evaluator uses
+    c_helper: str = ""  # the runtime helper C calls ('' = libm / operators via SymPy)
+    kinks: tuple[Kink, ...] = ()  # non-smooth points ((): smooth where defined)
+    options: tuple[Option, ...] = ()  # params with their spec defaults and checks
+    latex_words: tuple[str, ...] = ()  # words LaTeX formula claims read as this function
+    domain: str = "real"  # 'real' | 'positive' | 'unit' (losses: of the first argument)
+    range: str = "real"  # 'real' | 'positive' | 'unit' ⊂ positive
 
 
-def _ew(name, fn, latex, derivative, notes="", params=(), defaults=()):
-    return Entry(name, "elementwise", params, defaults, 1, fn, latex, derivative, notes)
+def _ew(
+    name,
+    fn,
+    latex,
+    derivative,
+    notes="",
+    *,
+    numpy,
+    options=(),
+    c_helper="",
+    kinks=(),
+    words=None,
+    domain="real",
+    range="real",
+    role="activation",
+    n_tensor_args=1,
+):
+    """An elementwise entry; `words` defaults to the name without underscores."""
+    return Entry(
+        name,
+        "elementwise",
+        tuple(o.name for o in options),
+        tuple(o.exact for o in options),
+        n_tensor_args,
+        fn,
+        latex,
+        derivative,
+        notes,
+        role=role,
+        numpy=numpy,
+        c_helper=c_helper,
+        kinks=kinks,
+        options=options,
+        latex_words=(name.replace("_", ""),) if words is None else words,
+        domain=domain,
+        range=range,
+    )
 
 
-CATALOGUE: dict[str, Entry] = {e.name: e for e in [
-    _ew("identity", lambda x: x, "x", "1"),
-    _ew("sigmoid", sigmoid, r"\sigma", "σ(x)(1-σ(x))", "sign-split in C to avoid exp overflow"),
-    _ew("tanh", sp.tanh, r"\tanh", "1-tanh²(x)"),
-    _ew("relu", relu, r"\operatorname{ReLU}", "𝟙[x>0]; ReLU'(0)=0 by policy (PyTorch)"),
-    _ew("leaky_relu", leaky_relu, r"\operatorname{LeakyReLU}", "1 if x>0 else alpha",
-        params=("alpha",), defaults=(sp.Rational(1, 100),)),
-    _ew("gelu", gelu, r"\operatorname{GELU}", "Φ(x)+xφ(x)", "exact erf form"),
-    _ew("softplus", softplus, r"\operatorname{softplus}", "σ(x)", "max(x,0)+log1p(e^-|x|)"),
-    _ew("silu", silu, r"\operatorname{SiLU}", "σ(x)(1+x(1-σ(x)))"),
-    _ew("elu", elu, r"\operatorname{ELU}", "1 if x>0 else alpha·e^x",
-        params=("alpha",), defaults=(sp.S.One,)),
-    _ew("exp", sp.exp, r"\exp", "e^x"),
-    _ew("log", sp.log, r"\log", "1/x"),
-    _ew("sqrt", sp.sqrt, r"\sqrt", "1/(2√x)"),
-    _ew("abs", sp.Abs, r"\left|\cdot\right|", "sign(x); 0 at 0 by policy"),
-    _ew("sin", sp.sin, r"\sin", "cos(x)"),
-    _ew("cos", sp.cos, r"\cos", "-sin(x)"),
-    _ew("sign", sp.sign, r"\operatorname{sign}", "0 (piecewise constant)"),
-    Entry("max", "elementwise", (), (), 2, maximum, r"\max", "to the larger argument"),
-    Entry("softmax", "vector", latex=r"\operatorname{softmax}", derivative="diag(s) - s sᵀ",
-          notes="computed with max subtraction"),
-    Entry("log_softmax", "vector", latex=r"\log\operatorname{softmax}", derivative="I - 1 sᵀ",
-          notes="z - logsumexp(z)"),
-    Entry("logsumexp", "reduction", latex=r"\operatorname{LSE}", derivative="softmax(z)",
-          notes="max subtraction"),
-    Entry("sum", "reduction", latex=r"\sum", derivative="1"),
-    Entry("mean", "reduction", latex=r"\operatorname{mean}", derivative="1/n"),
-    Entry("dot", "reduction", n_tensor_args=2, latex=r"\cdot", derivative="the other argument"),
-    Entry("outer", "vector", n_tensor_args=2, latex=r"\otimes", derivative="bilinear"),
-    # Losses: composites written in the expression grammar, so every stage sees primitives.
-    Entry("mse", "loss", ("half",), (0,), 2, formula="(1 - half/2) * sum((a - b)**2)",
-          latex=r"\|a-b\|^2", notes="half=1 gives ½‖a−b‖²"),
-    Entry("sse", "loss", (), (), 2, formula="sum((a - b)**2)", latex=r"\|a-b\|^2"),
-    Entry("mae", "loss", (), (), 2, formula="sum(abs(a - b))", latex=r"\|a-b\|_1",
-          notes="sign subgradient, 0 at 0"),
-    Entry("huber", "loss", ("delta",), (sp.S.One,), 2,
-          formula="sum(ifpos(abs(a - b) - delta, delta*(abs(a - b) - delta/2), (a - b)**2/2))",
-          latex=r"L_\delta"),
-    Entry("cross_entropy", "loss", (), (), 2, formula="-sum(b * log_softmax(a))",
-          latex=r"\operatorname{CE}", notes="a = logits, b = targets; fused, gradient softmax(a)·Σb − b"),
-    Entry("nll", "loss", (), (), 2, formula="-sum(b * log(a))", latex=r"-\sum t\log p",
-          notes="a = probabilities"),
-    Entry("bce", "loss", (), (), 2, formula="-sum(b*log(a) + (1 - b)*log(1 - a))",
-          latex=r"\operatorname{BCE}", notes="a = probabilities"),
-    Entry("bce_logits", "loss", (), (), 2, formula="sum(softplus(a) - b*a)",
-          latex=r"\operatorname{BCE}_{\text{logits}}", notes="stable sigmoid + BCE"),
-    Entry("focal", "loss", ("alpha", "gamma"), (sp.Rational(1, 4), sp.Integer(2)), 2,
-          formula="sum(-(alpha*b + (1 - alpha)*(1 - b)) * (1 - (b*sigmoid(a) + (1 - b)*(1 - sigmoid(a))))**gamma"
-                  " * (-softplus(-(2*b - 1)*a)))",
-          latex=r"\operatorname{FL}", notes="binary focal loss on logits, b in {0,1}"),
-    Entry("dice", "loss", ("eps",), (sp.S.One,), 2,
-          formula="1 - (2*sum(a*b) + eps) / (sum(a) + sum(b) + eps)", latex=r"1-\operatorname{Dice}",
-          notes="soft Dice on probabilities"),
-    Entry("kl", "loss", (), (), 2, formula="sum(a * (log(a) - log(b)))", latex=r"D_{KL}",
-          notes="KL(a‖b); unstable where b ≈ 0"),
-    Entry("hinge", "loss", (), (), 2, formula="sum(relu(1 - b*a))", latex=r"\max(0, 1 - y s)",
-          notes="a = scores, b in {-1,+1}"),
-    Entry("logistic", "loss", (), (), 2, formula="sum(softplus(-b*a))", latex=r"\log(1+e^{-ys})",
-          notes="a = scores, b in {-1,+1}"),
-    Entry("ifpos", "elementwise", (), (), 3, ifpos, r"\mathbb{I}", "branch"),
-]}
+def _loss(name, formula, latex, notes="", options=(), kinks=(), domain="real"):
+    """A loss of (a = predictions, b = targets), written in the spec grammar."""
+    return Entry(
+        name,
+        "loss",
+        tuple(o.name for o in options),
+        tuple(o.exact for o in options),
+        2,
+        formula=formula,
+        latex=latex,
+        notes=notes,
+        role="loss",
+        kinks=kinks,
+        options=options,
+        domain=domain,
+    )
 
-ELEMENTWISE_SYMPY = {name: e.sympy_fn for name, e in CATALOGUE.items()
-                     if e.kind == "elementwise"}
+
+def _np_leaky_relu(x, a):
+    return np.where(np.asarray(x) > 0, x, a * np.asarray(x))
+
+
+def _np_elu(x, a):
+    return np.where(np.asarray(x) > 0, x, a * np.expm1(np.minimum(x, 0.0)))
+
+
+def _span(a, b) -> tuple[float, float]:
+    return (min(float(a), float(b)), max(float(a), float(b)))
+
+
+_RELU_KINK = Kink("x = 0", "[0, 1]", "0 (PyTorch)", clarke=lambda: (0.0, 1.0))
+_ABS_KINK = Kink("x = 0", "[−1, 1]", "sign(0) = 0 (PyTorch)", clarke=lambda: (-1.0, 1.0))
+
+CATALOGUE: dict[str, Entry] = {
+    e.name: e
+    for e in [
+        _ew("identity", lambda x: x, "x", "1", numpy=lambda x: np.asarray(x, dtype=float), words=()),
+        _ew(
+            "sigmoid",
+            sigmoid,
+            r"\sigma",
+            "σ(x)(1-σ(x))",
+            "sign-split in C to avoid exp overflow",
+            numpy=np_sigmoid,
+            c_helper="sg_sigmoid",
+            words=("sigma", "sigmoid"),
+            range="unit",
+        ),
+        _ew("tanh", sp.tanh, r"\tanh", "1-tanh²(x)", numpy=np.tanh),
+        _ew(
+            "relu",
+            relu,
+            r"\operatorname{ReLU}",
+            "𝟙[x>0]; ReLU'(0)=0 by policy (PyTorch)",
+            numpy=lambda x: np.maximum(x, 0.0),
+            c_helper="sg_relu",
+            kinks=(_RELU_KINK,),
+        ),
+        _ew(
+            "leaky_relu",
+            leaky_relu,
+            r"\operatorname{LeakyReLU}",
+            "1 if x>0 else alpha",
+            numpy=_np_leaky_relu,
+            c_helper="sg_leaky_relu",
+            options=(Option("alpha", 0.01),),
+            kinks=(Kink("x = 0", "[min(α, 1), max(α, 1)]", "α (the x ≤ 0 branch)", clarke=lambda a: _span(a, 1)),),
+        ),
+        _ew(
+            "gelu",
+            gelu,
+            r"\operatorname{GELU}",
+            "Φ(x)+xφ(x)",
+            "exact erf form",
+            numpy=lambda x: np.asarray(x) * np_normal_cdf(x),
+            c_helper="sg_gelu",
+        ),
+        _ew(
+            "softplus",
+            softplus,
+            r"\operatorname{softplus}",
+            "σ(x)",
+            "max(x,0)+log1p(e^-|x|)",
+            numpy=np_softplus,
+            c_helper="sg_softplus",
+            range="positive",
+        ),
+        _ew(
+            "silu",
+            silu,
+            r"\operatorname{SiLU}",
+            "σ(x)(1+x(1-σ(x)))",
+            numpy=lambda x: np.asarray(x) * np_sigmoid(x),
+            c_helper="sg_silu",
+            words=("silu", "swish"),
+        ),
+        _ew(
+            "elu",
+            elu,
+            r"\operatorname{ELU}",
+            "1 if x>0 else alpha·e^x",
+            numpy=_np_elu,
+            c_helper="sg_elu",
+            options=(Option("alpha", 1.0),),
+            kinks=(
+                Kink(
+                    "x = 0 (for α ≠ 1; ELU″ jumps from α to 0 for every α)",
+                    "[min(α, 1), max(α, 1)]",
+                    "α (the x ≤ 0 branch); ELU″(0) = α",
+                    clarke=lambda a: _span(a, 1),
+                ),
+            ),
+        ),
+        _ew("exp", sp.exp, r"\exp", "e^x", numpy=np.exp, range="positive"),
+        _ew("log", sp.log, r"\log", "1/x", numpy=np.log, words=("log", "ln"), domain="positive"),
+        _ew("sqrt", sp.sqrt, r"\sqrt", "1/(2√x)", numpy=np.sqrt, words=(), domain="positive"),
+        _ew("abs", sp.Abs, r"\left|\cdot\right|", "sign(x); 0 at 0 by policy", numpy=np.abs, kinks=(_ABS_KINK,)),
+        _ew("sin", sp.sin, r"\sin", "cos(x)", numpy=np.sin),
+        _ew("cos", sp.cos, r"\cos", "-sin(x)", numpy=np.cos),
+        _ew(
+            "sign",
+            sp.sign,
+            r"\operatorname{sign}",
+            "0 (piecewise constant)",
+            numpy=np_sign,
+            c_helper="sg_sign",
+            words=("sign", "sgn"),
+            kinks=(Kink("x = 0", "none: sign jumps from −1 to 1 (not Lipschitz)", "0"),),
+        ),
+        _ew(
+            "max",
+            maximum,
+            r"\max",
+            "to the larger argument",
+            numpy=np.maximum,
+            c_helper="sg_max",
+            role="primitive",
+            n_tensor_args=2,
+            kinks=(
+                Kink(
+                    "a = b",
+                    "conv{(1, 0), (0, 1)}: ∂/∂a ∈ [0, 1], ∂/∂b = 1 − ∂/∂a",
+                    "ties to the second argument (PyTorch splits ½/½)",
+                    side=lambda args: args[0] - args[1],
+                    clarke=lambda: (0.0, 1.0),
+                ),
+            ),
+        ),
+        Entry(
+            "softmax",
+            "vector",
+            latex=r"\operatorname{softmax}",
+            derivative="diag(s) - s sᵀ",
+            notes="computed with max subtraction",
+            role="activation",
+            latex_words=("softmax",),
+            range="unit",
+        ),
+        Entry(
+            "log_softmax",
+            "vector",
+            latex=r"\log\operatorname{softmax}",
+            derivative="I - 1 sᵀ",
+            notes="z - logsumexp(z)",
+            role="activation",
+        ),
+        Entry(
+            "logsumexp",
+            "reduction",
+            latex=r"\operatorname{LSE}",
+            derivative="softmax(z)",
+            notes="max subtraction",
+            role="reduction",
+            latex_words=("lse", "logsumexp"),
+        ),
+        Entry("sum", "reduction", latex=r"\sum", derivative="1", role="reduction", latex_words=("sum",)),
+        Entry(
+            "mean", "reduction", latex=r"\operatorname{mean}", derivative="1/n", role="reduction", latex_words=("mean",)
+        ),
+        Entry("dot", "reduction", n_tensor_args=2, latex=r"\cdot", derivative="the other argument", role="reduction"),
+        Entry("outer", "vector", n_tensor_args=2, latex=r"\otimes", derivative="bilinear"),
+        # Losses: composites written in the expression grammar, so every stage sees primitives; their
+        # kinks are those of the primitives they use (declared here in the loss's own terms).
+        _loss(
+            "mse",
+            "(1 - half/2) * sum((a - b)**2)",
+            r"\|a-b\|^2",
+            "half=1 gives ½‖a−b‖²",
+            options=(Option("half", False, "flag"),),
+        ),
+        _loss("sse", "sum((a - b)**2)", r"\|a-b\|^2"),
+        _loss(
+            "mae",
+            "sum(abs(a - b))",
+            r"\|a-b\|_1",
+            "sign subgradient, 0 at 0",
+            kinks=(Kink("a = b (elementwise)", "[−1, 1] per element", "0", side=None, clarke=lambda: (-1.0, 1.0)),),
+        ),
+        _loss(
+            "huber",
+            "sum(ifpos(abs(a - b) - delta, delta*(abs(a - b) - delta/2), (a - b)**2/2))",
+            r"L_\delta",
+            options=(Option("delta", 1.0, "positive"),),
+            kinks=(
+                Kink(
+                    "|a − b| = δ (the second derivative jumps from 1 to 0)",
+                    "∂²/∂a² ∈ [0, 1]",
+                    "1 (the quadratic piece; PyTorch: 0)",
+                    side=None,
+                ),
+            ),
+        ),
+        _loss(
+            "cross_entropy",
+            "-sum(b * log_softmax(a))",
+            r"\operatorname{CE}",
+            "a = logits, b = targets; fused, gradient softmax(a)·Σb − b",
+        ),
+        _loss("nll", "-sum(b * log(a))", r"-\sum t\log p", "a = probabilities", domain="positive"),
+        _loss("bce", "-sum(b*log(a) + (1 - b)*log(1 - a))", r"\operatorname{BCE}", "a = probabilities", domain="unit"),
+        _loss("bce_logits", "sum(softplus(a) - b*a)", r"\operatorname{BCE}_{\text{logits}}", "stable sigmoid + BCE"),
+        _loss(
+            "focal",
+            "sum(-(alpha*b + (1 - alpha)*(1 - b)) * (1 - (b*sigmoid(a) + (1 - b)*(1 - sigmoid(a))))**gamma"
+            " * (-softplus(-(2*b - 1)*a)))",
+            r"\operatorname{FL}",
+            "binary focal loss on logits, b in {0,1}",
+            options=(Option("alpha", 0.25), Option("gamma", 2, "nonnegative")),
+        ),
+        _loss(
+            "dice",
+            "1 - (2*sum(a*b) + eps) / (sum(a) + sum(b) + eps)",
+            r"1-\operatorname{Dice}",
+            "soft Dice on probabilities",
+            options=(Option("eps", 1.0, "nonnegative"),),
+        ),
+        _loss("kl", "sum(a * (log(a) - log(b)))", r"D_{KL}", "KL(a‖b); unstable where b ≈ 0", domain="positive"),
+        _loss(
+            "hinge",
+            "sum(relu(1 - b*a))",
+            r"\max(0, 1 - y s)",
+            "a = scores, b in {-1,+1}",
+            kinks=(Kink("b·a = 1", "∂/∂a ∈ [−b, 0]", "0 (ReLU′(0) = 0)", side=None),),
+        ),
+        _loss("logistic", "sum(softplus(-b*a))", r"\log(1+e^{-ys})", "a = scores, b in {-1,+1}"),
+        _ew(
+            "ifpos",
+            ifpos,
+            r"\mathbb{I}",
+            "branch",
+            numpy=np_ifpos,
+            role="primitive",
+            n_tensor_args=3,
+            words=(),
+            kinks=(
+                Kink(
+                    "x = 0",
+                    "none where a ≠ b: ifpos jumps in its condition",
+                    "0 (piecewise constant in x; the x ≤ 0 branch at 0)",
+                ),
+            ),
+        ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """A [penalty] type of layered specs (built by symbolic.layers, not callable in a formula)."""
+
+    name: str
+    keys: tuple[str, ...]  # the [penalty] keys besides `type`
+    latex: str
+    notes: str = ""
+    kinks: tuple[Kink, ...] = ()
+    role: str = "penalty"
+
+
+PENALTIES: dict[str, Penalty] = {
+    p.name: p
+    for p in [
+        Penalty(
+            "l2",
+            ("lam", "C", "half", "params"),
+            r"\tfrac{\lambda}{2}\|\theta\|_2^2",
+            "λ/2·Σθ² (half = false: λ·Σθ²), or the C convention 1/(2C)·Σθ²",
+        ),
+        Penalty(
+            "l1",
+            ("lam", "params"),
+            r"\lambda\|\theta\|_1",
+            "λ·Σ|θ|",
+            kinks=(Kink("θ = 0 (elementwise)", "λ·[−1, 1]", "0 (sign(0) = 0)", side=None, clarke=lambda: (-1.0, 1.0)),),
+        ),
+        Penalty(
+            "lp",
+            ("lam", "p", "params"),
+            r"\tfrac{\lambda}{p}\|\theta\|_p^p",
+            "λ/p·Σ|θ|^p, p ≥ 1",
+            kinks=(
+                Kink(
+                    "θ = 0 (elementwise; a kink for p = 1, an unbounded second derivative for 1 < p < 2)",
+                    "λ·[−1, 1] for p = 1",
+                    "0",
+                    side=None,
+                ),
+            ),
+        ),
+    ]
+}
+
+
+# ---- views of the catalogue for its consumers ---------------------------------------------------
+
+NUMPY_FUNCS: dict[type, Callable] = {
+    **{e.sympy_fn: e.numpy for e in CATALOGUE.values() if isinstance(e.sympy_fn, type) and e.numpy is not None},
+    **_INTERNAL_NUMPY,
+}
+
+ELEMENTWISE_SYMPY = {name: e.sympy_fn for name, e in CATALOGUE.items() if e.kind == "elementwise"}
 
 
 def activation_names() -> list[str]:
     """Names usable as a layer activation."""
-    return [n for n, e in CATALOGUE.items() if e.kind == "elementwise" and e.n_tensor_args == 1] + [
-        "softmax", "log_softmax"]
+    return [n for n, e in CATALOGUE.items() if e.role == "activation"]
+
+
+def loss_names() -> list[str]:
+    """The loss types, in catalogue order."""
+    return [n for n, e in CATALOGUE.items() if e.role == "loss"]
+
+
+def option_activations(option: str = "alpha") -> list[str]:
+    """Activations that take the layer option `option` (leaky_relu and elu take alpha)."""
+    return [n for n in activation_names() if option in CATALOGUE[n].params]
+
+
+def sympy_names() -> dict[type, str]:
+    """SymPy function class → catalogue name, for every callable elementwise function that is
+    its own SymPy class (sqrt is a power, identity no function)."""
+    return {e.sympy_fn: n for n, e in CATALOGUE.items() if e.kind == "elementwise" and isinstance(e.sympy_fn, type)}
+
+
+def c_helpers() -> dict[type, str]:
+    """SymPy function class → the C runtime helper it prints as (subclasses resolve by MRO)."""
+    return {e.sympy_fn: e.c_helper for e in CATALOGUE.values() if e.c_helper and isinstance(e.sympy_fn, type)}
+
+
+_KINKS_BY_CLASS: dict[type, tuple[Kink, ...]] = {
+    e.sympy_fn: e.kinks for e in CATALOGUE.values() if e.kind == "elementwise" and isinstance(e.sympy_fn, type)
+}
+
+
+def kinks_of(fn: type) -> tuple[Kink, ...]:
+    """The kinks of a SymPy function class (by nearest catalogue base; () when smooth)."""
+    for c in fn.__mro__:
+        if c in _KINKS_BY_CLASS:
+            return _KINKS_BY_CLASS[c]
+    return ()
+
+
+def kinked_functions() -> tuple[type, ...]:
+    """The SymPy classes of the catalogue's non-smooth elementwise functions."""
+    return tuple(
+        e.sympy_fn for e in CATALOGUE.values() if e.kinks and e.kind == "elementwise" and isinstance(e.sympy_fn, type)
+    )
+
+
+def kink_sides(node: sp.Basic) -> list[sp.Expr]:
+    """For a node of an elementwise template: the expressions whose zero is one of its kinks."""
+    if not isinstance(node, sp.Function):
+        return []
+    return [k.side(node.args) for k in kinks_of(type(node)) if k.side is not None]
+
+
+def latex_words() -> dict[str, str]:
+    """Lower-case word (no underscores) → catalogue name: what LaTeX claims read as a call."""
+    return {w: n for n, e in CATALOGUE.items() for w in e.latex_words}

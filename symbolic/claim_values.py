@@ -1,6 +1,7 @@
 """The model at one point, every number a claim may ask for (value, adjoint, local partial,
 gradient, HVP, Hessian block, Jacobian, optimizer update), and the verdict type.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -10,7 +11,7 @@ import numpy as np
 
 from .claims import Claim, ClaimsError, Ref
 from .graph import Graph, all_indices
-from .point import evaluate_point, jacobian_at
+from .point import PointResult, evaluate_point, jacobian_at
 from .reverse import local_partial
 
 VERDICTS = ("holds", "rounding", "wrong")
@@ -29,15 +30,15 @@ class ClaimResult:
     abs_error: float
     rel_error: float
     counterexample: dict | None = None
-    correct_formula: str | None = None       # spec grammar, pasteable as `formula =`
+    correct_formula: str | None = None  # spec grammar, pasteable as `formula =`
     correct_formula_entries: list[tuple[str, str, str]] = field(default_factory=list)  # (qty, grammar, LaTeX)
     note: str | None = None
     method: str = "numeric"
     line: int | None = None
     row_keys: list[str] = field(default_factory=list)
     verdict: str = ""
-    claimed_text: str | None = None          # the claimed number(s) as written
-    correct_text: str | None = None          # the correct number(s) to the claim's digits + 2
+    claimed_text: str | None = None  # the claimed number(s) as written
+    correct_text: str | None = None  # the correct number(s) to the claim's digits + 2
 
     def __post_init__(self):
         if not self.verdict:
@@ -54,16 +55,22 @@ class ClaimResult:
                 return v
             a = np.asarray(v, dtype=float)
             return float(a) if a.shape == () else a.tolist()
-        out = {"quantity": self.quantity, "verdict": self.verdict, "ok": self.ok,
-               "claimed": tl(self.claimed), "correct": tl(self.correct),
-               "abs_error": self.abs_error, "rel_error": self.rel_error}
+
+        out = {
+            "quantity": self.quantity,
+            "verdict": self.verdict,
+            "ok": self.ok,
+            "claimed": tl(self.claimed),
+            "correct": tl(self.correct),
+            "abs_error": self.abs_error,
+            "rel_error": self.rel_error,
+        }
         if self.counterexample is not None:
             out["counterexample"] = self.counterexample
         for k in ("correct_formula", "note", "line"):
             if getattr(self, k) is not None:
                 out[k] = getattr(self, k)
-        if len(self.correct_formula_entries) > 1 or (self.correct_formula_entries and
-                                                     self.correct_formula is None):
+        if len(self.correct_formula_entries) > 1 or (self.correct_formula_entries and self.correct_formula is None):
             out["correct_formula_entries"] = {q: t for q, t, _ in self.correct_formula_entries}
         out["method"] = self.method
         return out
@@ -94,10 +101,9 @@ class PointQuantities:
         self.values = values
         self.direction = direction
         self.named = {a.name: a for a in graph.named()}
-        self._res = None
-        self._hess = None
+        self._res: PointResult | None = None
 
-    def res(self):
+    def res(self) -> PointResult:
         if self._res is None:
             self._res = evaluate_point(self.g, self.values, direction=self.direction)
         return self._res
@@ -107,6 +113,7 @@ class PointQuantities:
         from .kinks import kink_margin
         from .perturb import KINK_EPS
         from .point import derivation
+
         return kink_margin(derivation(self.g).program, self.res().env) <= KINK_EPS
 
     def shape(self, name: str):
@@ -116,10 +123,10 @@ class PointQuantities:
         if ref.name not in allowed:
             raise ClaimsError(f"unknown {what} '{ref.name}' in {q!r}{_suggest(ref.name, allowed)}")
         shape = allowed[ref.name]
-        if ref.index is not None and (len(ref.index) != len(shape)
-                                      or any(i >= d for i, d in zip(ref.index, shape))):
-            raise ClaimsError(f"index {list(ref.index)} out of range for '{ref.name}' "
-                              f"(shape {list(shape)}) in {q!r}")
+        if ref.index is not None and (
+            len(ref.index) != len(shape) or any(i >= d for i, d in zip(ref.index, shape, strict=True))
+        ):
+            raise ClaimsError(f"index {list(ref.index)} out of range for '{ref.name}' (shape {list(shape)}) in {q!r}")
 
     def validate(self, c: Claim):
         q = c.quantity
@@ -141,14 +148,16 @@ class PointQuantities:
             self.check_ref(out, {n: a.shape for n, a in self.named.items()}, "assignment", q)
             a = self.named[out.name]
             if a.op != "ew":
-                raise ClaimsError(f"{q!r}: local partials are available for elementwise assignments; "
-                                  f"'{out.name}' is a {a.op}")
+                raise ClaimsError(
+                    f"{q!r}: local partials are available for elementwise assignments; '{out.name}' is a {a.op}"
+                )
             if arg.name not in a.args:
-                raise ClaimsError(f"{q!r}: '{arg.name}' is not an argument of '{out.name}' "
-                                  f"(its arguments: {', '.join(a.args)})")
+                raise ClaimsError(
+                    f"{q!r}: '{arg.name}' is not an argument of '{out.name}' (its arguments: {', '.join(a.args)})"
+                )
         if c.kind == "hvp" and self.direction is None:
             raise ClaimsError(f"{q!r} needs a [direction] table in the claims file")
-        if c.kind == "update" and not self.g.meta.get("optimizer"):
+        if c.kind == "update" and self.g.info.optimizer is None:
             raise ClaimsError(f"{q!r} needs an [optimizer] table in the spec")
 
     # -- numbers -------------------------------------------------------------------------------
@@ -160,15 +169,22 @@ class PointQuantities:
         elif k in ("adjoint", "grad"):
             full = r.adjoints[refs[0].name]
         elif k == "hvp":
+            if r.hvp is None:  # check() rejects an hvp claim without a [direction] first
+                raise ClaimsError(f"{c.quantity!r} needs a [direction] table in the claims file")
             full = r.hvp[refs[0].name]
         elif k == "update":
             from .optim import step
-            full = step(self.g.meta["optimizer"], {refs[0].name: self.values[refs[0].name]},
-                        {refs[0].name: r.grad[refs[0].name]})[refs[0].name]
+
+            full = step(
+                self.g.info.optimizer_table(),
+                {refs[0].name: self.values[refs[0].name]},
+                {refs[0].name: r.grad[refs[0].name]},
+            )[refs[0].name]
         elif k == "local":
             a = self.named[refs[0].name]
             p = local_partial(a, refs[1].name)
             from .evaluate import compile_template
+
             full = np.broadcast_to(np.asarray(compile_template(p)(r.env), dtype=float), a.shape)
             return np.asarray(full[refs[0].index] if refs[0].index is not None else full)
         elif k == "hessian":
@@ -187,17 +203,21 @@ class PointQuantities:
 
     def _hessian_block(self, refs):
         from .point import hvp_at
+
         p1, p2 = refs
         s2 = self.shape(p2.name)
         cols = [p2.index] if p2.index is not None else list(all_indices(s2))
-        block = []
+        rows: list[np.ndarray] = []
         for idx in cols:
             u = {q: np.zeros(s) for q, s in self.g.params.items()}
             u[p2.name][idx] = 1.0
             hv = hvp_at(self.g, self.res().env, u)[p1.name]
-            block.append(hv[p1.index] if p1.index is not None else hv)
-        block = np.array(block)
+            rows.append(hv[p1.index] if p1.index is not None else hv)
+        block = np.array(rows)
         if p2.index is not None:
             return block[0]
-        return np.moveaxis(block.reshape(s2 + np.shape(block[0])), list(range(len(s2))),
-                           list(range(-len(s2), 0))) if s2 else block[0]
+        return (
+            np.moveaxis(block.reshape(s2 + np.shape(block[0])), list(range(len(s2))), list(range(-len(s2), 0)))
+            if s2
+            else block[0]
+        )

@@ -7,6 +7,7 @@ claims, with the same tolerances) with `quantity` and `value` (number or nested 
 (point) and [direction] (for hvp claims). Quantities: value:NAME, adjoint:NAME, local:NAME,ARG,
 grad:P, hvp:P, hessian:P1,P2, jacobian:OUT,IN, update:P, each name optionally indexed 0-based.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -15,11 +16,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import tomlkit
 import tomlkit.exceptions
 from tomlkit import items
+from tomlkit.container import OutOfOrderTableProxy
 
 KINDS = ("value", "adjoint", "local", "grad", "hvp", "hessian", "jacobian", "update")
 CLAIM_KEYS = ("quantity", "value", "formula", "tolerance", "note")
@@ -48,11 +51,11 @@ class Claim:
     quantity: str
     kind: str
     refs: tuple[Ref, ...]
-    value: object = None          # float array (numeric claims)
+    value: object = None  # float array (numeric claims)
     formula: str | None = None
-    tolerance: np.ndarray | float | None = None   # explicit or inferred, per element
+    tolerance: np.ndarray | float | None = None  # explicit or inferred, per element
     line: int | None = None
-    literals: np.ndarray | None = None            # the numbers as written, same shape as value
+    literals: np.ndarray | None = None  # the numbers as written, same shape as value
     explicit_tolerance: bool = False
 
 
@@ -64,7 +67,7 @@ class Claims:
     claims: list[Claim]
     at: dict = field(default_factory=dict)
     direction: dict = field(default_factory=dict)
-    table_lines: dict = field(default_factory=dict)   # "at"/"direction" → line of the table
+    table_lines: dict = field(default_factory=dict)  # "at"/"direction" → line of the table
 
     def where(self, table: str) -> str:
         """'file:line' of the [at] or [direction] table, for messages."""
@@ -126,12 +129,16 @@ def inferred_tolerance(literal: str, floor_rel: float = 1e-9) -> float:
     """Half a unit in the last digit written: 0.215271 → 5e-7; 4.16e-7 → 5e-10; 38 → exact."""
     text = literal.replace("_", "").strip()
     d = Decimal(text)
+    exponent = d.as_tuple().exponent  # 'n', 'N' or 'F' for NaN and infinity
+    if not d.is_finite() or not isinstance(exponent, int):
+        raise ClaimsError(f"{literal!r} is not a finite number")
     if "e" not in text.lower() and "." not in text:
-        return floor_rel * max(1.0, abs(float(d)))           # an integer is a claim of exactness
-    return 0.5 * 10.0 ** d.as_tuple().exponent
+        return floor_rel * max(1.0, abs(float(d)))  # an integer is a claim of exactness
+    return 0.5 * 10.0**exponent
 
 
 # ---- reading ------------------------------------------------------------------------------------
+
 
 def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, max(pos, 0)) + 1
@@ -149,7 +156,8 @@ def _claim_items(doc, text: str, path: str) -> list[tuple[object, int | None]]:
         header = False
     else:
         raise ClaimsError(f"{path}: 'claim' must be [[claim]] tables or an array of inline tables")
-    out, pos = [], 0
+    out: list[tuple[object, int | None]] = []
+    pos = 0
     for m in members:
         s = m.as_string() if hasattr(m, "as_string") else ""
         at = text.find(s, pos) if s else -1
@@ -164,6 +172,7 @@ def _claim_items(doc, text: str, path: str) -> list[tuple[object, int | None]]:
 
 def _literals(item, where: str, q: str) -> np.ndarray:
     """The numbers of a `value` item exactly as written, as a (nested) array of strings."""
+
     def walk(it):
         if isinstance(it, (bool, items.Bool)):
             raise ClaimsError(f"{where}: value of {q!r} must be a number or nested list")
@@ -174,8 +183,9 @@ def _literals(item, where: str, q: str) -> np.ndarray:
             except (OverflowError, InvalidOperation, ValueError):
                 finite = False
             if not finite:
-                raise ClaimsError(f"{where}: value of {q!r} must be a finite double, got "
-                                  f"{lit if len(lit) < 30 else lit[:20] + '…'}")
+                raise ClaimsError(
+                    f"{where}: value of {q!r} must be a finite double, got {lit if len(lit) < 30 else lit[:20] + '…'}"
+                )
             return lit, ()
         if isinstance(it, items.Array):
             parts = [walk(x) for x in it]
@@ -189,6 +199,7 @@ def _literals(item, where: str, q: str) -> np.ndarray:
     nested, shape = walk(item)
     flat = np.empty(int(np.prod(shape)) if shape else 1, dtype=object)
     k = 0
+
     def fill(x):
         nonlocal k
         if isinstance(x, list):
@@ -197,6 +208,7 @@ def _literals(item, where: str, q: str) -> np.ndarray:
         else:
             flat[k] = x
             k += 1
+
     fill(nested)
     return flat.reshape(shape)
 
@@ -222,8 +234,7 @@ def _kind(item) -> str:
         return "a list"
     if isinstance(item, dict):
         return "a table"
-    return "a date or time" if isinstance(item, (items.Date, items.Time, items.DateTime)) \
-        else type(item).__name__
+    return "a date or time" if isinstance(item, (items.Date, items.Time, items.DateTime)) else type(item).__name__
 
 
 def _did_you_mean(word: str, options) -> str:
@@ -237,7 +248,7 @@ def _key_where(text: str, line: int | None, key: str, path: str) -> str:
         pat = re.compile(r'(^|[{,])\s*"?' + re.escape(key) + r'"?\s*=')
         lines = text.splitlines()
         for i in range(line - 1, len(lines)):
-            if i > line - 1 and lines[i].lstrip().startswith("[["):   # the next claim
+            if i > line - 1 and lines[i].lstrip().startswith("[["):  # the next claim
                 break
             if pat.search(lines[i]):
                 return f"{path}:{i + 1}"
@@ -250,11 +261,13 @@ def _claim(c, line: int | None, path: str, text: str = "") -> Claim:
         raise ClaimsError(f"{where}: a claim must be a table")
     for key in c:
         if key in TOP_LEVEL:
-            raise ClaimsError(f"{_key_where(text, line, key, path)}: [{key}] must be a top-level "
-                              "table, not inside a claim")
+            raise ClaimsError(
+                f"{_key_where(text, line, key, path)}: [{key}] must be a top-level table, not inside a claim"
+            )
         if key not in CLAIM_KEYS:
-            raise ClaimsError(f"{_key_where(text, line, key, path)}: unknown key '{key}' in "
-                              f"[[claim]]{_did_you_mean(key, CLAIM_KEYS)}")
+            raise ClaimsError(
+                f"{_key_where(text, line, key, path)}: unknown key '{key}' in [[claim]]{_did_you_mean(key, CLAIM_KEYS)}"
+            )
     if "note" in c and not isinstance(c["note"], str):
         raise ClaimsError(f"{_key_where(text, line, 'note', path)}: 'note' must be a string")
     if "quantity" not in c:
@@ -323,31 +336,42 @@ def parse_claims(text: str, path: str = "<claims>") -> Claims:
                 raise ClaimsError(f"{where}: '{key}' is outside any claim (put it under [[claim]])")
             close = difflib.get_close_matches(key, TOP_LEVEL, n=1)
             hint = f" (did you mean [{close[0]}]?)" if close else ""
-            raise ClaimsError(f"{where}: unknown table [{key}]{hint}; a claims file has [[claim]] "
-                              "tables (or claim = [...]), [at] and [direction]")
+            raise ClaimsError(
+                f"{where}: unknown table [{key}]{hint}; a claims file has [[claim]] "
+                "tables (or claim = [...]), [at] and [direction]"
+            )
     if "claim" not in doc:
         raise ClaimsError(f"{path}: no claims ([[claim]] tables or claim = [...])")
     found = _claim_items(doc, text, path)
     if not found:
         raise ClaimsError(f"{path}: no claims ([[claim]] tables or claim = [...])")
     claims = [_claim(c, line, path, text) for c, line in found]
-    tables, lines = {}, {}
+    tables: dict[str, dict[str, Any]] = {}
+    lines: dict[str, int] = {}
     for tname in ("at", "direction"):
-        t = doc.get(tname, {})
-        if not isinstance(t, dict):
+        t = doc.get(tname)
+        if t is None:
+            tables[tname] = {}
+            continue
+        if not isinstance(t, items.AbstractTable | OutOfOrderTableProxy):
             raise ClaimsError(f"{path}: [{tname}] must be a table")
-        tables[tname] = t.unwrap() if t else {}
-        if t:
+        tables[tname] = t.unwrap()
+        if isinstance(t, items.AbstractTable):
             body = t.as_string()
             at = text.find(body) if body else -1
             if at >= 0:
                 line = _line_of(text, at)
                 lines[tname] = line - 1 if isinstance(t, items.Table) and line > 1 else line
+        else:  # a table split over several headers ([at] … [[claim]] … [at.y]): the first header
+            m = re.search(rf"^[ \t]*\[[ \t]*{tname}\b", text, re.MULTILINE)
+            if m:
+                lines[tname] = _line_of(text, m.start())
     return Claims(path, claims, tables["at"], tables["direction"], lines)
 
 
 def load_claims(path: str | Path) -> Claims:
     """Read and check a claims file; errors are ClaimsError 'file:line: message'."""
     from .textfile import read_user_text
+
     path = str(path)
     return parse_claims(read_user_text(path, "claims", ClaimsError), path)

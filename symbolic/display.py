@@ -1,8 +1,10 @@
 """How names and expressions look on screen: text (Unicode) and LaTeX, both printed by SymPy.
 
-Structural ops are small display-only SymPy functions, so SymPy's printers handle precedence; names
-map to ∂J/∂v (adjoints), ∂ᵤ(·) (tangents), u_p (directions). The LaTeX needs only amsmath/amssymb.
+Structural ops are small display-only SymPy functions (declared with their op in `symbolic.ops`,
+re-exported here), so SymPy's printers handle precedence; names map to ∂J/∂v (adjoints), ∂ᵤ(·)
+(tangents), u_p (directions). The LaTeX needs only amsmath/amssymb.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,37 +12,69 @@ import unicodedata
 from typing import ClassVar
 
 import sympy as sp
-from sympy import Function
 from sympy.printing.latex import LatexPrinter
-from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from .graph import Assignment
 from .latex_doc import escape_text
+from .ops import rule
+from .ops.linear import DT, DMatMul, DOuter
+from .ops.normalize import DSoftmaxJac
+from .ops.notation import (
+    TOP,
+    DisplayNode,
+    DMatrix,
+    DNamed,
+    DStack,
+    bare_text,
+    literal,
+    paren_latex,
+    paren_text,
+    sub,
+    sup,
+)
+from .ops.structure import DIndex, DSum
 
-# ---- LaTeX building blocks -------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[A-Za-z0-9]|\\[A-Za-z]+")
-TOP = r"\top"
-
-
-def sup(base: str, s: str) -> str:
-    """base^{s}, bracing any base that is more than one token (no double superscripts)."""
-    return f"{base}^{{{s}}}" if _TOKEN.fullmatch(base) else f"{{{base}}}^{{{s}}}"
-
-
-def sub(base: str, s: str) -> str:
-    """base_{s}, bracing any base that is more than one token (no double subscripts)."""
-    return f"{base}_{{{s}}}" if _TOKEN.fullmatch(base) else f"{{{base}}}_{{{s}}}"
-
+# ---- text ------------------------------------------------------------------------------------------
 
 _TEXT_UNICODE = {
-    "∂": r"$\partial$", "σ": r"$\sigma$", "⊙": r"$\odot$", "✓": r"$\checkmark$", "✗": r"$\times$",
-    "→": r"$\to$", "×": r"$\times$", "…": r"\dots{}", "·": r"$\cdot$", "−": r"$-$", "ᵀ": r"$^{\top}$",
-    "Σ": r"$\Sigma$", "²": r"$^{2}$", "≤": r"$\le$", "≥": r"$\ge$", "δ": r"$\delta$", "ŷ": r"$\hat{y}$",
-    "⁽": r"$^{(}$", "⁾": r"$^{)}$", "𝟙": r"$\mathbb{I}$", "ᵤ": r"$_{u}$", "λ": r"$\lambda$",
-    "θ": r"$\theta$", "η": r"$\eta$", "‖": r"$\|$", "±": r"$\pm$", "≈": r"$\approx$", "⊗": r"$\otimes$",
-    "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``", "”": "''", "φ": r"$\varphi$", "′": r"$'$",
+    "∂": r"$\partial$",
+    "σ": r"$\sigma$",
+    "⊙": r"$\odot$",
+    "✓": r"$\checkmark$",
+    "✗": r"$\times$",
+    "→": r"$\to$",
+    "×": r"$\times$",
+    "…": r"\dots{}",
+    "·": r"$\cdot$",
+    "−": r"$-$",
+    "ᵀ": r"$^{\top}$",
+    "Σ": r"$\Sigma$",
+    "²": r"$^{2}$",
+    "≤": r"$\le$",
+    "≥": r"$\ge$",
+    "δ": r"$\delta$",
+    "ŷ": r"$\hat{y}$",
+    "⁽": r"$^{(}$",
+    "⁾": r"$^{)}$",
+    "𝟙": r"$\mathbb{I}$",
+    "ᵤ": r"$_{u}$",
+    "λ": r"$\lambda$",
+    "θ": r"$\theta$",
+    "η": r"$\eta$",
+    "‖": r"$\|$",
+    "±": r"$\pm$",
+    "≈": r"$\approx$",
+    "⊗": r"$\otimes$",
+    "—": "---",
+    "–": "--",
+    "’": "'",
+    "‘": "`",
+    "“": "``",
+    "”": "''",
+    "φ": r"$\varphi$",
+    "′": r"$'$",
 }
 
 
@@ -67,164 +101,22 @@ def latex_text(text: str) -> str:
     return "".join(out)
 
 
-# ---- display-only functions for structural ops ------------------------------------------------------
-
-class _D(Function):
-    """Base for display-only nodes (never evaluated or differentiated)."""
+# ---- display-only nodes of derivation steps (the op nodes live with their ops in symbolic.ops) --
 
 
-def _p(printer, e) -> str:
-    """Text of e, in parentheses unless it is a name, a non-negative number or a function call."""
-    s = printer._print(e)
-    atomic = precedence(e) >= PRECEDENCE["Func"] and not (isinstance(e, sp.Number) and e < 0)
-    return s if atomic else f"({s})"
-
-
-def _bare(printer, e) -> str:
-    """Text of e; a name stands without parentheses (list items, terms of a sum)."""
-    names = getattr(printer, "names", None)
-    if isinstance(e, sp.Symbol) and names is not None:
-        return names.text(e.name)
-    return printer._print(e)
-
-
-def _lp(printer, e) -> str:
-    """LaTeX of e, in parentheses when it is a sum or product."""
-    return printer.parenthesize(e, PRECEDENCE["Mul"])
-
-
-class DMatMul(_D):
-    """A·B with optional transposes (ta, tb)."""
-
-    precedence = PRECEDENCE["Mul"]
-
-    def _sympystr(self, pr):
-        A, B, ta, tb = self.args
-        return f"{_p(pr, A)}{'ᵀ' if ta else ''}·{_p(pr, B)}{'ᵀ' if tb else ''}"
-
-    def _latex(self, pr):
-        A, B, ta, tb = self.args
-        a, b = _lp(pr, A), _lp(pr, B)
-        return f"{sup(a, TOP) if ta else a}\\,{sup(b, TOP) if tb else b}"
-
-
-class DOuter(_D):
-    """a·bᵀ (outer product of two column vectors)."""
-
-    precedence = PRECEDENCE["Mul"]
-
-    def _sympystr(self, pr):
-        return f"{_p(pr, self.args[0])}·{_p(pr, self.args[1])}ᵀ"
-
-    def _latex(self, pr):
-        return f"{_lp(pr, self.args[0])}\\,{sup(_lp(pr, self.args[1]), TOP)}"
-
-
-class DT(_D):
-    """Aᵀ."""
-
-    def _sympystr(self, pr):
-        return f"{_p(pr, self.args[0])}ᵀ"
-
-    def _latex(self, pr):
-        return sup(_lp(pr, self.args[0]), TOP)
-
-
-class DSum(_D):
-    """Σ(A): the sum of all entries."""
-
-    def _sympystr(self, pr):
-        return f"Σ({_bare(pr, self.args[0])})"
-
-    def _latex(self, pr):
-        return rf"\textstyle\sum\left({pr._print(self.args[0])}\right)"
-
-
-class DIndex(_D):
-    """A[i, j] (0-based)."""
-
-    def _sympystr(self, pr):
-        return f"{_p(pr, self.args[0])}[{','.join(str(i) for i in self.args[1:])}]"
-
-    def _latex(self, pr):
-        A = self.args[0]
-        base = pr._print(A) if isinstance(A, sp.Symbol) else rf"\left({pr._print(A)}\right)"
-        if isinstance(A, sp.Symbol) and base.startswith(r"\frac"):
-            base = rf"\left({base}\right)"
-        return sub(base, ",".join(str(i) for i in self.args[1:]))
-
-
-class DStack(_D):
-    """[a, b, …]: a column vector written out."""
-
-    def _sympystr(self, pr):
-        return "[" + ", ".join(_bare(pr, a) for a in self.args) + "]"
-
-    def _latex(self, pr):
-        return r"\begin{{pmatrix}} {} \end{{pmatrix}}".format(r" \\ ".join(pr._print(a) for a in self.args))
-
-
-class DMatrix(_D):
-    """A matrix written out: DMatrix(ncols, a00, a01, …) in row-major order."""
-
-    def _rows(self):
-        n = int(self.args[0])
-        flat = self.args[1:]
-        return [flat[i:i + n] for i in range(0, len(flat), n)]
-
-    def _sympystr(self, pr):
-        return "[" + ", ".join("[" + ", ".join(_bare(pr, a) for a in r) + "]" for r in self._rows()) + "]"
-
-    def _latex(self, pr):
-        return r"\begin{{pmatrix}} {} \end{{pmatrix}}".format(r" \\ ".join(
-            " & ".join(pr._print(a) for a in r) for r in self._rows()))
-
-
-class DHadamard(_D):
+class DHadamard(DisplayNode):
     """A ⊙ B (elementwise product)."""
 
     precedence = PRECEDENCE["Mul"]
 
     def _sympystr(self, pr):
-        return " ⊙ ".join(_p(pr, a) for a in self.args)
+        return " ⊙ ".join(paren_text(pr, a) for a in self.args)
 
     def _latex(self, pr):
-        return r" \odot ".join(_lp(pr, a) for a in self.args)
+        return r" \odot ".join(paren_latex(pr, a) for a in self.args)
 
 
-class DSoftmaxJac(_D):
-    """(diag(s) − s sᵀ)·g: the softmax Jacobian (symmetric) applied to g."""
-
-    precedence = PRECEDENCE["Mul"]
-
-    def _sympystr(self, pr):
-        s, g = self.args
-        st = _p(pr, s)
-        return f"(diag({pr._print(s)}) − {st} {st}ᵀ)·{_p(pr, g)}"
-
-    def _latex(self, pr):
-        s, g = self.args
-        sl = _lp(pr, s)
-        return rf"\left(\operatorname{{diag}}({pr._print(s)}) - {sl} {sup(sl, TOP)}\right) {_lp(pr, g)}"
-
-
-class DNamed(_D):
-    """op(args) printed as a named function (softmax, log_softmax, logsumexp)."""
-
-    _LATEX: ClassVar[dict[str, str]] = {"softmax": r"\operatorname{softmax}",
-                                        "log_softmax": r"\log\operatorname{softmax}",
-                                        "logsumexp": r"\operatorname{LSE}"}
-
-    def _sympystr(self, pr):
-        return f"{self.args[0].name}(" + ", ".join(_bare(pr, a) for a in self.args[1:]) + ")"
-
-    def _latex(self, pr):
-        n = self.args[0].name
-        head = self._LATEX.get(n, rf"\operatorname{{{escape_text(n)}}}")
-        return head + r"\left(" + ", ".join(pr._print(a) for a in self.args[1:]) + r"\right)"
-
-
-class DPartial(_D):
+class DPartial(DisplayNode):
     """∂a/∂b as a label (local derivatives, Jacobian entries)."""
 
     def _sympystr(self, pr):
@@ -234,7 +126,7 @@ class DPartial(_D):
         return rf"\frac{{\partial {pr._print(self.args[0])}}}{{\partial {pr._print(self.args[1])}}}"
 
 
-class DHu(_D):
+class DHu(DisplayNode):
     """(H·u)_p: the Hessian-vector product's entry for parameter p."""
 
     def _sympystr(self, pr):
@@ -244,7 +136,7 @@ class DHu(_D):
         return rf"(H u)_{{{pr._print(self.args[0])}}}"
 
 
-class DHess(_D):
+class DHess(DisplayNode):
     """H[a, b]: one Hessian entry."""
 
     def _sympystr(self, pr):
@@ -254,7 +146,7 @@ class DHess(_D):
         return rf"H_{{{pr._print(self.args[0])},\,{pr._print(self.args[1])}}}"
 
 
-class DStep(_D):
+class DStep(DisplayNode):
     """'Step k' (a step-table reference)."""
 
     def _sympystr(self, pr):
@@ -264,13 +156,13 @@ class DStep(_D):
         return rf"\text{{Step {self.args[0]}}}"
 
 
-class DOp(_D):
+class DOp(DisplayNode):
     """a + b + … or a × b × … kept in the given order (step-table formulas): DOp(Symbol('+'), …)."""
 
     _LATEX: ClassVar[dict[str, str]] = {"+": " + ", "×": r" \times "}
 
     def _sympystr(self, pr):
-        return f" {self.args[0].name} ".join(_bare(pr, a) for a in self.args[1:])
+        return f" {self.args[0].name} ".join(bare_text(pr, a) for a in self.args[1:])
 
     def _latex(self, pr):
         return self._LATEX[self.args[0].name].join(pr._print(a) for a in self.args[1:])
@@ -350,7 +242,7 @@ class Names:
         if idx is not None:
             for k in "dt":
                 inner = unwrap(core, k)
-                if inner is not None:        # (∂J/∂X)[i] = ∂J/∂X[i]: the index goes to X
+                if inner is not None:  # (∂J/∂X)[i] = ∂J/∂X[i]: the index goes to X
                     return self.latex(f"{k}[{inner}[{idx}]]")
             for k in "uv":
                 if unwrap(core, k) is not None:
@@ -370,45 +262,18 @@ class Names:
 
 # ---- expressions -------------------------------------------------------------------------------------
 
+
 def op_expr(a: Assignment) -> sp.Expr:
-    """The assignment's right-hand side as a SymPy expression (structural ops as display nodes)."""
-    S = [sp.Symbol(x, real=True) for x in a.args]
-    if a.op == "ew":
-        return a.expr
-    if a.op == "matmul":
-        return DMatMul(S[0], S[1], sp.Integer(int(a.attrs.get("ta", 0))), sp.Integer(int(a.attrs.get("tb", 0))))
-    if a.op == "outer":
-        return DOuter(*S)
-    if a.op == "transpose":
-        return DT(S[0])
-    if a.op == "index":
-        return DIndex(S[0], *[sp.Integer(i) for i in a.attrs["idx"]])
-    if a.op == "stack":
-        return DStack(*S)
-    if a.op == "sum":
-        return DSum(S[0])
-    if a.op == "scatter":
-        return literal(a.shape, {tuple(p): s for p, s in zip(a.attrs["positions"], S)})
-    return DNamed(sp.Symbol(a.op), *S)
-
-
-def literal(shape: tuple[int, ...], entries: dict) -> sp.Expr:
-    """A vector or matrix written out from {index: expr} (absent entries are 0)."""
-    import itertools
-    idxs = list(itertools.product(*(range(d) for d in shape)))
-    vals = [sum((e for p, e in entries.items() if tuple(p) == i), sp.S.Zero) for i in idxs]
-    if len(shape) == 1:
-        return DStack(*vals)
-    if len(shape) == 2:
-        return DMatrix(sp.Integer(shape[1]), *vals)
-    return DNamed(sp.Symbol("assemble"), *vals)
+    """The assignment's right-hand side as a SymPy expression (structural ops as display nodes,
+    from the op's registry entry)."""
+    return rule(a.op).display(a)
 
 
 class _Ordered:
     """Sums print their positive terms first: softmax(z)*Σ(y) - y, not -y + softmax(z)*Σ(y)."""
 
     def _as_ordered_terms(self, expr, order=None):
-        terms = super()._as_ordered_terms(expr, order=order)
+        terms = super()._as_ordered_terms(expr, order=order)  # type: ignore[misc]  # a mixin of SymPy printers
         return sorted(terms, key=lambda t: bool(t.could_extract_minus_sign()))
 
 
@@ -426,12 +291,13 @@ class _Text(_Ordered, StrPrinter):
             return self._print(expr.base) + "²"
         return super()._print_Pow(expr, rational)
 
-    def _print_Abs(self, expr):          # spec grammar: abs(x)
+    def _print_Abs(self, expr):  # spec grammar: abs(x)
         return f"abs({self._print(expr.args[0])})"
 
-    def _print_maximum(self, expr):      # spec grammar: max(a, b, …), nested maxima flattened
+    def _print_maximum(self, expr):  # spec grammar: max(a, b, …), nested maxima flattened
         def flat(e):
             return [x for a in e.args for x in (flat(a) if type(a) is type(e) else [a])]
+
         return "max(" + ", ".join(self._print(a) for a in flat(expr)) + ")"
 
 
@@ -439,7 +305,7 @@ class _Latex(_Ordered, LatexPrinter):
     def __init__(self, names: Names):
         super().__init__({"mul_symbol": None})
         self.names = names
-        self._memo: dict = {}    # LaTeX of each subexpression, printed once (big closed forms)
+        self._memo: dict = {}  # LaTeX of each subexpression, printed once (big closed forms)
 
     def _print(self, expr, **kwargs):
         if kwargs or not isinstance(expr, sp.Basic):
@@ -455,9 +321,9 @@ class _Latex(_Ordered, LatexPrinter):
         b, e = expr.base, expr.exp
         if b.is_Symbol and self.names.latex(b.name).startswith(r"\frac") and e.is_Integer and e > 0:
             return rf"\left({self._print(b)}\right)^{{{self._print(e)}}}"
-        if isinstance(b, sp.Function) and hasattr(type(b), "_latex"):   # f(x)^2; _latex takes no exp=
+        if isinstance(b, sp.Function) and hasattr(type(b), "_latex"):  # f(x)^2; _latex takes no exp=
             if e.is_Rational and e.is_negative:
-                return rf"\frac{{1}}{{{self._print(b ** -e)}}}"
+                return rf"\frac{{1}}{{{self._print(b**-e)}}}"
             return sup(self._print(b), self._print(e))
         return super()._print_Pow(expr)
 
@@ -477,3 +343,37 @@ def latex_printer(names: Names) -> LatexPrinter:
 def to_latex(expr: sp.Basic, names: Names, printer: LatexPrinter | None = None) -> str:
     """LaTeX (math mode, amsmath/amssymb only) of a display expression."""
     return (printer or _Latex(names)).doprint(expr)
+
+
+__all__ = [
+    "DT",
+    "TOP",
+    "DHadamard",
+    "DHess",
+    "DHu",
+    "DIndex",
+    "DMatMul",
+    "DMatrix",
+    "DNamed",
+    "DOp",
+    "DOuter",
+    "DPartial",
+    "DSoftmaxJac",
+    "DStack",
+    "DStep",
+    "DSum",
+    "DisplayNode",
+    "Names",
+    "ascii_text",
+    "base_latex",
+    "latex_printer",
+    "latex_text",
+    "literal",
+    "op_expr",
+    "split_index",
+    "sub",
+    "sup",
+    "to_latex",
+    "to_text",
+    "unwrap",
+]

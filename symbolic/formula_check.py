@@ -3,6 +3,7 @@ latex_claims), compare it with the truth at randomized probe points away from ki
 symbolic difference for small scalar models), and write the correct formula in the spec grammar
 (pasteable back into a claims file) and in LaTeX, one entry per element for tensors.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,7 +13,7 @@ from .claim_values import ClaimResult, PointQuantities, _errors
 from .claims import Claim, ClaimsError
 from .evaluate import EvaluationError, run_numeric, run_symbolic
 from .grammar_printer import NotInGrammar, adjoint_alias, to_grammar, to_latex_math
-from .graph import Graph, GraphError, all_indices, sym
+from .graph import Assignment, Graph, GraphError, all_indices, sym
 from .kinks import kink_margin
 from .latex_claims import latex_to_ast
 from .lowering import Lowerer
@@ -42,8 +43,7 @@ def _formula_program(m: PointQuantities, c: Claim, text: str):
                 alias[a] = v
     lw = Lowerer({**shapes, **{a: shapes[v] for a, v in alias.items()}})
     if is_latex(text):
-        ast = latex_to_ast(text, dict(lw.shapes), J, lambda out, arg: _local_ast(m, out, arg),
-                           c.quantity)
+        ast = latex_to_ast(text, dict(lw.shapes), J, lambda out, arg: _local_ast(m, out, arg), c.quantity)
         lw.lower("__claim__", ast)
     else:
         lw.lower("__claim__", text)
@@ -87,6 +87,8 @@ def _probe_points(m: PointQuantities, rng, n: int) -> list[dict]:
 
 def check_formula(m: PointQuantities, c: Claim, probes: int, seed: int) -> ClaimResult:
     """The verdict on a formula claim: holds at every probe point, or a counterexample."""
+    if c.formula is None:
+        raise ClaimsError(f"{c.quantity!r} has a value, not a formula")
     try:
         fprog, alias = _formula_program(m, c, c.formula)
     except (ParseError, GraphError) as e:
@@ -94,8 +96,9 @@ def check_formula(m: PointQuantities, c: Claim, probes: int, seed: int) -> Claim
     want_shape = m.quantity(c).shape
     fshape = fprog[-1].shape
     if fshape != want_shape and fshape != ():
-        raise ClaimsError(f"formula of {c.quantity!r} has shape {list(fshape)}, the quantity has "
-                          f"shape {list(want_shape)}")
+        raise ClaimsError(
+            f"formula of {c.quantity!r} has shape {list(fshape)}, the quantity has shape {list(want_shape)}"
+        )
     rng = np.random.default_rng(seed)
     rtol = c.tolerance if c.tolerance is not None else FORMULA_RTOL
     first_point = None
@@ -106,21 +109,26 @@ def check_formula(m: PointQuantities, c: Claim, probes: int, seed: int) -> Claim
         for a, v in alias.items():
             env[a] = pm.res().adjoints.get(v, np.zeros(m.shape(v)))
         with np.errstate(all="ignore"):
-            claimed = np.broadcast_to(np.asarray(run_numeric(fprog, env)["__claim__"], dtype=float),
-                                      correct.shape)
+            claimed = np.broadcast_to(np.asarray(run_numeric(fprog, env)["__claim__"], dtype=float), correct.shape)
         ae, rel, diff = _errors(claimed, correct)
         if k == 0:
             first_point = (claimed, correct, ae, rel)
         if not np.all(diff <= rtol * np.abs(correct) + FORMULA_ATOL) or not np.all(np.isfinite(claimed)):
-            res = ClaimResult(c.quantity, False, c.formula, correct, ae, rel, line=c.line,
-                              method="numeric probes", verdict="wrong")
-            res.counterexample = {"point": {p: _tl(pt[p]) for p in m.g.params},
-                                  "claimed": _tl(claimed), "correct": _tl(correct)}
+            res = ClaimResult(
+                c.quantity, False, c.formula, correct, ae, rel, line=c.line, method="numeric probes", verdict="wrong"
+            )
+            res.counterexample = {
+                "point": {p: _tl(pt[p]) for p in m.g.params},
+                "claimed": _tl(claimed),
+                "correct": _tl(correct),
+            }
             res.correct_formula, res.correct_formula_entries = correct_formula(m.g, c)
             return res
+    assert first_point is not None  # _probe_points always yields the claim point first
     claimed, correct, ae, rel = first_point
-    res = ClaimResult(c.quantity, True, c.formula, correct, ae, rel, line=c.line,
-                      method=f"numeric probes ({probes + 1} points)")
+    res = ClaimResult(
+        c.quantity, True, c.formula, correct, ae, rel, line=c.line, method=f"numeric probes ({probes + 1} points)"
+    )
     if _symbolically_equal(m, c, fprog, alias):
         res.method = "symbolic difference = 0, and numeric probes"
     return res
@@ -134,8 +142,11 @@ def _tl(v):
 def _symbolically_equal(m: PointQuantities, c: Claim, fprog, alias) -> bool:
     """Closed forms of claim and truth differ by 0 (small scalar models only; else False)."""
     g = m.g
-    if any(s != () for s in g.leaves().values()) or len(g.leaves()) > 12 or c.kind not in (
-            "value", "adjoint", "grad", "local"):
+    if (
+        any(s != () for s in g.leaves().values())
+        or len(g.leaves()) > 12
+        or c.kind not in ("value", "adjoint", "grad", "local")
+    ):
         return False
     try:
         d = derivation(g)
@@ -149,7 +160,7 @@ def _symbolically_equal(m: PointQuantities, c: Claim, fprog, alias) -> bool:
         else:
             n = d.adjoint.get(c.refs[0].name)
             truth = env[n] if n else sp.S.Zero
-        fenv = {**env, **{a: (env[d.adjoint[v]] if d.adjoint.get(v) else sp.S.Zero) for a, v in alias.items()}}
+        fenv = {**env, **{a: (env[adj] if (adj := d.adjoint.get(v)) else sp.S.Zero) for a, v in alias.items()}}
         claimed = run_symbolic(fprog, fenv)["__claim__"]
         diff = sp.sympify(claimed - truth)
         if sp.count_ops(diff) > 400:
@@ -164,7 +175,7 @@ def named_symbolic_env(g: Graph) -> dict:
     env = {}
     for n, s in g.leaves().items():
         env[n] = sym(n) if s == () else _sym_array(n, s)
-    named_index = {}
+    named_index: dict[str, list[Assignment]] = {}
     for a in g.assignments:
         if a.op == "index" and not a.hidden:
             named_index.setdefault(a.args[0], []).append(a)
@@ -197,9 +208,8 @@ def _truth_expr(g: Graph, c: Claim):
         a = named[r0.name]
         e = local_partial(a, c.refs[1].name)
         if a.shape == () or r0.index is None:
-            return e                                    # elementwise template: whole tensor
-        rep = {sym(x): sym(f"{x}[{','.join(map(str, r0.index))}]") for x in a.args + (a.name,)
-               if g.shape_of(x) != ()}
+            return e  # elementwise template: whole tensor
+        rep = {sym(x): sym(f"{x}[{','.join(map(str, r0.index))}]") for x in a.args + (a.name,) if g.shape_of(x) != ()}
         return e.xreplace(rep)
     if c.kind == "value":
         if r0.name not in named:
@@ -230,7 +240,7 @@ def _tidy(e):
     for f in (sp.simplify, sp.factor, lambda x: sp.factor_terms(sp.simplify(x))):
         try:
             cands.append(f(e))
-        except Exception:  # simplification is cosmetic  # noqa: BLE001, S112
+        except Exception:  # simplification is cosmetic  # noqa: BLE001
             continue
     return min(cands, key=lambda x: (str(x).count("-"), len(str(x))))
 

@@ -4,6 +4,7 @@ printed correct formula can be pasted back) and in LaTeX (math mode, the same na
 Names are the model's: named quantities, elements `W1[0,1]`, adjoints `dJ_dNAME`; a name the
 grammar cannot spell (a hidden temporary) or a function outside the catalogue is refused.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,7 @@ from sympy.printing.str import StrPrinter
 from . import catalogue as cat
 
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[[0-9]+(,[0-9]+)*\])?$")
-GRAMMAR_FUNCS = {
-    cat.sigmoid: "sigmoid", cat.relu: "relu", cat.ifpos: "ifpos", cat.leaky_relu: "leaky_relu",
-    cat.elu: "elu", cat.softplus: "softplus", cat.silu: "silu", cat.gelu: "gelu",
-    cat.maximum: "max", sp.Abs: "abs", sp.sign: "sign", sp.exp: "exp", sp.log: "log",
-    sp.sin: "sin", sp.cos: "cos", sp.tanh: "tanh",
-}
+GRAMMAR_FUNCS = cat.sympy_names()  # SymPy class → the catalogue name a spec calls it by
 
 
 class NotInGrammar(ValueError):
@@ -35,7 +31,7 @@ def adjoint_alias(objective: str, name: str) -> str:
 class GrammarPrinter(StrPrinter):
     """SymPy → spec grammar: catalogue call names, `**`, 0-based element names."""
 
-    printmethod = "_symgrad_grammar"      # never the objects' own (Unicode) _sympystr
+    printmethod = "_symgrad_grammar"  # never the objects' own (Unicode) _sympystr
 
     def __init__(self, rename: dict[str, str] | None = None):
         super().__init__({"order": "none"})
@@ -86,7 +82,7 @@ def name_latex(name: str, objective: str | None = None) -> str:
     """LaTeX of a model name: z1 → z_{1}, yhat → \\hat{y}, W1[0,1] → W_{1}[0,1],
     dJ_dz1 → \\frac{\\partial J}{\\partial z_{1}}."""
     if objective is not None and name.startswith(f"d{objective}_d") and len(name) > len(objective) + 2:
-        inner = name[len(objective) + 2:]
+        inner = name[len(objective) + 2 :]
         return rf"\frac{{\partial {name_latex(objective)}}}{{\partial {name_latex(inner)}}}"
     base, _, idx = name.partition("[")
     tex = sp.latex(sp.Symbol(base)) if base.isidentifier() else rf"\mathrm{{{base}}}"

@@ -4,17 +4,21 @@ Every assignment is one primitive: an elementwise SymPy template over its argume
 ('ew'), or a structural tensor op (matmul, transpose, index, stack, scatter, sum, softmax,
 log_softmax, logsumexp, outer). Derivatives are programs of the same kind.
 """
+
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Any
 
 import sympy as sp
 
+from .objective import ObjectiveInfo
+
 Shape = tuple[int, ...]
 
-OPS = ("ew", "matmul", "outer", "transpose", "index", "stack", "scatter", "sum",
-       "softmax", "log_softmax", "logsumexp")
+OPS = ("ew", "matmul", "outer", "transpose", "index", "stack", "scatter", "sum", "softmax", "log_softmax", "logsumexp")
 
 
 class GraphError(ValueError):
@@ -35,12 +39,12 @@ class Assignment:
     args: tuple[str, ...]
     shape: Shape
     expr: sp.Expr | None = None
-    attrs: dict = field(default_factory=dict)
-    hidden: bool = False     # created by lowering, not named by the user
-    role: str = "forward"    # 'forward' | 'adjoint' | 'tangent'
-    source: str = ""         # the user's text, for messages and tables
+    attrs: dict[str, Any] = field(default_factory=dict)
+    hidden: bool = False  # created by lowering, not named by the user
+    role: str = "forward"  # 'forward' | 'adjoint' | 'tangent'
+    source: str = ""  # the user's text, for messages and tables
 
-    def with_name(self, name: str) -> "Assignment":
+    def with_name(self, name: str) -> Assignment:
         return replace(self, name=name)
 
 
@@ -54,23 +58,43 @@ class Graph:
     assignments: list[Assignment]
     objective: str
     outputs: list[str] = field(default_factory=list)
-    values: dict = field(default_factory=dict)
-    meta: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    info: ObjectiveInfo = field(default_factory=ObjectiveInfo)
 
-    def __post_init__(self):
-        self._by_name = None
-        self._memo: dict = {}
+    def __post_init__(self) -> None:
+        if not isinstance(self.info, ObjectiveInfo):
+            raise TypeError(f"Graph.info must be an ObjectiveInfo, got {type(self.info).__name__}")
+        self._by_name: dict[str, Assignment] | None = None
+        self._memo: dict[str, tuple[tuple[Any, ...], Any]] = {}
+
+    @property
+    def meta(self) -> Mapping[str, object]:
+        """Deprecated: a read-only mapping in the shape of the former untyped `meta` dict, built
+        from `info` (the typed ObjectiveInfo). Read `graph.info` instead."""
+        warnings.warn(
+            "Graph.meta is deprecated; read the typed Graph.info (ObjectiveInfo)", DeprecationWarning, stacklevel=2
+        )
+        return self.info.as_mapping()
 
     # ---- derived programs, memoised by content ----------------------------------------------
-    def structure_key(self) -> tuple:
-        """Everything derivation reads (declarations, program, objective, outputs, meta): two
-        graphs with equal keys have the same derived programs, whatever their identity."""
-        program = tuple((a.name, a.op, a.args, tuple(a.shape), a.expr, repr(sorted(a.attrs.items())),
-                         a.hidden, a.role) for a in self.assignments)
-        return (tuple(self.inputs.items()), tuple(self.params.items()), program, self.objective,
-                tuple(self.outputs), repr(sorted(self.meta.items(), key=lambda kv: str(kv[0]))))
+    def structure_key(self) -> tuple[Any, ...]:
+        """Everything derivation and emission read (declarations, program, objective, outputs,
+        objective info): two graphs with equal keys have the same derived programs, whatever
+        their identity. Hashable (ObjectiveInfo is frozen)."""
+        program = tuple(
+            (a.name, a.op, a.args, tuple(a.shape), a.expr, repr(sorted(a.attrs.items())), a.hidden, a.role)
+            for a in self.assignments
+        )
+        return (
+            tuple(self.inputs.items()),
+            tuple(self.params.items()),
+            program,
+            self.objective,
+            tuple(self.outputs),
+            self.info,
+        )
 
-    def memo(self, kind: str, build):
+    def memo(self, kind: str, build: Callable[[Graph], Any]) -> Any:
         """`build(self)` once per content of this graph (a mutated graph is derived afresh)."""
         key = (kind, self.structure_key())
         hit = self._memo.get(kind)
@@ -104,10 +128,10 @@ class Graph:
         return sum(size(s) for s in self.params.values())
 
     # ---- validation -----------------------------------------------------------------------
-    def validate(self) -> "Graph":
+    def validate(self) -> Graph:
         """Check names, order (no cycles), shapes and the objective; raise GraphError."""
         seen: dict[str, Shape] = {}
-        for group, decl in (("input", self.inputs), ("parameter", self.params)):
+        for decl in (self.inputs, self.params):
             for n, s in decl.items():
                 if n in seen:
                     raise GraphError(f"'{n}' is declared twice (as input and parameter)")
@@ -124,8 +148,7 @@ class Graph:
         if self.objective not in seen:
             raise GraphError(f"objective '{self.objective}' is not defined")
         if seen[self.objective] != ():
-            raise GraphError(f"objective '{self.objective}' must be a scalar, "
-                             f"but has shape {seen[self.objective]}")
+            raise GraphError(f"objective '{self.objective}' must be a scalar, but has shape {seen[self.objective]}")
         for o in self.outputs:
             if o not in seen:
                 raise GraphError(f"output '{o}' is not defined")
@@ -146,6 +169,7 @@ def all_indices(shape: Shape) -> Iterable[tuple[int, ...]]:
         yield ()
         return
     import itertools
+
     yield from itertools.product(*(range(d) for d in shape))
 
 

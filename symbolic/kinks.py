@@ -7,7 +7,10 @@ Clarke subdifferential of each kinked function (|x| at 0: [−1, 1]; ReLU: [0, 1
 the claimed quantity for every one-sided choice at the kinks of the point (the vertices) and
 `in_hull` tells whether a claimed value is a convex combination of them (a valid subgradient).
 `kink_margin` tells how far a point is from every kink (formula probes keep away from them).
+Which functions have kinks, where, and their Clarke sets are declared by the catalogue
+(catalogue.Kink); this module only finds them in a program.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -21,19 +24,16 @@ from .claims import Claim
 from .evaluate import compile_template
 from .graph import Assignment, Graph
 
-POLICY_TEXT = ("symgrad's own value takes ReLU′(0) = 0 and |x|′(0) = 0 (as PyTorch), max ties to the "
-               "second argument (PyTorch splits ½/½), ELU″(0) = α and Huber″ = 1 at |r| = δ (PyTorch: 0)")
-MAX_KINKS = 10          # kinked elements enumerated (2^10 one-sided choices)
+POLICY_TEXT = (
+    "symgrad's own value takes ReLU′(0) = 0 and |x|′(0) = 0 (as PyTorch), max ties to the "
+    "second argument (PyTorch splits ½/½), ELU″(0) = α and Huber″ = 1 at |r| = δ (PyTorch: 0)"
+)
+MAX_KINKS = 10  # kinked elements enumerated (2^10 one-sided choices)
 
 
 def _kink_args(expr: sp.Expr) -> list[sp.Expr]:
-    out = []
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, (cat.ifpos, cat.relu, sp.Abs, sp.sign, cat.leaky_relu, cat.elu)):
-            out.append(node.args[0])
-        elif isinstance(node, cat.maximum):
-            out.append(node.args[0] - node.args[1])
-    return out
+    """The expressions whose zero is a kink of `expr` (the catalogue declares each function's)."""
+    return [side for node in sp.preorder_traversal(expr) for side in cat.kink_sides(node)]
 
 
 def kink_margin(program: list[Assignment], env: dict) -> float:
@@ -52,6 +52,7 @@ def kink_margin(program: list[Assignment], env: dict) -> float:
 def kinks_at(program: list[Assignment], env: dict) -> list[str]:
     """The kink arguments that are exactly 0 at env, as `ARG = 0` in the spec grammar."""
     from .grammar_printer import NotInGrammar, to_grammar
+
     found: list[str] = []
     for a in program:
         if a.op != "ew" or a.expr is None:
@@ -72,16 +73,21 @@ def kinks_at(program: list[Assignment], env: dict) -> list[str]:
 class Subgradients:
     """The claimed quantity at every one-sided choice of the point's kinks."""
 
-    where: list[str]                 # the kinked arguments, e.g. "z1[0] = 0"
-    vertices: np.ndarray | None      # (choices, *quantity shape); None when too many kinks
+    where: list[str]  # the kinked arguments, e.g. "z1[0] = 0"
+    vertices: np.ndarray | None  # (choices, *quantity shape); None when too many kinks
 
     @property
     def lo(self) -> np.ndarray:
-        return np.min(self.vertices, axis=0)
+        return np.min(self._vertices(), axis=0)
 
     @property
     def hi(self) -> np.ndarray:
-        return np.max(self.vertices, axis=0)
+        return np.max(self._vertices(), axis=0)
+
+    def _vertices(self) -> np.ndarray:
+        if self.vertices is None:
+            raise ValueError("too many kinks: the subgradient vertices were not enumerated")
+        return self.vertices
 
     @property
     def trivial(self) -> bool:
@@ -92,6 +98,7 @@ def subgradients(graph: Graph, values: dict, claim: Claim) -> Subgradients | Non
     """None when the claim's derivation has no kink at the point; else the vertices."""
     from .grammar_printer import NotInGrammar, to_grammar
     from .perturb import ClaimProgram
+
     if claim.kind not in ClaimProgram.KINDS or claim.kind == "value":
         return None
     p = ClaimProgram(graph, values, claim)
@@ -109,7 +116,7 @@ def subgradients(graph: Graph, values: dict, claim: Claim) -> Subgradients | Non
         return Subgradients(where, None)
     pts = []
     for signs in itertools.product((-1.0, 1.0), repeat=len(elems)):
-        extra = p.side_arrays([(n, idx, s) for (n, idx), s in zip(elems, signs)])
+        extra = p.side_arrays([(n, idx, s) for (n, idx), s in zip(elems, signs, strict=True)])
         pts.append(p.evaluate(extra=extra))
     return Subgradients(where, np.array(pts))
 
@@ -123,7 +130,7 @@ def in_hull(vertices: np.ndarray, claimed: np.ndarray, tol: np.ndarray) -> bool:
         return False
     if V.shape[1] == 1:
         return True
-    w = 1.0 / t                                  # least squares in units of the tolerance
+    w = 1.0 / t  # least squares in units of the tolerance
     big = 1e3 * (1.0 + float(np.max(np.abs(V * w))))
     A = np.vstack([(V * w).T, np.full((1, len(V)), big)])
     b = np.concatenate([c * w, [big]])

@@ -4,49 +4,127 @@ notation: ∂ fractions (\\frac{\\partial J}{\\partial z_{1}} is the adjoint of 
 \\sigma(z), \\tanh, \\operatorname{ReLU}, \\mathbb{I}[z > 0], |x|, \\sqrt, \\frac, \\cdot, implicit
 products, \\hat{y}, subscripts (z_{1} → z1), ^{\\top}, cases and pmatrix.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from .catalogue import CATALOGUE, latex_words
 from .claims import ClaimsError
 
-_TOKEN_RE = re.compile(r"""
+_TOKEN_RE = re.compile(
+    r"""
     (?P<ws>\s+)
   | (?P<cmd>\\(?:[A-Za-z]+|.))
   | (?P<num>\d+\.?\d*|\.\d+)
   | (?P<letter>[A-Za-z])
   | (?P<sym>[-+*/^_{}()\[\]|,=<>&'!])
-""", re.VERBOSE)
-_UNICODE = {"−": "-", "·": r"\cdot ", "⋅": r"\cdot ", "×": r"\times ", "≥": r"\geq ", "≤": r"\leq ",
-            "σ": r"\sigma ", "∂": r"\partial ", "ŷ": r"\hat{y}", "⊙": r"\odot ", "ᵀ": r"^{\top}"}
-_SKIP = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits",
-         r"\nolimits", r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr",
-         r"\Bigl", r"\Bigr", r"\middle"}
-_GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
-          "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "tau", "upsilon", "phi",
-          "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Phi", "Psi", "Omega"}
-_ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
-            "widetilde": "tilde", "vec": "", "mathbf": "", "boldsymbol": "", "bm": "", "mathcal": "",
-            "mathit": "", "mathrm": "", "mathsf": ""}
-_FUNCS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "tanh": "tanh", "exp": "exp", "log": "log",
-          "ln": "log", "sin": "sin", "cos": "cos", "max": "max", "relu": "relu", "leakyrelu": "leaky_relu",
-          "elu": "elu", "softplus": "softplus", "silu": "silu", "swish": "silu", "gelu": "gelu",
-          "sign": "sign", "sgn": "sign", "softmax": "softmax", "lse": "logsumexp",
-          "logsumexp": "logsumexp", "sum": "sum", "abs": "abs", "mean": "mean"}
-_PARAM_FUNCS = {"leaky_relu", "elu"}         # LeakyReLU_{α}(x) → leaky_relu(x, α)
+""",
+    re.VERBOSE,
+)
+_UNICODE = {
+    "−": "-",
+    "·": r"\cdot ",
+    "⋅": r"\cdot ",
+    "×": r"\times ",
+    "≥": r"\geq ",
+    "≤": r"\leq ",
+    "σ": r"\sigma ",
+    "∂": r"\partial ",
+    "ŷ": r"\hat{y}",
+    "⊙": r"\odot ",
+    "ᵀ": r"^{\top}",
+}
+_SKIP = {
+    r"\,",
+    r"\;",
+    r"\:",
+    r"\!",
+    "\\ ",
+    r"\quad",
+    r"\qquad",
+    r"\displaystyle",
+    r"\limits",
+    r"\nolimits",
+    r"\left",
+    r"\right",
+    r"\big",
+    r"\Big",
+    r"\bigg",
+    r"\Bigg",
+    r"\bigl",
+    r"\bigr",
+    r"\Bigl",
+    r"\Bigr",
+    r"\middle",
+}
+_GREEK = {
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "vartheta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "rho",
+    "tau",
+    "upsilon",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
+    "Gamma",
+    "Delta",
+    "Theta",
+    "Lambda",
+    "Phi",
+    "Psi",
+    "Omega",
+}
+_ACCENTS = {
+    "hat": "hat",
+    "widehat": "hat",
+    "bar": "bar",
+    "overline": "bar",
+    "tilde": "tilde",
+    "widetilde": "tilde",
+    "vec": "",
+    "mathbf": "",
+    "boldsymbol": "",
+    "bm": "",
+    "mathcal": "",
+    "mathit": "",
+    "mathrm": "",
+    "mathsf": "",
+}
+# function words read as calls (\operatorname{LeakyReLU} → leaky_relu, \sigma, ln, swish, lse …) and
+# the functions whose subscript is their parameter (LeakyReLU_{α}(x) → leaky_relu(x, α)): both
+# declared by the catalogue entries (latex_words, params)
+_FUNCS = latex_words()
+_PARAM_FUNCS = frozenset(n for n in _FUNCS.values() if CATALOGUE[n].kind == "elementwise" and CATALOGUE[n].params)
 _LOSS_SYMBOLS = {"J", "L", "E", "ell", "mathcal:L", "mathcal:J", "mathcal:E"}
-_COMPARE = {">": ">", "<": "<", r"\geq": ">", r"\ge": ">", r"\leq": "<", r"\le": "<", r"\gt": ">",
-            r"\lt": "<"}
+_COMPARE = {">": ">", "<": "<", r"\geq": ">", r"\ge": ">", r"\leq": "<", r"\le": "<", r"\gt": ">", r"\lt": "<"}
 
 
 @dataclass
 class Tok:
-    kind: str       # cmd | num | letter | sym | end
+    kind: str  # cmd | num | letter | sym | end
     text: str
-    space: bool     # whitespace before it
+    space: bool  # whitespace before it
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -68,7 +146,7 @@ def tokenize(text: str) -> list[Tok]:
         if m.lastgroup == "cmd" and t in _SKIP:
             space = True
             continue
-        out.append(Tok(m.lastgroup, t, space))
+        out.append(Tok(m.lastgroup or "sym", t, space))
         space = False
     out.append(Tok("end", "", True))
     return out
@@ -78,8 +156,9 @@ class LatexReader:
     """Recursive descent over the token list; `names` are the model's names (and adjoint
     aliases), `objective` the objective's name, `local(out, arg)` the AST of a local partial."""
 
-    def __init__(self, text: str, names: dict[str, tuple], objective: str,
-                 local: Callable[[str, str], object] | None = None):
+    def __init__(
+        self, text: str, names: dict[str, tuple], objective: str, local: Callable[[str, str], object] | None = None
+    ):
         self.toks = tokenize(text)
         self.i = 0
         self.names = names
@@ -118,7 +197,8 @@ class LatexReader:
     def group_text(self) -> str:
         """The raw text of a {...} group (for \\operatorname{...} and accents)."""
         self.expect("{")
-        parts, depth = [], 1
+        parts: list[str] = []
+        depth = 1
         while True:
             t = self.take()
             if t.kind == "end":
@@ -142,6 +222,7 @@ class LatexReader:
         self.depth += 1
         if self.depth > 100:
             raise ValueError("formula nested too deeply")
+        node: tuple[Any, ...]
         if self.accept("-"):
             node = ("neg", self.term())
         else:
@@ -158,8 +239,10 @@ class LatexReader:
         if t.kind in ("num", "letter"):
             return True
         if t.kind == "cmd":
-            return t.text not in (r"\cdot", r"\times", r"\odot", r"\div", r"\end", r"\\", r"\right") \
+            return (
+                t.text not in (r"\cdot", r"\times", r"\odot", r"\div", r"\end", r"\\", r"\right")
                 and t.text not in _COMPARE
+            )
         if t.text == "|":
             return self.abs_depth == 0
         return t.text in ("(", "[", "{")
@@ -245,7 +328,7 @@ class LatexReader:
         if self.at("{"):
             return self.group_text()
         t = self.take()
-        if t.kind == "num" and len(t.text) > 1:        # x_12 is x_1 2 in LaTeX
+        if t.kind == "num" and len(t.text) > 1:  # x_12 is x_1 2 in LaTeX
             self.toks.insert(self.i, Tok("num", t.text[1:], False))
             return t.text[0]
         return t.text
@@ -335,8 +418,12 @@ class LatexReader:
             if not self.accept(r"\rvert", r"\vert", r"\|", "|"):
                 raise ValueError("unbalanced |")
             return ("call", "abs", [node], {})
-        if c in ("mathbb", "mathbf", "boldsymbol", "mathds") and self.at("{") and \
-                self.peek().text in ("I", "1") and self.peek(2).text == "}":
+        if (
+            c in ("mathbb", "mathbf", "boldsymbol", "mathds")
+            and self.at("{")
+            and self.peek().text in ("I", "1")
+            and self.peek(2).text == "}"
+        ):
             self.group_text()
             return self._indicator()
         if c == "begin":
@@ -349,7 +436,7 @@ class LatexReader:
             save = self.i
             word = self.group_text().replace(" ", "").replace("\\", "")
             fname = _FUNCS.get(word.lower().replace("_", ""))
-            if fname is not None and c != "mathrm" or (fname and self._call_follows()):
+            if (fname is not None and c != "mathrm") or (fname and self._call_follows()):
                 return self._call(fname)
             self.i = save
             return self._ident_from_command(c)
@@ -395,7 +482,7 @@ class LatexReader:
             args = [self.factor()]
         if param is not None and fname in _PARAM_FUNCS:
             args = args + [param]
-        node = ("call", fname, args, {})
+        node: tuple[Any, ...] = ("call", fname, args, {})
         return ("bin", "**", node, power) if power is not None else node
 
     def _script_expr(self):
@@ -455,14 +542,15 @@ class LatexReader:
             self.group_text()
             return ("call", "ifpos", [cond, a, b], {})
         if env in ("pmatrix", "bmatrix", "matrix"):
-            rows, row = [], [self.expr()]
+            rows: list[list[Any]] = []
+            row: list[Any] = [self.expr()]
             while True:
                 if self.accept("&"):
                     row.append(self.expr())
                 elif self.accept("\\\\"):
                     rows.append(row)
                     if self.at(r"\end"):
-                        row = None
+                        row = []
                         break
                     row = [self.expr()]
                 elif self.at(r"\end"):
@@ -531,12 +619,14 @@ class LatexReader:
             alias = f"d{self.J}_d{v}"
             if alias not in self.names:
                 raise ValueError(f"no adjoint ∂{self.J}/∂{v} in this model")
-            node = ("name", alias)
+            node: Any = ("name", alias)
         elif top[0] == "name" and self.local is not None:
             node = self.local(top[1], v)
             if node is None:
-                raise ValueError(f"∂{top[1]}/∂{v} is not a local derivative of this model "
-                                 f"(∂ fractions are adjoints ∂{self.J}/∂x or local derivatives ∂y/∂x)")
+                raise ValueError(
+                    f"∂{top[1]}/∂{v} is not a local derivative of this model "
+                    f"(∂ fractions are adjoints ∂{self.J}/∂x or local derivatives ∂y/∂x)"
+                )
         else:
             raise ValueError("cannot read the ∂ fraction")
         return ("index", node, idx) if idx else node
@@ -570,7 +660,7 @@ class LatexReader:
                 base = itoks[0].text[1:]
             else:
                 base = "".join(t.text for t in itoks)
-            accent = _ACCENTS[c]          # \mathcal{L} → L, \hat{y} → y + hat
+            accent = _ACCENTS[c]  # \mathcal{L} → L, \hat{y} → y + hat
         else:
             base, accent = c, ""
         sub, sup = self._scripts()
@@ -593,7 +683,7 @@ class LatexReader:
         except ValueError:
             if len(run) == 1:
                 raise
-        for k in range(len(run) - 1, 0, -1):   # "ab_1" is a·b_1 unless "ab1" is a name
+        for k in range(len(run) - 1, 0, -1):  # "ab_1" is a·b_1 unless "ab1" is a name
             head = run[:k]
             if head in self.names:
                 return ("bin", "*", ("name", head), self._resolve_run(run[k:], sub, sup))
@@ -604,16 +694,19 @@ class LatexReader:
         bases = [base] + (["th"] if base == "theta" else [])
         cands = []
         for b in bases:
-            for suffix in ([s, "_" + s] if s else [""]):
-                for extra in ([sup, "_" + sup] if sup else [""]):
+            for suffix in [s, "_" + s] if s else [""]:
+                for extra in [sup, "_" + sup] if sup else [""]:
                     if accent:
-                        cands += [f"{b}{accent}{suffix}{extra}", f"{b}{suffix}{accent}{extra}",
-                                  f"{b}_{accent}{suffix}{extra}"]
+                        cands += [
+                            f"{b}{accent}{suffix}{extra}",
+                            f"{b}{suffix}{accent}{extra}",
+                            f"{b}_{accent}{suffix}{extra}",
+                        ]
                     cands += [f"{b}{suffix}{extra}"] if not accent else []
         for n in cands:
             if n in self.names:
                 return ("name", n)
-        if s and re.fullmatch(r"\d+(,\d+)*", s):        # a_{0} is an element of a vector a
+        if s and re.fullmatch(r"\d+(,\d+)*", s):  # a_{0} is an element of a vector a
             whole = self._name_node(base, accent, "", sup)
             if self.names.get(whole[1]):
                 return ("index", whole, tuple(int(x) for x in s.split(",")))
@@ -623,8 +716,13 @@ class LatexReader:
         raise ValueError(f"unknown name '{shown}'{hint}")
 
 
-def latex_to_ast(text: str, names: dict[str, tuple], objective: str,
-                 local: Callable[[str, str], object] | None = None, quantity: str = "formula"):
+def latex_to_ast(
+    text: str,
+    names: dict[str, tuple],
+    objective: str,
+    local: Callable[[str, str], object] | None = None,
+    quantity: str = "formula",
+):
     """The spec-grammar AST of a LaTeX formula; ClaimsError naming the problem."""
     try:
         return LatexReader(text, names, objective, local).parse()

@@ -3,13 +3,22 @@
 A fragment (derive, tables, verify) compiles as the body of an article that loads only
 `amsmath` and `amssymb`; `standalone_document` wraps it into a whole document.
 """
+
 from __future__ import annotations
 
 PACKAGES = ("amsmath", "amssymb")
 
 _TEXT_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
-    "&": r"\&", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "#": r"\#",
+    "$": r"\$",
+    "%": r"\%",
+    "&": r"\&",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
 
 

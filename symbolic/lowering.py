@@ -3,23 +3,29 @@
 Maximal elementwise subtrees become one 'ew' assignment (a SymPy template); structural tensor
 operations become hidden assignments of their own. Catalogue losses expand to their formulas.
 """
+
 from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeAlias
 
 import sympy as sp
 
-from .catalogue import CATALOGUE, ELEMENTWISE_SYMPY
+from .catalogue import CATALOGUE, Entry
 from .graph import Assignment, GraphError, Shape, sym
 from .limits import FLOAT_MAX, MAX_PRIMITIVES
-from .parser import ParseError, parse_expression
+from .parser import Node, ParseError, parse_expression
+
+# An elementwise value: its SymPy expression and its shape.
+Value: TypeAlias = tuple[sp.Expr, Shape]
 
 CONSTANTS = {"pi": sp.pi}
-TINY = 1e-300   # smallest non-zero constant magnitude accepted (keeps products of two normal)
+TINY = 1e-300  # smallest non-zero constant magnitude accepted (keeps products of two normal)
 
 
-def _suggest(name: str, options) -> str:
+def _suggest(name: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(options), n=3)
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
@@ -27,23 +33,28 @@ def _suggest(name: str, options) -> str:
 class Lowerer:
     """Turns ASTs into assignments appended to `self.out`, tracking every name's shape."""
 
-    def __init__(self, shapes: dict[str, Shape]):
+    def __init__(self, shapes: dict[str, Shape]) -> None:
         self.shapes: dict[str, Shape] = dict(shapes)
         self.out: list[Assignment] = []
-        self.cache: dict[tuple, str] = {}
-        self.local: list[dict] = []
+        self.cache: dict[tuple[Any, ...], str] = {}
+        self.local: list[dict[str, Value]] = []
         self.target = ""
         self.counter = 0
 
     # ---- public ------------------------------------------------------------------------------
-    def lower(self, target: str, text_or_ast, source: str = "") -> Assignment:
+    def lower(self, target: str, text_or_ast: str | Node, source: str = "") -> Assignment:
         """Lower one `target = expression` line; returns the assignment that defines target."""
         ast = parse_expression(text_or_ast) if isinstance(text_or_ast, str) else text_or_ast
         self.target = target
         self.counter = 0
         expr, shape = self.ew(ast)
-        if isinstance(expr, sp.Symbol) and self.out and self.out[-1].name == expr.name \
-                and self.out[-1].hidden and expr.name.startswith(target + "#"):
+        if (
+            isinstance(expr, sp.Symbol)
+            and self.out
+            and self.out[-1].name == expr.name
+            and self.out[-1].hidden
+            and expr.name.startswith(target + "#")
+        ):
             last = self.out[-1]
             del self.shapes[last.name]
             self.cache = {k: v for k, v in self.cache.items() if v != last.name}
@@ -65,18 +76,19 @@ class Lowerer:
 
     def emit(self, a: Assignment) -> str:
         if len(self.out) >= MAX_PRIMITIVES:
-            raise GraphError(f"{self.who}: the model lowers to more than {MAX_PRIMITIVES} "
-                             "primitive assignments")
+            raise GraphError(f"{self.who}: the model lowers to more than {MAX_PRIMITIVES} primitive assignments")
         self.out.append(a)
         self.shapes[a.name] = a.shape
         return a.name
 
-    def emit_ew(self, name, expr, shape, hidden=True, source=""):
+    def emit_ew(
+        self, name: str, expr: sp.Basic | float, shape: Sequence[int], hidden: bool = True, source: str = ""
+    ) -> str:
         expr = sp.sympify(expr)
         args = tuple(sorted(s.name for s in expr.free_symbols))
         return self.emit(Assignment(name, "ew", args, tuple(shape), expr, hidden=hidden, source=source))
 
-    def structural(self, op, args, shape, **attrs) -> sp.Symbol:
+    def structural(self, op: str, args: Sequence[str], shape: Sequence[int], **attrs: Any) -> sp.Symbol:
         key = (op, tuple(args), tuple(sorted(attrs.items())))
         if key in self.cache:
             return sym(self.cache[key])
@@ -88,28 +100,26 @@ class Lowerer:
         self.cache[key] = name
         return sym(name)
 
-    def materialize(self, node) -> str:
+    def materialize(self, node: Node) -> str:
         """Lower an AST node and make sure its value has a name."""
         return self.store(*self.ew(node))
 
-    def store(self, expr, shape) -> str:
+    def store(self, expr: sp.Expr, shape: Shape) -> str:
         """Name an elementwise expression (reusing the name if it is just one)."""
         if isinstance(expr, sp.Symbol) and expr.name in self.shapes:
-            return expr.name
+            return str(expr.name)
         return self.emit_ew(self.fresh(), expr, shape)
 
     # ---- elementwise core ----------------------------------------------------------------------
-    def ew(self, node) -> tuple[sp.Expr, Shape]:
+    def ew(self, node: Node) -> Value:
         kind = node[0]
         if kind == "num":
             value = float(node[1])
             exact = sp.Rational(node[1])
             if not math.isfinite(value):
-                raise GraphError(f"{self.who}: number {node[1]} overflows to inf in double "
-                                 "precision")
+                raise GraphError(f"{self.who}: number {node[1]} overflows to inf in double precision")
             if exact != 0 and abs(value) < TINY:
-                raise GraphError(f"{self.who}: number {node[1]} underflows (below {TINY:g} "
-                                 "in magnitude)")
+                raise GraphError(f"{self.who}: number {node[1]} underflows (below {TINY:g} in magnitude)")
             return exact, ()
         if kind == "name":
             return self.name(node[1])
@@ -138,8 +148,8 @@ class Lowerer:
             return self.call(node[1], node[2], node[3])
         raise AssertionError(kind)
 
-    def name(self, n: str):
-        for scope in reversed(self.local):
+    def name(self, n: str) -> Value:
+        for scope in self.local[::-1]:
             if n in scope:
                 return scope[n]
         if n in self.shapes:
@@ -149,7 +159,7 @@ class Lowerer:
         known = [k for k in self.shapes if "#" not in k and "[" not in k]
         raise GraphError(f"{self.who} uses undefined name '{n}'{_suggest(n, known)}")
 
-    def binary(self, op, left, right):
+    def binary(self, op: str, left: Node, right: Node) -> Value:
         if op == "@":
             return self.matmul(left, right)
         if op == "**":
@@ -171,7 +181,7 @@ class Lowerer:
         self.check_constants(out)
         return out, shape
 
-    def power(self, left, right):
+    def power(self, left: Node, right: Node) -> Value:
         a, sa = self.ew(left)
         b, sb = self.ew(right)
         shape = self.broadcast(sa, sb, "**")
@@ -183,31 +193,28 @@ class Lowerer:
             if isinstance(value, complex) or not math.isfinite(value):
                 raise GraphError(f"{self.who}: constant {a}**{b} is not a finite real number")
             exact = b.is_Integer and abs(int(b)) <= 64 and a.is_Rational
-            out = a ** b if exact else sp.Float(value)
+            out = a**b if exact else sp.Float(value)
             self.check_constants(out)
             return out, shape
         if b.is_Number and abs(float(b)) > 1e6:
             raise GraphError(f"{self.who}: exponent {b} is too large")
-        out = a ** b
+        out = a**b
         self.check_constants(out)
         return out, shape
 
-    def check_constants(self, expr) -> None:
+    def check_constants(self, expr: sp.Expr) -> None:
         """Constants folded by SymPy must stay finite doubles: 1e299*1e299 overflows to inf."""
         if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             raise GraphError(f"{self.who}: constant division by zero (or an infinite constant)")
-        for c in (expr.atoms(sp.Number) if not expr.is_Number else (expr,)):
+        for c in expr.atoms(sp.Number) if not expr.is_Number else (expr,):
             if not c.is_finite:
-                raise GraphError(f"{self.who}: constant division by zero (or an infinite "
-                                 "constant)")
+                raise GraphError(f"{self.who}: constant division by zero (or an infinite constant)")
             if c != 0:
                 mag = abs(c)
                 if mag > FLOAT_MAX:
-                    raise GraphError(f"{self.who}: constant overflows to inf in double "
-                                     f"precision ({sp.Float(c, 4)})")
+                    raise GraphError(f"{self.who}: constant overflows to inf in double precision ({sp.Float(c, 4)})")
                 if float(mag) < TINY:
-                    raise GraphError(f"{self.who}: constant underflows to 0 in double "
-                                     f"precision ({sp.Float(c, 4)})")
+                    raise GraphError(f"{self.who}: constant underflows to 0 in double precision ({sp.Float(c, 4)})")
 
     def broadcast(self, sa: Shape, sb: Shape, op: str) -> Shape:
         if sa == sb or sb == ():
@@ -216,8 +223,8 @@ class Lowerer:
             return sb
         raise GraphError(f"shape mismatch in {self.who}: {sa} {op} {sb}")
 
-    def matmul(self, left, right):
-        chain = [right]                  # a @ b @ c … lowered in a loop, left to right
+    def matmul(self, left: Node, right: Node) -> Value:
+        chain = [right]  # a @ b @ c … lowered in a loop, left to right
         while left[0] == "bin" and left[1] == "@":
             chain.append(left[3])
             left = left[2]
@@ -231,7 +238,7 @@ class Lowerer:
             ra, ta = result.name, False
         return result, shape
 
-    def matmul_refs(self, ra: str, ta: bool, rb: str, tb: bool):
+    def matmul_refs(self, ra: str, ta: bool, rb: str, tb: bool) -> tuple[sp.Symbol, Shape]:
         sa, sb = self.shapes[ra], self.shapes[rb]
         if len(sa) < 2:
             ta = False
@@ -248,38 +255,35 @@ class Lowerer:
         shape = ea[:-1] + eb[1:]
         return self.structural("matmul", [ra, rb], shape, ta=ta, tb=tb), shape
 
-    def index(self, operand, idx):
+    def index(self, operand: Node, idx: tuple[int, ...]) -> Value:
         ref = self.materialize(operand)
         s = self.shapes[ref]
         if len(idx) > len(s):
             raise GraphError(f"{self.who}: '{ref}' has {len(s)} dimensions, indexed with {len(idx)}")
-        for i, (k, d) in enumerate(zip(idx, s)):
+        for i, (k, d) in enumerate(zip(idx, s, strict=False)):  # idx may be a prefix of the axes
             if k >= d:
-                raise GraphError(f"{self.who}: index {k} out of range for axis {i} of "
-                                 f"'{ref}' (size {d})")
-        shape = s[len(idx):]
+                raise GraphError(f"{self.who}: index {k} out of range for axis {i} of '{ref}' (size {d})")
+        shape = s[len(idx) :]
         return self.structural("index", [ref], shape, idx=tuple(idx)), shape
 
     # ---- calls -----------------------------------------------------------------------------
-    def call(self, fname, args, kwargs):
+    def call(self, fname: str, args: list[Node], kwargs: dict[str, Node]) -> Value:
         entry = CATALOGUE.get(fname)
         if entry is None:
-            raise GraphError(f"{self.who} calls unknown function '{fname}'"
-                             f"{_suggest(fname, CATALOGUE)}")
+            raise GraphError(f"{self.who} calls unknown function '{fname}'{_suggest(fname, CATALOGUE)}")
         nt = entry.n_tensor_args
         if fname == "max" and len(args) >= 2 and not kwargs:
             nt = len(args)
         allowed = nt + len(entry.params)
         if len(args) > allowed:
-            raise GraphError(f"{self.who}: {fname}() takes at most {allowed} arguments, "
-                             f"got {len(args)}")
+            raise GraphError(f"{self.who}: {fname}() takes at most {allowed} arguments, got {len(args)}")
         for k in kwargs:
             if k not in entry.params:
                 raise GraphError(f"{self.who}: {fname}() has no parameter '{k}'")
         tensor_args = args[:nt]
         if len(tensor_args) < nt:
             raise GraphError(f"{self.who}: {fname}() needs {nt} argument(s), got {len(args)}")
-        params = []
+        params: list[Value] = []
         for i, pname in enumerate(entry.params):
             if nt + i < len(args):
                 node = args[nt + i]
@@ -296,29 +300,30 @@ class Lowerer:
             params.append((e, s))
         if entry.kind == "elementwise":
             vals = [self.ew(a) for a in tensor_args]
-            shape = ()
+            shape: Shape = ()
             for _, s in vals:
                 shape = self.broadcast(shape, s, fname)
             if fname == "identity":
                 return vals[0]
+            fn = entry.sympy_fn
+            if fn is None:
+                raise AssertionError(f"catalogue entry {fname!r} is elementwise without a SymPy form")
             if fname == "max":
                 acc = vals[0][0]
                 for e, _ in vals[1:]:
-                    acc = entry.sympy_fn(acc, e)
+                    acc = fn(acc, e)
                 return acc, shape
-            fn = ELEMENTWISE_SYMPY[fname]
             return fn(*[e for e, _ in vals], *[p for p, _ in params]), shape
         if entry.kind == "loss":
             return self.composite(entry, tensor_args, params)
         return self.tensor_call(fname, tensor_args)
 
-    def composite(self, entry, tensor_args, params):
+    def composite(self, entry: Entry, tensor_args: list[Node], params: list[Value]) -> Value:
         vals = [self.ew(a) for a in tensor_args]
         if vals[0][1] != vals[1][1] and vals[1][1] != () and vals[0][1] != ():
-            raise GraphError(f"shape mismatch in {self.who}: {entry.name}() of shapes "
-                             f"{vals[0][1]} and {vals[1][1]}")
+            raise GraphError(f"shape mismatch in {self.who}: {entry.name}() of shapes {vals[0][1]} and {vals[1][1]}")
         scope = {"a": vals[0], "b": vals[1]}
-        for pname, p in zip(entry.params, params):
+        for pname, p in zip(entry.params, params, strict=True):
             scope[pname] = p
         self.local.append(scope)
         try:
@@ -326,7 +331,7 @@ class Lowerer:
         finally:
             self.local.pop()
 
-    def tensor_call(self, fname, args):
+    def tensor_call(self, fname: str, args: list[Node]) -> Value:
         if fname in ("dot", "outer"):
             ra, rb = self.materialize(args[0]), self.materialize(args[1])
             sa, sb = self.shapes[ra], self.shapes[rb]

@@ -4,6 +4,7 @@
 beta (momentum), beta1, beta2, eps, eps_inside_sqrt (seed 001 writes √(v̂+ε); seeds 000/002
 write √v̂ + ε), weight_decay (AdamW, decoupled: θ ← θ − η(… + λθ)).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,8 +13,7 @@ from .spec_schema import number_problem, unknown_keys
 
 TYPES = ("sgd", "momentum", "heavy_ball", "adam", "adamw")
 _ADAM = ("beta1", "beta2", "eps", "eps_inside_sqrt")
-OPTIONS = {"sgd": (), "momentum": ("beta",), "heavy_ball": ("beta",), "adam": _ADAM,
-           "adamw": _ADAM + ("weight_decay",)}
+OPTIONS = {"sgd": (), "momentum": ("beta",), "heavy_ball": ("beta",), "adam": _ADAM, "adamw": _ADAM + ("weight_decay",)}
 KEYS = {"type", "lr", "beta", "beta1", "beta2", "eps", "eps_inside_sqrt", "weight_decay"}
 
 
@@ -22,10 +22,10 @@ def optimizer_problem(cfg: dict) -> tuple[str, str] | None:
     kind = cfg.get("type")
     if kind not in TYPES:
         from .spec_schema import suggest
+
         hint = suggest(kind, TYPES) if isinstance(kind, str) else ""
         return "type", f"[optimizer] type must be one of {', '.join(TYPES)}, got {kind!r}{hint}"
-    bad = unknown_keys(cfg, "[optimizer]", ("type", "lr") + OPTIONS[kind], KEYS,
-                       f"to optimizer type '{kind}'")
+    bad = unknown_keys(cfg, "[optimizer]", ("type", "lr") + OPTIONS[kind], KEYS, f"to optimizer type '{kind}'")
     if bad:
         return bad
     if "lr" not in cfg:
@@ -37,8 +37,7 @@ def optimizer_problem(cfg: dict) -> tuple[str, str] | None:
             if not isinstance(v, bool):
                 return k, "[optimizer] eps_inside_sqrt must be true or false"
             continue
-        problem = number_problem(v, k, "[optimizer]", positive=k in ("lr", "eps"),
-                                 nonnegative=True)
+        problem = number_problem(v, k, "[optimizer]", positive=k in ("lr", "eps"), nonnegative=True)
         if problem:
             return k, problem
     return None
@@ -58,9 +57,9 @@ def step(cfg: dict, params: dict[str, np.ndarray], grads: dict[str, np.ndarray])
     for p, theta in params.items():
         g = np.asarray(grads[p], dtype=float)
         theta = np.asarray(theta, dtype=float)
-        if kind in ("sgd", "heavy_ball"):          # heavy ball: v = −ηg from v₀ = 0
+        if kind in ("sgd", "heavy_ball"):  # heavy ball: v = −ηg from v₀ = 0
             out[p] = theta - lr * g
-        elif kind == "momentum":                   # EMA form: v = βv + (1−β)g, θ ← θ − ηv
+        elif kind == "momentum":  # EMA form: v = βv + (1−β)g, θ ← θ − ηv
             out[p] = theta - lr * (1 - float(cfg.get("beta", 0.9))) * g
         else:
             b1, b2 = float(cfg.get("beta1", 0.9)), float(cfg.get("beta2", 0.999))

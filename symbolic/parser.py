@@ -4,16 +4,20 @@ Grammar: numbers, names, + - * / ** @, unary minus, parentheses, catalogue calls
 name=value arguments), 0-based indexing a[i, j], `.T`, and list literals [a, b]. Anything else
 (strings, attributes, lambdas, comparisons, dunder names) is a ParseError.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from .limits import MAX_EXPRESSION_LENGTH, MAX_NESTING
 
 # AST node shapes:
 #   ("num", "1.5")  ("name", "x")  ("call", fname, [args], {kw: arg})  ("bin", op, a, b)
 #   ("neg", a)  ("index", a, (i, j, ...))  ("T", a)  ("list", [items])
+# The first item names the shape; the rest differ per shape, so a node is typed as a plain tuple.
+Node: TypeAlias = tuple[Any, ...]
 
 
 class ParseError(ValueError):
@@ -22,17 +26,20 @@ class ParseError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str   # 'num' | 'name' | 'op' | 'end'
+    kind: str  # 'num' | 'name' | 'op' | 'end'
     text: str
     pos: int
 
 
-_TOKEN_RE = re.compile(r"""
+_TOKEN_RE = re.compile(
+    r"""
     (?P<ws>\s+)
   | (?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<op>\*\*|[-+*/@()\[\],=.])
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 MAX_LENGTH = MAX_EXPRESSION_LENGTH
 MAX_DEPTH = MAX_NESTING
@@ -42,12 +49,14 @@ def tokenize(text: str) -> list[Token]:
     """Split an expression into tokens; any character outside the grammar is an error."""
     if len(text) > MAX_LENGTH:
         raise ParseError(f"expression longer than {MAX_LENGTH} characters")
-    tokens, pos = [], 0
+    tokens: list[Token] = []
+    pos = 0
     while pos < len(text):
         m = _TOKEN_RE.match(text, pos)
         if not m:
             raise ParseError(f"unexpected character {text[pos]!r} at column {pos + 1}")
         kind = m.lastgroup
+        assert kind is not None  # every alternative of _TOKEN_RE is a named group
         if kind != "ws":
             tokens.append(Token(kind, m.group(), pos))
         pos = m.end()
@@ -56,7 +65,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.text = text
         self.toks = tokenize(text)
         self.i = 0
@@ -83,14 +92,13 @@ class _Parser:
             found = self.tok.text or "end of expression"
             raise ParseError(f"expected {text!r} at column {self.tok.pos + 1}, found {found!r}")
 
-    def enter(self):
+    def enter(self) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ParseError(f"expression nested more than {MAX_DEPTH} levels deep (column "
-                             f"{self.tok.pos + 1})")
+            raise ParseError(f"expression nested more than {MAX_DEPTH} levels deep (column {self.tok.pos + 1})")
 
     # -- grammar -------------------------------------------------------------------------
-    def parse(self):
+    def parse(self) -> Node:
         if self.tok.kind == "end":
             raise ParseError("empty expression")
         node = self.expr()
@@ -98,7 +106,7 @@ class _Parser:
             raise ParseError(f"unexpected {self.tok.text!r} at column {self.tok.pos + 1}")
         return node
 
-    def expr(self):
+    def expr(self) -> Node:
         self.enter()
         node = self.term()
         while self.tok.kind == "op" and self.tok.text in "+-" and len(self.tok.text) == 1:
@@ -107,16 +115,16 @@ class _Parser:
         self.depth -= 1
         return node
 
-    def term(self):
+    def term(self) -> Node:
         node = self.unary()
         while self.tok.kind == "op" and self.tok.text in ("*", "/", "@"):
             op = self.take().text
             node = ("bin", op, node, self.unary())
         return node
 
-    def unary(self):
+    def unary(self) -> Node:
         negative = False
-        while self.tok.kind == "op" and self.tok.text in ("-", "+"):   # a run of signs, in a loop
+        while self.tok.kind == "op" and self.tok.text in ("-", "+"):  # a run of signs, in a loop
             negative ^= self.take().text == "-"
         if not negative:
             return self.power()
@@ -125,7 +133,7 @@ class _Parser:
         self.depth -= 1
         return node
 
-    def power(self):
+    def power(self) -> Node:
         base = self.postfix()
         if self.accept("**"):
             self.enter()
@@ -134,7 +142,7 @@ class _Parser:
             return node
         return base
 
-    def postfix(self):
+    def postfix(self) -> Node:
         node = self.atom()
         while True:
             if self.accept("["):
@@ -147,8 +155,9 @@ class _Parser:
                 dot = self.take()
                 nxt = self.take()
                 if nxt.kind != "name" or nxt.text != "T":
-                    raise ParseError(f"attribute access is not allowed (column {dot.pos + 1}); "
-                                     "only '.T' (transpose) is")
+                    raise ParseError(
+                        f"attribute access is not allowed (column {dot.pos + 1}); only '.T' (transpose) is"
+                    )
                 node = ("T", node)
             else:
                 return node
@@ -162,7 +171,7 @@ class _Parser:
             raise ParseError(f"negative index at column {t.pos + 1}: indices are 0-based and >= 0")
         return int(t.text)
 
-    def atom(self):
+    def atom(self) -> Node:
         t = self.tok
         if t.kind == "num":
             self.i += 1
@@ -187,13 +196,13 @@ class _Parser:
         found = t.text or "end of expression"
         raise ParseError(f"unexpected {found!r} at column {t.pos + 1}")
 
-    def call(self, fname: Token):
-        args, kwargs = [], {}
+    def call(self, fname: Token) -> Node:
+        args: list[Node] = []
+        kwargs: dict[str, Node] = {}
         if self.accept(")"):
             return ("call", fname.text, args, kwargs)
         while True:
-            if (self.tok.kind == "name" and self.toks[self.i + 1].kind == "op"
-                    and self.toks[self.i + 1].text == "="):
+            if self.tok.kind == "name" and self.toks[self.i + 1].kind == "op" and self.toks[self.i + 1].text == "=":
                 key = self.take().text
                 self.take()
                 if key in kwargs:
@@ -208,14 +217,14 @@ class _Parser:
             self.expect(",")
 
 
-def parse_expression(text: str):
+def parse_expression(text: str) -> Node:
     """Parse one expression string into the AST; raises ParseError with the column at fault."""
     if not isinstance(text, str):
         raise ParseError(f"expression must be a string, got {type(text).__name__}")
     return _Parser(text).parse()
 
 
-def names_in(node) -> set[str]:
+def names_in(node: Node) -> set[str]:
     """All plain names an AST refers to (not function names); iterative, for any depth."""
     out: set[str] = set()
     stack = [node]

@@ -3,6 +3,7 @@ any named step-table quantity (value, local derivative, adjoint), and a chosen o
 derivative at each kink. The rounding and subgradient verdicts are built on it; every change is
 an argument of the evaluation (no global switch).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,7 @@ from .graph import Assignment, Graph, Shape, all_indices, sym
 from .point import check_values, derivation
 from .reverse import Derivation, local_partial, reverse
 
-KINK_EPS = 1e-12   # |argument| at or below this is "at the kink"
+KINK_EPS = 1e-12  # |argument| at or below this is "at the kink"
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Instrumented:
     adjoint: dict[str, str | None]
     seed: str | None
     sites: list[Site] = field(default_factory=list)
-    sides: dict[str, sp.Expr] = field(default_factory=dict)   # side symbol → kink argument
+    sides: dict[str, sp.Expr] = field(default_factory=dict)  # side symbol → kink argument
 
 
 def side_symbol(k: int) -> str:
@@ -52,12 +53,15 @@ def side_symbol(k: int) -> str:
 def with_sides(expr: sp.Expr, sides: dict[sp.Expr, str]) -> sp.Expr:
     """Kink predicates get a side term: ifpos(u, a, b) → ifpos(u + s, a, b), sign(u) → sign(u + s).
     s = 0 is symgrad's policy; s = ±1 where u = 0 picks the right/left one-sided derivative."""
+
     def key(u):
         if u not in sides:
             sides[u] = side_symbol(len(sides))
         return sym(sides[u])
-    expr = expr.replace(lambda e: isinstance(e, cat.ifpos),
-                        lambda e: cat.ifpos(e.args[0] + key(e.args[0]), *e.args[1:]))
+
+    expr = expr.replace(
+        lambda e: isinstance(e, cat.ifpos), lambda e: cat.ifpos(e.args[0] + key(e.args[0]), *e.args[1:])
+    )
     return expr.replace(lambda e: isinstance(e, sp.sign), lambda e: sp.sign(e.args[0] + key(e.args[0])))
 
 
@@ -85,32 +89,37 @@ def instrument(graph: Graph, d: Derivation, objective_adjoints: bool) -> Instrum
             by_node[n] = s
             sites.append(s)
     for x, via, name in d.contributions:
-        a = fwd.get(via)
-        if a is None or a.op != "ew" or a.hidden or "#" in x or name not in pos:
+        src = fwd.get(via)
+        if src is None or src.op != "ew" or src.hidden or "#" in x or name not in pos:
             continue
-        p = local_partial(a, x)
+        p = local_partial(src, x)
         if p == 0 or {s.name for s in p.free_symbols} <= leaves:
-            continue     # a constant or a given number: nothing was rounded
+            continue  # a constant or a given number: nothing was rounded
         term = back[pos[name]]
         if term.op == "sum" and term.args[0] in pos:
             term = back[pos[term.args[0]]]
         g = d.adjoint.get(via)
-        G = next((G for G in ((sym(g) if g else None), sp.S.One) if G is not None and term.op == "ew"
-                  and term.expr == G * p), None)
+        G = next(
+            (
+                G
+                for G in ((sym(g) if g else None), sp.S.One)
+                if G is not None and term.op == "ew" and term.expr == G * p
+            ),
+            None,
+        )
         if G is None:
             continue
         key = f"local:{via},{x}"
         same = by_node.get(term.name)
         if G == 1 and same is not None:
-            same.keys += (key,)      # d[x] = 1·local: one number, one rounding
+            same.keys += (key,)  # d[x] = 1·local: one number, one rounding
             continue
         eps = f"__eps[{via},{x}]"
         back[pos[term.name]] = replace(term, expr=term.expr + G * sym(eps), args=term.args + (eps,))
-        sites.append(Site((key,), a.shape, eps=eps))
+        sites.append(Site((key,), src.shape, eps=eps))
     sides: dict[sp.Expr, str] = {}
     back = [replace(b, expr=with_sides(b.expr, sides)) if b.op == "ew" else b for b in back]
-    return Instrumented(list(graph.assignments), back, d.adjoint, d.seed, sites,
-                        {n: u for u, n in sides.items()})
+    return Instrumented(list(graph.assignments), back, d.adjoint, d.seed, sites, {n: u for u, n in sides.items()})
 
 
 class ClaimProgram:
@@ -138,19 +147,22 @@ class ClaimProgram:
                 sides: dict[sp.Expr, str] = {}
                 self.local_expr = with_sides(local_partial(a, claim.refs[1].name), sides)
                 self.prog.sides.update({n: u for u, n in sides.items()})
-        own = {f"value:{claim.refs[0].name}"} if k == "value" else (
-            {f"adjoint:{claim.refs[0].name}"} if k in ("adjoint", "grad") else set())
+        own = (
+            {f"value:{claim.refs[0].name}"}
+            if k == "value"
+            else ({f"adjoint:{claim.refs[0].name}"} if k in ("adjoint", "grad") else set())
+        )
         if k == "local":
             own = {f"local:{claim.refs[0].name},{claim.refs[1].name}"}
         self.sites = [s for s in self.prog.sites if not own & set(s.keys)]
 
-    def _zeros(self) -> dict:
-        env = {}
+    def _zeros(self) -> dict[str, np.ndarray]:
+        env: dict[str, np.ndarray] = {}
         for s in self.prog.sites:
             if s.eps:
                 env[s.eps] = np.zeros(s.shape)
         for n in self.prog.sides:
-            env[n] = 0.0
+            env[n] = np.zeros(())  # side terms of kink predicates are scalars
         return env
 
     def forward_env(self, adds: dict | None = None) -> dict:
@@ -190,7 +202,8 @@ class ClaimProgram:
             full = np.asarray(env[n], dtype=float) if n else np.zeros(g.shape_of(r0.name))
             if c.kind == "update":
                 from .optim import step
-                full = step(g.meta["optimizer"], {r0.name: self.values[r0.name]}, {r0.name: full})[r0.name]
+
+                full = step(g.info.optimizer_table(), {r0.name: self.values[r0.name]}, {r0.name: full})[r0.name]
         else:
             return self._jacobian(env, adds)
         full = np.asarray(full, dtype=float)

@@ -1,12 +1,16 @@
 """Numbers at a point: objective, every named value, gradient, adjoints, HVP, Hessian, Jacobian."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from .graph import Graph, all_indices, flat_names, size
 from .evaluate import EvaluationError, run_numeric
+from .graph import Graph, all_indices, flat_names, size
 from .reverse import Derivation, reverse
 from .tangent import HVPProgram, hvp_program
 
@@ -15,12 +19,14 @@ MAX_HESSIAN_PARAMS = 2000
 
 def derivation(graph: Graph) -> Derivation:
     """The adjoint program of the objective (built once per graph content)."""
-    return graph.memo("reverse", reverse)
+    d: Derivation = graph.memo("reverse", reverse)
+    return d
 
 
 def hvp_of(graph: Graph) -> HVPProgram:
     """The forward-over-reverse HVP program (built once per graph content)."""
-    return graph.memo("hvp", lambda g: hvp_program(derivation(g)))
+    hp: HVPProgram = graph.memo("hvp", lambda g: hvp_program(derivation(g)))
+    return hp
 
 
 @dataclass
@@ -31,12 +37,12 @@ class PointResult:
     adjoints: dict[str, np.ndarray]
     hvp: dict[str, np.ndarray] | None = None
     hessian: tuple[list[str], np.ndarray] | None = None
-    env: dict = field(default_factory=dict, repr=False)
+    env: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
 
-def check_values(graph: Graph, values: dict, what: str = "values") -> dict[str, np.ndarray]:
+def check_values(graph: Graph, values: Mapping[str, npt.ArrayLike], what: str = "values") -> dict[str, np.ndarray]:
     """Every input and parameter present with its declared shape; raise EvaluationError."""
-    out = {}
+    out: dict[str, np.ndarray] = {}
     for name, shape in graph.leaves().items():
         if name not in values:
             raise EvaluationError(f"no value given for '{name}' (shape {list(shape)}) in {what}")
@@ -45,23 +51,30 @@ def check_values(graph: Graph, values: dict, what: str = "values") -> dict[str, 
             if arr.size == 1 and shape == ():
                 arr = arr.reshape(())
             else:
-                raise EvaluationError(f"'{name}' in {what} has shape {list(arr.shape)}, "
-                                      f"expected {list(shape)}")
+                raise EvaluationError(f"'{name}' in {what} has shape {list(arr.shape)}, expected {list(shape)}")
         out[name] = arr
     return out
 
 
-def evaluate_point(graph: Graph, values: dict, direction: dict | None = None,
-                   hessian: bool = False) -> PointResult:
+def evaluate_point(
+    graph: Graph,
+    values: Mapping[str, npt.ArrayLike],
+    direction: Mapping[str, npt.ArrayLike] | None = None,
+    hessian: bool = False,
+) -> PointResult:
     """Evaluate the model and its derivatives at one point (single sample)."""
     env0 = check_values(graph, values)
     d = derivation(graph)
     env = run_numeric(d.program, env0)
-    zero = lambda n: np.zeros(graph.shape_of(n))  # noqa: E731
-    grads = {p: (env[d.adjoint[p]] if d.adjoint.get(p) else zero(p)) for p in graph.params}
+
+    def adjoint_value(n: str) -> np.ndarray:
+        """∂J/∂n at the point; a structural zero (no adjoint name) is an array of zeros."""
+        name = d.adjoint.get(n)
+        return env[name] if name else np.zeros(graph.shape_of(n))
+
+    grads = {p: adjoint_value(p) for p in graph.params}
     named = [a.name for a in graph.named()]
-    adjoints = {n: (env[d.adjoint[n]] if d.adjoint.get(n) else zero(n))
-                for n in named + list(graph.inputs) + list(graph.params)}
+    adjoints = {n: adjoint_value(n) for n in named + list(graph.inputs) + list(graph.params)}
     res = PointResult(float(env[graph.objective]), {n: env[n] for n in named}, grads, adjoints, env=env)
     if direction is not None:
         res.hvp = hvp_at(graph, env, direction)
@@ -70,18 +83,19 @@ def evaluate_point(graph: Graph, values: dict, direction: dict | None = None,
     return res
 
 
-def hvp_at(graph: Graph, env: dict, direction: dict) -> dict[str, np.ndarray]:
+def hvp_at(
+    graph: Graph, env: Mapping[str, np.ndarray], direction: Mapping[str, npt.ArrayLike]
+) -> dict[str, np.ndarray]:
     """H·u for a direction keyed by parameter names (missing parameters move by 0)."""
     hp = hvp_of(graph)
-    u = {}
+    u: dict[str, np.ndarray] = {}
     for p, shape in graph.params.items():
         v = np.asarray(direction.get(p, np.zeros(shape)), dtype=float)
         if v.shape != tuple(shape):
             if v.size == 1 and shape == ():
                 v = v.reshape(())
             else:
-                raise EvaluationError(f"direction for '{p}' has shape {list(v.shape)}, "
-                                      f"expected {list(shape)}")
+                raise EvaluationError(f"direction for '{p}' has shape {list(v.shape)}, expected {list(shape)}")
         u[hp.directions[p]] = v
     unknown = set(direction) - set(graph.params)
     if unknown:
@@ -90,12 +104,13 @@ def hvp_at(graph: Graph, env: dict, direction: dict) -> dict[str, np.ndarray]:
     return {p: (out_env[n] if n else np.zeros(graph.params[p])) for p, n in hp.hvp.items()}
 
 
-def hessian_at(graph: Graph, env: dict) -> tuple[list[str], np.ndarray]:
+def hessian_at(graph: Graph, env: Mapping[str, np.ndarray]) -> tuple[list[str], np.ndarray]:
     """Dense Hessian by one HVP per parameter entry (for small models only)."""
     n = graph.n_params()
     if n > MAX_HESSIAN_PARAMS:
-        raise EvaluationError(f"dense Hessian of {n} parameters is too large "
-                              f"(limit {MAX_HESSIAN_PARAMS}); use --direction for H·u")
+        raise EvaluationError(
+            f"dense Hessian of {n} parameters is too large (limit {MAX_HESSIAN_PARAMS}); use --direction for H·u"
+        )
     order = [lbl for p, s in graph.params.items() for lbl in flat_names(p, s)]
     H = np.zeros((n, n))
     col = 0
@@ -109,14 +124,15 @@ def hessian_at(graph: Graph, env: dict) -> tuple[list[str], np.ndarray]:
     return order, 0.5 * (H + H.T)
 
 
-def jacobian_at(graph: Graph, values: dict, outputs: list[str] | None = None,
-                wrt: list[str] | None = None) -> dict:
+def jacobian_at(
+    graph: Graph, values: Mapping[str, npt.ArrayLike], outputs: list[str] | None = None, wrt: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
     """∂output/∂wrt for each output (rows) and input/parameter (columns), by reverse sweeps."""
     env0 = check_values(graph, values)
     outputs = outputs or graph.outputs or [graph.objective]
     wrt = wrt or (list(graph.inputs) + list(graph.params))
     env = run_numeric(graph.assignments, env0)
-    result = {}
+    result: dict[str, dict[str, Any]] = {}
     for out in outputs:
         shape = graph.shape_of(out)
         seed = f"v[{out}]"
@@ -126,8 +142,14 @@ def jacobian_at(graph: Graph, values: dict, outputs: list[str] | None = None,
             v = np.zeros(shape)
             v[idx] = 1.0
             e = run_numeric(d.backward, {**env, seed: v})
-            rows.append(np.concatenate([np.ravel(e[d.adjoint[w]]) if d.adjoint.get(w)
-                                        else np.zeros(size(graph.shape_of(w))) for w in wrt]))
+            rows.append(
+                np.concatenate(
+                    [
+                        np.ravel(e[name]) if (name := d.adjoint.get(w)) else np.zeros(size(graph.shape_of(w)))
+                        for w in wrt
+                    ]
+                )
+            )
         cols = [lbl for w in wrt for lbl in flat_names(w, graph.shape_of(w))]
         result[out] = {"rows": flat_names(out, shape), "cols": cols, "matrix": np.array(rows)}
     return result

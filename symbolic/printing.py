@@ -2,6 +2,7 @@
 terms of named intermediates or in closed form, as text, LaTeX or Markdown; plus the
 matrix-form backprop recursion for layered models and the step table.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,7 +25,7 @@ MAX_SYMBOLIC_HESSIAN = 16
 
 def program_lines(assignments: list[Assignment], R: Readable) -> list[Line]:
     """One line per shown assignment; hidden temporaries are inlined into their users."""
-    return [Line(sym(R.name_of(a.name)), R.rhs(a)) for a in assignments if R.is_listed(a)]
+    return [Line(sym(R.name_of(a.name) or a.name), R.rhs(a)) for a in assignments if R.is_listed(a)]
 
 
 def _select(graph: Graph, wrt: list[str] | None) -> list[str]:
@@ -33,6 +34,7 @@ def _select(graph: Graph, wrt: list[str] | None) -> list[str]:
     for w in wrt:
         if w not in graph.params and w not in graph.inputs and w not in graph.by_name:
             import difflib
+
             close = difflib.get_close_matches(w, list(graph.leaves()) + [a.name for a in graph.named()], n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise GraphError(f"--wrt names unknown quantity '{w}'{hint}")
@@ -65,8 +67,10 @@ def _leaf_env(graph: Graph) -> dict:
 def _closed(graph: Graph, program: list[Assignment], names: list[str], extra_env=None) -> dict:
     n = graph.n_params() + sum(int(np.prod(s)) for s in graph.inputs.values())
     if n > MAX_CLOSED_FORM_PARAMS:
-        raise GraphError(f"closed form is only printed for small models (≤ {MAX_CLOSED_FORM_PARAMS} "
-                         f"scalar inputs and parameters, this one has {n}); drop --closed-form")
+        raise GraphError(
+            f"closed form is only printed for small models (≤ {MAX_CLOSED_FORM_PARAMS} "
+            f"scalar inputs and parameters, this one has {n}); drop --closed-form"
+        )
     env = run_symbolic(_needed(program, set(names)), {**_leaf_env(graph), **(extra_env or {})})
     return {k: env[k] for k in names}
 
@@ -75,8 +79,10 @@ def _elementwise_lines(label, value, name: str) -> list[Line]:
     """label(element name) = value, one line per entry of an array value."""
     if not isinstance(value, np.ndarray):
         return [Line(label(name), sp.sympify(value))]
-    return [Line(label(lbl), sp.sympify(value[idx]))
-            for idx, lbl in zip(all_indices(value.shape), flat_names(name, value.shape))]
+    return [
+        Line(label(lbl), sp.sympify(value[idx]))
+        for idx, lbl in zip(all_indices(value.shape), flat_names(name, value.shape), strict=True)
+    ]
 
 
 def named_env(graph: Graph, program: list[Assignment], R: Readable) -> dict:
@@ -99,9 +105,15 @@ def named_env(graph: Graph, program: list[Assignment], R: Readable) -> dict:
     return env
 
 
-def derive_report(graph: Graph, what: str = "grad", wrt: list[str] | None = None,
-                  fmt: str = "text", closed_form: bool = False, table: bool = False,
-                  standalone: bool = False) -> str:
+def derive_report(
+    graph: Graph,
+    what: str = "grad",
+    wrt: list[str] | None = None,
+    fmt: str = "text",
+    closed_form: bool = False,
+    table: bool = False,
+    standalone: bool = False,
+) -> str:
     """The text `symgrad derive` prints; fmt 'latex' gives a fragment that compiles in an
     article with amsmath/amssymb, or with `standalone` a whole document."""
     rep = build_report(graph, what=what, wrt=wrt, closed_form=closed_form, table=table)
@@ -111,14 +123,17 @@ def derive_report(graph: Graph, what: str = "grad", wrt: list[str] | None = None
     return out
 
 
-def build_report(graph: Graph, what: str = "grad", wrt: list[str] | None = None,
-                 closed_form: bool = False, table: bool = False) -> Report:
+def build_report(
+    graph: Graph, what: str = "grad", wrt: list[str] | None = None, closed_form: bool = False, table: bool = False
+) -> Report:
     """The sections `derive_report` prints, as display expressions (see report.Line)."""
     N = Names(graph.objective)
     d = derivation(graph)
     R = Readable(graph, d.program)
-    rep = Report(f"{graph.name}: objective {graph.objective}, "
-                 f"{graph.n_params()} parameter entries ({', '.join(graph.params)})", N)
+    rep = Report(
+        f"{graph.name}: objective {graph.objective}, {graph.n_params()} parameter entries ({', '.join(graph.params)})",
+        N,
+    )
     rep.add("Forward", program_lines(graph.assignments, Readable(graph, d.program, aliases=False)))
     targets = _select(graph, wrt)
     if what == "grad":
@@ -133,12 +148,13 @@ def build_report(graph: Graph, what: str = "grad", wrt: list[str] | None = None,
         _jacobian(rep, graph, wrt, closed_form)
     else:
         raise GraphError(f"unknown --what {what!r} (grad, deltas, jacobian, hessian, hvp)")
-    if graph.meta.get("layers") and what in ("grad", "deltas"):
+    if graph.info.layers and what in ("grad", "deltas"):
         rep.add("Matrix-form recursion (layered model)", recursion_lines(graph, d, R, N))
     if table:
         if not graph.values or set(graph.leaves()) - set(graph.values):
             raise GraphError("--table needs values for every input and parameter ([values] in the spec)")
         from .point import evaluate_point
+
         env = evaluate_point(graph, graph.values).env
         rep.add("Step table", step_table(graph, d, env))
     return rep
@@ -159,9 +175,15 @@ def _grad(rep: Report, graph, d, targets, R: Readable, closed_form: bool) -> Non
         rep.add("Gradient entries equal to another adjoint", lines)
     if closed_form:
         vals = _closed(graph, d.program, want)
-        rep.add("Gradient, closed form",
-                [ln for p in targets if d.adjoint.get(p)
-                 for ln in _elementwise_lines(lambda e: sym(adj(e)), vals[d.adjoint[p]], p)])
+        rep.add(
+            "Gradient, closed form",
+            [
+                ln
+                for p in targets
+                if d.adjoint.get(p)
+                for ln in _elementwise_lines(lambda e: sym(adj(e)), vals[d.adjoint[p]], p)
+            ],
+        )
 
 
 def _deltas(rep: Report, graph, d, R: Readable, closed_form: bool) -> None:
@@ -180,36 +202,42 @@ def _deltas(rep: Report, graph, d, R: Readable, closed_form: bool) -> None:
     if closed_form:
         have = [v for v in named if d.adjoint.get(v)]
         vals = _closed(graph, d.program, [d.adjoint[v] for v in have])
-        rep.add("Deltas, closed form", [ln for v in have for ln in
-                                        _elementwise_lines(lambda e: sym(adj(e)), vals[d.adjoint[v]], v)])
+        rep.add(
+            "Deltas, closed form",
+            [ln for v in have for ln in _elementwise_lines(lambda e: sym(adj(e)), vals[d.adjoint[v]], v)],
+        )
 
 
 def _hvp(rep: Report, graph, targets, closed_form: bool) -> None:
     hp = hvp_of(graph)
     R = Readable(graph, hp.program)
     rep.add("Backward", program_lines(hp.derivation.backward, R))
-    rep.add("Tangent (directional derivative along u of the backward program)",
-            program_lines(hp.tangent.assignments, R))
-    rep.add("Hessian-vector product", [Line(DHu(sym(p)), R.ref(hp.hvp[p]) if hp.hvp.get(p) else sp.S.Zero)
-                                       for p in targets])
+    rep.add(
+        "Tangent (directional derivative along u of the backward program)", program_lines(hp.tangent.assignments, R)
+    )
+    hv = {p: n for p in targets if (n := hp.hvp.get(p))}  # parameters H·u depends on
+    rep.add("Hessian-vector product", [Line(DHu(sym(p)), R.ref(hv[p]) if p in hv else sp.S.Zero) for p in targets])
     if closed_form:
-        names = [hp.hvp[p] for p in targets if hp.hvp.get(p)]
         uenv = {hp.directions[p]: _sym_array(hp.directions[p], s) for p, s in graph.params.items()}
-        vals = _closed(graph, hp.program, names, uenv)
-        rep.add("Hessian-vector product, closed form",
-                [ln for p in targets if hp.hvp.get(p)
-                 for ln in _elementwise_lines(lambda e: DHu(sym(e)), vals[hp.hvp[p]], p)])
+        vals = _closed(graph, hp.program, list(hv.values()), uenv)
+        rep.add(
+            "Hessian-vector product, closed form",
+            [ln for p in hv for ln in _elementwise_lines(lambda e: DHu(sym(e)), vals[hv[p]], p)],
+        )
 
 
 def _hessian(rep: Report, graph, targets, closed_form: bool) -> None:
     hp = hvp_of(graph)
     order = [(p, idx) for p in targets for idx in all_indices(graph.params[p])]
     if len(order) > MAX_SYMBOLIC_HESSIAN and not closed_form:
-        raise GraphError(f"symbolic Hessian printing is for ≤ {MAX_SYMBOLIC_HESSIAN} parameter entries "
-                         f"(this selection has {len(order)}); use --wrt, --what hvp, or "
-                         "'symgrad eval --hessian' for numbers")
+        raise GraphError(
+            f"symbolic Hessian printing is for ≤ {MAX_SYMBOLIC_HESSIAN} parameter entries "
+            f"(this selection has {len(order)}); use --wrt, --what hvp, or "
+            "'symgrad eval --hessian' for numbers"
+        )
     labels = [lbl for p in targets for lbl in flat_names(p, graph.params[p])]
     base = None if closed_form else named_env(graph, hp.derivation.program, Readable(graph, hp.program))
+    hv = {p: n for p in targets if (n := hp.hvp.get(p))}
     lines = []
     for j, (pj, idx) in enumerate(order):
         uenv = {}
@@ -224,19 +252,22 @@ def _hessian(rep: Report, graph, targets, closed_form: bool) -> None:
                     u = sp.S.One
             uenv[hp.directions[p]] = u
         if closed_form:
-            vals = _closed(graph, hp.program, [hp.hvp[p] for p in targets if hp.hvp.get(p)], uenv)
+            vals = _closed(graph, hp.program, list(hv.values()), uenv)
         else:
-            env = run_symbolic(hp.tangent.assignments, {**base, **uenv})
-            vals = {hp.hvp[p]: env[hp.hvp[p]] for p in targets if hp.hvp.get(p)}
+            env = run_symbolic(hp.tangent.assignments, {**(base or {}), **uenv})
+            vals = {n: env[n] for n in hv.values()}
         col = []
         for p in targets:
-            v = vals.get(hp.hvp.get(p), sp.S.Zero) if hp.hvp.get(p) else sp.S.Zero
+            v = vals.get(hv[p], sp.S.Zero) if p in hv else sp.S.Zero
             col += list(np.ravel(v)) if isinstance(v, np.ndarray) else [v]
         for i, e in enumerate(col):
             if i >= j:  # symmetric: print the lower triangle once
                 lines.append(Line(DHess(sym(labels[i]), sym(labels[j])), sp.sympify(e)))
-    rep.add("Hessian (lower triangle; H is symmetric)" + (", closed form" if closed_form else
-            ", in terms of named quantities"), lines)
+    rep.add(
+        "Hessian (lower triangle; H is symmetric)"
+        + (", closed form" if closed_form else ", in terms of named quantities"),
+        lines,
+    )
 
 
 def _jacobian(rep: Report, graph, wrt, closed_form: bool) -> None:
@@ -247,16 +278,19 @@ def _jacobian(rep: Report, graph, wrt, closed_form: bool) -> None:
         shape = graph.shape_of(out)
         seed = f"v[{out}]"
         d = reverse(graph, of=out, seed=seed, seed_shape=shape)
-        for idx, lbl in zip(all_indices(shape), flat_names(out, shape)):
+        for idx, lbl in zip(all_indices(shape), flat_names(out, shape), strict=True):
             v = np.zeros(shape, dtype=object) if shape else sp.S.One
             if shape:
                 v.fill(sp.S.Zero)
                 v[idx] = sp.S.One
-            names = [d.adjoint[w] for w in cols if d.adjoint.get(w)]
+            names = [n for w in cols if (n := d.adjoint.get(w))]
             vals = _closed(graph, graph.assignments + d.backward, names, {seed: v}) if names else {}
             for w in cols:
                 val = vals.get(d.adjoint.get(w), sp.S.Zero) if d.adjoint.get(w) else sp.S.Zero
-                for wi, wl in zip(np.ravel(val) if isinstance(val, np.ndarray) else [val],
-                                  flat_names(w, graph.shape_of(w))):
+                for wi, wl in zip(
+                    np.ravel(val) if isinstance(val, np.ndarray) else [val],
+                    flat_names(w, graph.shape_of(w)),
+                    strict=False,
+                ):
                     lines.append(Line(DPartial(sym(lbl), sym(wl)), sp.sympify(wi)))
     rep.add(f"Jacobian of {', '.join(outs)} with respect to {', '.join(cols)} (closed form)", lines)

@@ -6,6 +6,7 @@ spec names them) or inlined into its users. Small vectors are written out entry 
 entry is taken, and the results get their textbook forms: softmax(z) for exp(log_softmax(z)),
 softmax(z)·Σ(y) − y for the cross-entropy gradient, (diag(s) − s sᵀ)·g for the softmax Jacobian.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,7 +15,7 @@ import sympy as sp
 from .display import DIndex, DNamed, DSoftmaxJac, DStack, DSum, literal, op_expr, unwrap
 from .graph import Assignment, Graph, all_indices, size, sym
 
-MAX_WRITTEN_OUT = 64   # vectors up to this many entries may be written out entry by entry
+MAX_WRITTEN_OUT = 64  # vectors up to this many entries may be written out entry by entry
 
 
 class Readable:
@@ -28,7 +29,7 @@ class Readable:
         self.by_name: dict[str, Assignment] = {a.name: a for a in graph.assignments}
         self.by_name.update({a.name: a for a in program})
         self.shapes = {**self.leaves, **{n: a.shape for n, a in self.by_name.items()}}
-        for n, shape in list(self.shapes.items()):        # directions u[p] and seeds v[out]
+        for n, shape in list(self.shapes.items()):  # directions u[p] and seeds v[out]
             self.shapes.setdefault(f"u[{n}]", shape)
             self.shapes.setdefault(f"v[{n}]", shape)
         self.forward = {a.name for a in graph.assignments}
@@ -36,15 +37,21 @@ class Readable:
         self._names: dict[str, str | None] = {}
         self._rhs: dict[str, sp.Expr] = {}
         self._elems: dict[str, np.ndarray | None] = {}
-        self.item_alias: dict[str, str] = {}              # hidden stack item → 'z[0]'
+        self.item_alias: dict[str, str] = {}  # hidden stack item → 'z[0]'
         self.entry_alias: dict[str, dict[tuple, str]] = {}  # hidden vector → {index: named entry}
         for a in graph.assignments:
             if a.op == "stack":
                 owner = self.name_of(a.name)
                 for i, x in enumerate(a.args):
                     alias = f"{owner}[{i}]"
-                    if aliases and owner and "#" in x and x in self.forward and x not in self.item_alias \
-                            and alias not in self.forward:      # z[0] may already name an index node
+                    if (
+                        aliases
+                        and owner
+                        and "#" in x
+                        and x in self.forward
+                        and x not in self.item_alias
+                        and alias not in self.forward
+                    ):  # z[0] may already name an index node
                         self.item_alias[x] = alias
                         self._names.pop(x, None)
             if a.op == "index" and "#" in a.args[0] and "#" not in a.name and a.shape == ():
@@ -105,7 +112,7 @@ class Readable:
             if entries is not None:
                 return sp.Add(*entries.ravel())
         if a.op == "scatter":
-            return literal(a.shape, {tuple(p): self.ref(x) for p, x in zip(a.attrs["positions"], a.args)})
+            return literal(a.shape, {tuple(p): self.ref(x) for p, x in zip(a.attrs["positions"], a.args, strict=True)})
         return op_expr(a).xreplace({sym(x): self.ref(x) for x in a.args})
 
     def entry(self, n: str, idx: tuple[int, ...]) -> sp.Expr:
@@ -157,7 +164,7 @@ class Readable:
                 return None
             out = np.empty(shape, dtype=object)
             out.fill(sp.S.Zero)
-            for x, p in zip(a.args, a.attrs["positions"]):
+            for x, p in zip(a.args, a.attrs["positions"], strict=True):
                 out[tuple(p)] = out[tuple(p)] + self.ref(x)
             return out
         if a.op == "transpose":
@@ -166,7 +173,7 @@ class Readable:
         if a.op == "index":
             inner = self._entry_or_index(a.args[0])
             return None if inner is None else inner[tuple(a.attrs["idx"])]
-        if a.op != "ew":
+        if a.op != "ew" or a.expr is None:
             return None
         parts, written = {}, False
         for x in a.args:
@@ -177,16 +184,18 @@ class Readable:
                 if parts[x] is None:
                     return None
                 written = written or self.name_of(x) is None
-        if not written:      # only shown vectors: the whole-vector form reads better
+        if not written:  # only shown vectors: the whole-vector form reads better
             return None
         out = np.empty(shape, dtype=object)
         for idx in all_indices(shape):
-            out[idx] = tidy(a.expr.xreplace({sym(x): (v[idx] if isinstance(v, np.ndarray) else v)
-                                              for x, v in parts.items()}))
+            out[idx] = tidy(
+                a.expr.xreplace({sym(x): (v[idx] if isinstance(v, np.ndarray) else v) for x, v in parts.items()})
+            )
         return out
 
 
 # ---- textbook forms -------------------------------------------------------------------------------
+
 
 def _is_log_softmax(t) -> bool:
     return isinstance(t, DNamed) and t.args[0].name == "log_softmax"
@@ -214,10 +223,10 @@ def _softmax_jac(m: sp.Mul) -> sp.Expr:
             if not isinstance(inner, DSum):
                 continue
             prod = inner.args[0]
-            others = factors[:i] + factors[i + 1:]
+            others = factors[:i] + factors[i + 1 :]
             for j, s in enumerate(others):
                 if sp.expand(prod - s * g) == 0:
-                    rest = others[:j] + others[j + 1:]
+                    rest = others[:j] + others[j + 1 :]
                     return sp.Mul(*rest) * DSoftmaxJac(s, g)
     return m
 
@@ -226,8 +235,10 @@ def tidy(e: sp.Expr) -> sp.Expr:
     """Textbook forms: softmax(z) for exp(log_softmax(z)), Σ(−y) = −Σ(y), the softmax Jacobian."""
     if not isinstance(e, sp.Basic):
         return e
-    e = e.replace(lambda t: isinstance(t, sp.exp) and _is_log_softmax(t.args[0]),
-                  lambda t: DNamed(sp.Symbol("softmax"), *t.args[0].args[1:]))
+    e = e.replace(
+        lambda t: isinstance(t, sp.exp) and _is_log_softmax(t.args[0]),
+        lambda t: DNamed(sp.Symbol("softmax"), *t.args[0].args[1:]),
+    )
     e = e.replace(lambda t: isinstance(t, DSum), _sum_rule)
     if e.has(DSum):
         e = e.replace(lambda t: t.is_Mul and t.has(DSum), _softmax_jac)

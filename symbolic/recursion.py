@@ -1,6 +1,7 @@
 """The matrix-form backprop recursion of a layered model, as the seeds write it (seed 000 §6):
 δ⁽ᴸ⁾ = ∂J/∂ŷ ⊙ φ′(z⁽ᴸ⁾), δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ φ′(z⁽ˡ⁾), ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾h⁽ˡ⁻¹⁾ᵀ, ∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾.
 """
+
 from __future__ import annotations
 
 import sympy as sp
@@ -21,8 +22,10 @@ from .readable import Readable
 from .report import Line
 from .reverse import local_partial
 
-CE_NOTE = ("when Σy = 1: one-hot or probability targets",
-           r"\text{when } \textstyle\sum y = 1\text{: one-hot or probability targets}")
+CE_NOTE = (
+    "when Σy = 1: one-hot or probability targets",
+    r"\text{when } \textstyle\sum y = 1\text{: one-hot or probability targets}",
+)
 
 
 def _label(N: Names, text: str, tex: str) -> sp.Symbol:
@@ -46,29 +49,30 @@ def _dphi(a, z_name: str, z: sp.Symbol, h: sp.Symbol) -> sp.Expr:
     p = local_partial(a, z_name).xreplace({sym(z_name): z, sym(a.name): h})
     vec = {z, h}
     p = p.replace(lambda t: t.is_Pow and t.base in vec and t.exp == 2, lambda t: DHadamard(t.base, t.base))
-    return p.replace(lambda t: t.is_Mul and sum(1 for f in t.args if f.has(*vec)) >= 2,
-                     lambda t: sp.Mul(*[f for f in t.args if not f.has(*vec)])
-                     * DHadamard(*[f for f in t.args if f.has(*vec)]))
+    return p.replace(
+        lambda t: t.is_Mul and sum(1 for f in t.args if f.has(*vec)) >= 2,
+        lambda t: sp.Mul(*[f for f in t.args if not f.has(*vec)]) * DHadamard(*[f for f in t.args if f.has(*vec)]),
+    )
 
 
 def recursion_lines(graph, d, R: Readable, N: Names) -> list[Line]:
-    """The recursion for graph.meta['layers'], with ∂J/∂ŷ taken from the derivation `d`."""
-    layers = graph.meta["layers"]
+    """The recursion for graph.info.layers, with ∂J/∂ŷ taken from the derivation `d`."""
+    layers = graph.info.layers
     L = len(layers)
     J = graph.objective
     yhat = _label(N, "ŷ", r"\hat{y}")
     dy = _partial(N, J, yhat)
     lines: list[Line] = []
-    out = layers[-1]["h"]
+    out = layers[-1].h
     an = d.adjoint.get(out)
     if an:
         a = R.by_name[an]
         lines.append(Line(dy, R.rhs(a) if R.name_of(an) is not None else R.ref(an)))
-    ce = (graph.meta.get("loss") or {}).get("type") == "cross_entropy"   # a penalty does not involve ŷ
+    ce = graph.info.loss_type == "cross_entropy"  # a penalty does not involve ŷ
     delta = {l: _layer(N, "δ", r"\delta", l) for l in range(1, L + 1)}
     for l in range(L, 0, -1):
         spec = layers[l - 1]
-        act = spec["activation"]
+        act = spec.activation
         z, h = _layer(N, "z", "z", l), _layer(N, "h", "h", l)
         g = dy if l == L else DMatMul(_layer(N, "W", "W", l + 1), delta[l + 1], sp.Integer(1), sp.Integer(0))
         if act == "softmax":
@@ -76,7 +80,7 @@ def recursion_lines(graph, d, R: Readable, N: Names) -> list[Line]:
         elif act == "log_softmax":
             rhs = g - DNamed(sp.Symbol("softmax"), z) * DSum(g)
         else:
-            p = _dphi(graph.by_name[spec["h"]], spec["z"], z, yhat if l == L else h)
+            p = _dphi(graph.by_name[spec.h], spec.z, z, yhat if l == L else h)
             rhs = g if p == 1 else DHadamard(g, p)
         lines.append(Line(delta[l], rhs))
         if l == L and ce and act == "identity":
@@ -85,9 +89,9 @@ def recursion_lines(graph, d, R: Readable, N: Names) -> list[Line]:
         prev = sp.Symbol("x") if l == 1 else _layer(N, "h", "h", l - 1)
         W = _layer(N, "W", "W", l)
         rhs = DOuter(delta[l], prev)
-        if graph.meta.get("penalty"):
+        if graph.info.penalty is not None:
             rhs = DOp(sp.Symbol("+"), rhs, _partial(N, "R", W))
         lines.append(Line(_partial(N, J, W), rhs))
-        if layers[l - 1]["bias"]:
+        if layers[l - 1].bias:
             lines.append(Line(_partial(N, J, _layer(N, "b", "b", l)), delta[l]))
     return lines

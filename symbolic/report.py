@@ -1,6 +1,7 @@
 """A derive report: titled sections of `lhs = rhs` lines (or a step table), rendered as plain
 text, Markdown (MathJax `$$` blocks) or a LaTeX fragment that compiles with amsmath/amssymb.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ import sympy as sp
 from .display import Names, ascii_text, latex_printer, latex_text, to_latex, to_text
 from .tables import Row, table_latex, table_markdown, table_text
 
-LATEX_SPLIT = 300     # LaTeX right-hand sides longer than this (in characters) are broken over rows
-ALIGN_ROWS = 20       # rows per align* (a display cannot break across pages; TeX holds it whole)
+LATEX_SPLIT = 300  # LaTeX right-hand sides longer than this (in characters) are broken over rows
+ALIGN_ROWS = 20  # rows per align* (a display cannot break across pages; TeX holds it whole)
 ALIGN_CHARS = 12000
 
 
@@ -25,6 +26,11 @@ class Line:
 
 
 Section = tuple[str, list[Line] | list[Row]]
+
+
+def _kinds(body: list[Line] | list[Row]) -> tuple[list[Row], list[Line]]:
+    """A section body as (step-table rows, lines): a section holds one kind, the other is empty."""
+    return [r for r in body if isinstance(r, Row)], [ln for ln in body if isinstance(ln, Line)]
 
 
 class Report:
@@ -49,12 +55,13 @@ class Report:
         out = [self.title]
         for title, body in self.sections:
             out.append(f"\n{title}")
-            if body and isinstance(body[0], Row):
-                out.append(table_text(body))
+            rows, lines = _kinds(body)
+            if rows:
+                out.append(table_text(rows))
                 continue
-            if not body:
+            if not lines:
                 out.append("  (none)")
-            for ln in body:
+            for ln in lines:
                 note = f"   ({ln.note[0]})" if ln.note else ""
                 out.append(f"  {to_text(ln.lhs, N)} = {to_text(ln.rhs, N)}{note}")
         return out
@@ -63,14 +70,15 @@ class Report:
         out = [f"# {self.title}"]
         for title, body in self.sections:
             out.append(f"\n## {title}\n")
-            if body and isinstance(body[0], Row):
-                out.append(table_markdown(body))
+            rows, lines = _kinds(body)
+            if rows:
+                out.append(table_markdown(rows))
                 continue
-            if not body:
+            if not lines:
                 out.append("(none)")
                 continue
             out.append("$$\n\\begin{aligned}")
-            out += [f"{row} \\\\" for row in self._latex_rows(body)]
+            out += [f"{row} \\\\" for row in self._latex_rows(lines)]
             out.append("\\end{aligned}\n$$")
         return out
 
@@ -78,13 +86,14 @@ class Report:
         out = [f"% symgrad derive: {ascii_text(self.title)}"]
         for title, body in self.sections:
             out.append(f"\\subsection*{{{latex_text(title)}}}")
-            if body and isinstance(body[0], Row):
-                out.append(table_latex(body))
+            rows, lines = _kinds(body)
+            if rows:
+                out.append(table_latex(rows))
                 continue
-            if not body:
+            if not lines:
                 out.append("(none)")
                 continue
-            for chunk in _chunks(self._latex_rows(body)):
+            for chunk in _chunks(self._latex_rows(lines)):
                 out.append("\\begin{align*}")
                 out.append(" \\\\\n".join(chunk))
                 out.append("\\end{align*}")
@@ -104,7 +113,9 @@ class Report:
 
 def _chunks(rows: list[str]) -> list[list[str]]:
     """Rows grouped into align* environments of at most ALIGN_ROWS rows / ALIGN_CHARS characters."""
-    out, cur, size = [], [], 0
+    out: list[list[str]] = []
+    cur: list[str] = []
+    size = 0
     for r in rows:
         if cur and (len(cur) >= ALIGN_ROWS or size + len(r) > ALIGN_CHARS):
             out.append(cur)
@@ -162,7 +173,7 @@ def _segments(e: sp.Basic, N: Names, P) -> list[str]:
         arg = to_latex(e.args[0], N, P)
         tail = r"\left(" + arg + r"\right)"
         if whole.endswith(tail):
-            return [whole[:-len(tail)] + r"\bigl("] + _segments(e.args[0], N, P) + [r"\bigr)"]
+            return [whole[: -len(tail)] + r"\bigl("] + _segments(e.args[0], N, P) + [r"\bigr)"]
     if e.is_Pow and e.exp == 2 and len(to_latex(e.base, N, P)) > LATEX_SPLIT:
         return [r"\bigl("] + _segments(e.base, N, P) + [r"\bigr)^{2}"]
     return [whole]

@@ -1,19 +1,22 @@
 """Reverse mode on the assignment graph: adjoints (the δ of the notes) as new assignments.
 
-Walk the program backwards once; for each assignment take its local partials from SymPy (for
-elementwise templates) or the op's matrix rule (matmul, softmax, ...), and accumulate the
-contributions into each argument's adjoint. Nothing is ever expanded to closed form here.
+Walk the program backwards once; for each assignment its op's VJP rule (registry `symbolic.ops`:
+local partials from SymPy for elementwise templates, matrix rules for matmul, softmax, ...) adds
+contributions to each argument's adjoint. Nothing is ever expanded to closed form here.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import sympy as sp
 
-from .builder import Emitter
-from .catalogue import real_diff, sigmoid, softplus
+from .catalogue import sigmoid, softplus
+from .emitter import Emitter
 from .graph import Assignment, Graph, Shape, sym
+from .ops import VJPContext, local_partial, rule
 
 
 def adj(v: str) -> str:
@@ -41,7 +44,7 @@ class Derivation:
     locals: list[LocalPartial] = field(default_factory=list)
     seed: str | None = None
     contributions: list[tuple[str, str, str]] = field(default_factory=list)  # (target, via, value name)
-    report_only: tuple[str, ...] = ()   # adjoints computed for display/claims, used by nothing else
+    report_only: tuple[str, ...] = ()  # adjoints computed for display/claims, used by nothing else
 
     @property
     def program(self) -> list[Assignment]:
@@ -58,17 +61,6 @@ def ancestors(graph: Graph, of: str) -> set[str]:
         if a.name in need:
             need.update(a.args)
     return need
-
-
-def local_partial(a: Assignment, x: str) -> sp.Expr:
-    """∂(template)/∂x, rewritten in terms of the output name where the output reappears."""
-    f = a.expr
-    p = real_diff(f, sym(x))
-    if p.has(sp.DiracDelta):  # sign' = 0 away from 0 (kink policy); never a delta "value"
-        p = p.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.S.Zero)
-    if p != 0 and isinstance(f, sp.Function):
-        p = p.xreplace({f: sym(a.name)})
-    return p
 
 
 @dataclass
@@ -103,7 +95,7 @@ def stable_losses(graph: Graph) -> tuple[Graph, dict[str, _Fused]]:
     out: list[Assignment] = []
     fused: dict[str, _Fused] = {}
     for a in graph.assignments:
-        extra: dict[str, Assignment] = {}     # log_softmax assignments this consumer reads
+        extra: dict[str, Assignment] = {}  # log_softmax assignments this consumer reads
         expr = a.expr
         if a.op == "ew" and expr is not None and expr.has(sp.log):
             for x in a.args:
@@ -111,8 +103,12 @@ def stable_losses(graph: Graph) -> tuple[Graph, dict[str, _Fused]]:
                 if d is None or len(users[x]) != 1:
                     continue
                 s = sym(x)
-                is_sig = (d.op == "ew" and len(d.args) == 1 and d.expr == sigmoid(sym(d.args[0]))
-                          and d.shape == graph.shape_of(d.args[0]))
+                is_sig = (
+                    d.op == "ew"
+                    and len(d.args) == 1
+                    and d.expr == sigmoid(sym(d.args[0]))
+                    and d.shape == graph.shape_of(d.args[0])
+                )
                 is_soft = d.op == "softmax"
                 if not (is_sig or is_soft):
                     continue
@@ -128,7 +124,7 @@ def stable_losses(graph: Graph) -> tuple[Graph, dict[str, _Fused]]:
                     extra[x] = Assignment(new_arg, "log_softmax", (d.args[0],), d.shape, hidden=True)
                     rep = {n: sym(new_arg) for n in logs}
                 new_expr = expr.xreplace(rep)
-                if new_expr.has(s):      # p also appears outside the logs: leave this one alone
+                if new_expr.has(s):  # p also appears outside the logs: leave this one alone
                     extra.pop(x, None)
                     continue
                 fused.setdefault(a.name, _Fused(a, x))
@@ -143,8 +139,9 @@ def stable_losses(graph: Graph) -> tuple[Graph, dict[str, _Fused]]:
     return g, fused
 
 
-def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
-            seed_shape: Shape | None = None) -> Derivation:
+def reverse(
+    graph: Graph, of: str | None = None, seed: str | None = None, seed_shape: Shape | None = None
+) -> Derivation:
     """Adjoint program of `of` (default: the objective). With `seed`, the adjoint of `of` is
     the named input `seed` (a vector-Jacobian product), else 1. The objective's derivation runs
     on `stable_losses(graph)`; ∂J/∂p of a fused probability p is still reported (from the
@@ -158,7 +155,8 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
         shapes[seed] = seed_shape if seed_shape is not None else shapes[of]
     em = Emitter(shapes, role="adjoint")
     need = ancestors(graph, of)
-    contrib: dict[str, list] = defaultdict(list)
+    contrib: defaultdict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    done: set[str] = set()  # adjoints final before the walk (the seed 1)
     records: list[list[str]] = []
     renamed: dict[str, str] = {}
     ones: set[str] = set()
@@ -168,27 +166,26 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
 
     if seed is None:
         em.ew("", sp.S.One, (), name=adj(of))
-        contrib[of] = None  # already final
+        done.add(of)
         adjoint[of] = adj(of)
         ones.add(adj(of))
     else:
         contrib[of].append(("full", seed))
 
     def finalize(v: str) -> str | None:
-        if contrib.get(v, []) is None:
+        if v in done:
             return adjoint[v]
         terms = contrib.get(v, [])
         if not terms:
             adjoint[v] = None
             return None
         shape = shapes[v]
-        full = [t[1] for t in terms if t[0] == "full"]
+        full: list[str] = [t[1] for t in terms if t[0] == "full"]
         elems = [t for t in terms if t[0] == "elem"]
         if elems:
-            full.append(em.op(adj(v), "scatter", [t[2] for t in elems], shape,
-                              positions=tuple(t[1] for t in elems)))
+            full.append(em.op(adj(v), "scatter", [t[2] for t in elems], shape, positions=tuple(t[1] for t in elems)))
         if len(full) == 1 and not full[0].startswith(adj(v) + "#") and em.shapes[full[0]] == shape:
-            adjoint[v] = full[0]          # alias: ∂J/∂v equals an adjoint already named
+            adjoint[v] = full[0]  # alias: ∂J/∂v equals an adjoint already named
             return full[0]
         if len(full) == 1 and full[0].startswith(adj(v) + "#") and em.rename(full[0], adj(v)):
             renamed[full[0]] = adj(v)
@@ -204,6 +201,13 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
         contrib[x].append(("full", name))
         records.append([x, current[0], name])
 
+    def elem(x: str, idx: tuple[int, ...], name: str) -> None:
+        contrib[x].append(("elem", idx, name))
+        records.append([x, current[0], name])
+
+    def local(out: str, arg: str, p: sp.Expr) -> None:
+        locals_.append(LocalPartial(out, arg, p))
+
     for a in reversed(graph.assignments):
         if a.name not in need:
             continue
@@ -211,9 +215,7 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
         if g is None:
             continue
         current[0] = a.name
-        _vjp(a, g, em, shapes, give, contrib, locals_, one=(g in ones))
-        if a.op == "index":
-            records.append([a.args[0], a.name, g])
+        rule(a.op).vjp(a, VJPContext(em, shapes, g, g in ones, give, elem, local, adj))
     for leaf in list(graph.inputs) + list(graph.params):
         if leaf in need:
             finalize(leaf)
@@ -222,82 +224,18 @@ def reverse(graph: Graph, of: str | None = None, seed: str | None = None,
     for a in graph.assignments:
         adjoint.setdefault(a.name, None)
     reported: list[str] = []
-    for f in fused.values():          # report ∂J/∂p through the original template, never used further
+    for f in fused.values():  # report ∂J/∂p through the original template, never used further
         g = adjoint.get(f.original.name)
-        p = local_partial(f.original, f.prob) if g else sp.S.Zero
+        if not g:
+            continue
+        p = local_partial(f.original, f.prob)
         if p != 0 and adjoint.get(f.prob) is None and f.original.shape == shapes[f.prob]:
             G = sp.S.One if g in ones else sym(g)
-            adjoint[f.prob] = em.ew(adj(f.prob), G * p, f.original.shape, name=adj(f.prob))
-            reported.append(adjoint[f.prob])
+            name = em.ew(adj(f.prob), G * p, f.original.shape, name=adj(f.prob))
+            adjoint[f.prob] = name
+            reported.append(name)
     recs = [(t, via, renamed.get(n, n)) for t, via, n in records]
     return Derivation(graph, of, em.out, adjoint, locals_, seed, recs, tuple(reported))
 
 
-def _vjp(a: Assignment, g: str, em: Emitter, shapes, give, contrib, locals_, one=False) -> None:
-    """Append the contributions of assignment `a` (adjoint `g`) to its arguments' adjoints.
-    `one` means g is the constant seed 1, which is folded into the formulas."""
-    G = sp.S.One if one else sym(g)
-    base = lambda x: adj(x)  # noqa: E731 - contribution temps are named after their target
-    if a.op == "ew":
-        for x in a.args:
-            p = local_partial(a, x)
-            if p == 0:
-                continue
-            locals_.append(LocalPartial(a.name, x, p))
-            if p == 1 and shapes[x] == a.shape and not one:
-                give(x, g)
-                continue
-            term = em.ew(base(x), G * p, a.shape)
-            if shapes[x] == () and a.shape != ():
-                term = em.op(base(x), "sum", [term], ())
-            give(x, term)
-    elif a.op == "matmul":
-        A, B = a.args
-        ta, tb = a.attrs.get("ta", False), a.attrs.get("tb", False)
-        sa, sb = shapes[A], shapes[B]
-        if len(sa) == 1 and len(sb) == 1:          # dot product → scalar
-            give(A, em.ew(base(A), sym(g) * sym(B), sa))
-            give(B, em.ew(base(B), sym(g) * sym(A), sb))
-        elif len(sb) == 1:                          # (m,n) @ (n,)
-            give(A, em.outer(base(A), B, g) if ta else em.outer(base(A), g, B))
-            give(B, em.matmul(base(B), A, not ta, g, False))
-        elif len(sa) == 1:                          # (n,) @ (n,p)
-            give(A, em.matmul(base(A), B, tb, g, False))
-            give(B, em.outer(base(B), g, A) if tb else em.outer(base(B), A, g))
-        else:                                       # (m,n) @ (n,p)
-            give(A, em.matmul(base(A), B, tb, g, True) if ta else em.matmul(base(A), g, False, B, not tb))
-            give(B, em.matmul(base(B), g, True, A, ta) if tb else em.matmul(base(B), A, not ta, g, False))
-    elif a.op == "outer":
-        A, B = a.args
-        give(A, em.matmul(base(A), g, False, B, False))
-        give(B, em.matmul(base(B), g, True, A, False))
-    elif a.op == "transpose":
-        (A,) = a.args
-        give(A, em.op(base(A), "transpose", [g], shapes[A]))
-    elif a.op == "index":
-        (A,) = a.args
-        contrib[A].append(("elem", a.attrs["idx"], g))
-    elif a.op == "stack":
-        for i, x in enumerate(a.args):
-            give(x, em.op(base(x), "index", [g], (), idx=(i,)))
-    elif a.op == "scatter":
-        for x, pos in zip(a.args, a.attrs["positions"]):
-            give(x, em.op(base(x), "index", [g], shapes[x], idx=tuple(pos)))
-    elif a.op == "sum":
-        (A,) = a.args
-        give(A, em.ew(base(A), sym(g), shapes[A], name=em.fresh(base(A))))
-    elif a.op == "softmax":
-        (Z,) = a.args
-        s = sym(a.name)
-        t = em.ew(base(Z), s * sym(g), a.shape)
-        r = em.op(base(Z), "sum", [t], ())
-        give(Z, em.ew(base(Z), s * (sym(g) - sym(r)), a.shape))
-    elif a.op == "log_softmax":
-        (Z,) = a.args
-        r = em.op(base(Z), "sum", [g], ())
-        give(Z, em.ew(base(Z), sym(g) - sp.exp(sym(a.name)) * sym(r), a.shape))
-    elif a.op == "logsumexp":
-        (Z,) = a.args
-        give(Z, em.ew(base(Z), sym(g) * sp.exp(sym(Z) - sym(a.name)), shapes[Z]))
-    else:  # pragma: no cover - OPS is closed
-        raise AssertionError(a.op)
+__all__ = ["Derivation", "LocalPartial", "adj", "ancestors", "local_partial", "reverse", "stable_losses"]

@@ -10,6 +10,7 @@ u_k to those digits changes nothing (an exact value such as 4.50 is not a rounde
 ∂claim/∂u_k is taken through the whole derivation — change u_k, recompute everything computed
 from it — by central differences.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from .graph import Graph, all_indices
 from .perturb import ClaimProgram, Site
 from .reverse import local_partial
 
-MAX_UPSTREAM = 600      # upstream numbers beyond which the analysis is skipped (cost)
+MAX_UPSTREAM = 600  # upstream numbers beyond which the analysis is skipped (cost)
 FD_REL = 1e-6
 
 
@@ -31,9 +32,9 @@ class Rounding:
     """Outcome of the rounding analysis of one claim."""
 
     explained: bool
-    bound: np.ndarray                 # per claimed element: tol + Σ |s|·h
-    upstream: list[tuple[str, float, str]]   # (quantity, contribution to the bound, digits)
-    skipped: str | None = None        # why no analysis was made
+    bound: np.ndarray  # per claimed element: tol + Σ |s|·h
+    upstream: list[tuple[str, float, str]]  # (quantity, contribution to the bound, digits)
+    skipped: str | None = None  # why no analysis was made
 
 
 def _key_of(c: Claim) -> str | None:
@@ -109,8 +110,9 @@ def _site_values(p: ClaimProgram, site: Site, env: dict) -> np.ndarray:
     return np.broadcast_to(np.asarray(compile_template(local_partial(a, arg))(env), dtype=float), a.shape)
 
 
-def analyse(graph: Graph, values: dict, claim: Claim, claimed: np.ndarray, correct: np.ndarray,
-            tol: np.ndarray, printed: dict) -> Rounding:
+def analyse(
+    graph: Graph, values: dict, claim: Claim, claimed: np.ndarray, correct: np.ndarray, tol: np.ndarray, printed: dict
+) -> Rounding:
     """Whether rounding the upstream values explains the claim's miss (see the module doc)."""
     p = ClaimProgram(graph, values, claim)
     tol = np.broadcast_to(np.asarray(tol, dtype=float), correct.shape)
@@ -118,11 +120,19 @@ def analyse(graph: Graph, values: dict, claim: Claim, claimed: np.ndarray, corre
     if n > MAX_UPSTREAM:
         return Rounding(False, tol, [], skipped=f"rounding not analysed ({n} upstream numbers)")
     env = p.base_env()
-    own_half = tol if not claim.explicit_tolerance or claim.literals is None else np.broadcast_to(
-        np.array([inferred_tolerance(str(s)) for s in claim.literals.ravel()]).reshape(
-            claim.literals.shape), correct.shape)
-    own_dec = (np.broadcast_to(np.vectorize(decimals, otypes=[int])(claim.literals), correct.shape)
-               if claim.literals is not None else np.full(correct.shape, -1))
+    own_half = (
+        tol
+        if not claim.explicit_tolerance or claim.literals is None
+        else np.broadcast_to(
+            np.array([inferred_tolerance(str(s)) for s in claim.literals.ravel()]).reshape(claim.literals.shape),
+            correct.shape,
+        )
+    )
+    own_dec = (
+        np.broadcast_to(np.vectorize(decimals, otypes=[int])(claim.literals), correct.shape)
+        if claim.literals is not None
+        else np.full(correct.shape, -1)
+    )
     extra_bound = np.zeros(correct.shape)
     upstream = []
     for site in p.sites:
@@ -134,15 +144,19 @@ def analyse(graph: Graph, values: dict, claim: Claim, claimed: np.ndarray, corre
             s = _sensitivity(p, site, k, float(u[k]))
             if not np.any(s):
                 continue
-            hk = np.where(np.isfinite(h[k]), h[k], own_half)          # per claimed element
-            hk = np.array([0.0 if _exact(float(u[k]), float(x)) else float(x) for x in np.ravel(hk)]
-                          ).reshape(np.shape(hk))
+            hk = np.where(np.isfinite(h[k]), h[k], own_half)  # per claimed element
+            hk = np.array([0.0 if _exact(float(u[k]), float(x)) else float(x) for x in np.ravel(hk)]).reshape(
+                np.shape(hk)
+            )
             contrib = np.abs(s) * hk
             extra_bound = extra_bound + contrib
             total = max(total, float(np.max(contrib)))
             if np.any(contrib > 0):
-                digits.add(f"{dec[k]} decimals" if dec[k] >= 0 else
-                           f"{int(np.max(own_dec))} decimals, as this claim (not printed)")
+                digits.add(
+                    f"{dec[k]} decimals"
+                    if dec[k] >= 0
+                    else f"{int(np.max(own_dec))} decimals, as this claim (not printed)"
+                )
         if total > 0:
             upstream.append((site.keys[0], total, ", ".join(sorted(digits))))
     bound = tol + extra_bound
@@ -162,6 +176,7 @@ def _sensitivity(p: ClaimProgram, site: Site, k: tuple, u: float) -> np.ndarray:
         if site.node is not None:
             return p.evaluate(adds={site.node: e})
         return p.evaluate(extra={site.eps: e})
+
     with np.errstate(all="ignore"):
         s = (at(h) - at(-h)) / (2 * h)
     s = np.where(np.isfinite(s), s, 0.0)

@@ -3,20 +3,23 @@
 Errors are SpecError with one line naming the file, the line where it can be found, and the
 name at fault. Both forms lower through the same Lowerer, so they produce the same graph.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from .builders import LayerSpec, PenaltyError, mlp_lines, penalty_lines
-from .catalogue import activation_names
+from .catalogue import CATALOGUE, activation_names
 from .graph import Graph, GraphError, Shape
+from .layers import LayerSpec, PenaltyError, mlp_lines, penalty_lines
 from .limits import MAX_ASSIGNMENTS
 from .lowering import Lowerer
+from .objective import ObjectiveInfo, TableOptions
 from .parser import ParseError, names_in, parse_expression
 from .spec_schema import (
     ALPHA_ACTIVATIONS,
@@ -74,8 +77,7 @@ class _Ctx:
                 return i + 1
         return head
 
-    def error(self, msg: str, key: str | None = None, section: str | None = None,
-              occurrence: int = 1) -> SpecError:
+    def error(self, msg: str, key: str | None = None, section: str | None = None, occurrence: int = 1) -> SpecError:
         if key:
             line = self.line_of(key, section, occurrence)
         else:
@@ -87,6 +89,7 @@ class _Ctx:
 def load_spec(path: str | Path) -> Graph:
     """Read a spec file and return its validated graph."""
     from .textfile import read_user_text
+
     return parse_spec(read_user_text(path, "spec", SpecError), str(path))
 
 
@@ -102,6 +105,7 @@ def parse_spec(text: str, path: str = "<spec>") -> Graph:
     _check_tables(data, ctx)
     if "optimizer" in data:
         from .optim import optimizer_problem
+
         found = optimizer_problem(data["optimizer"])
         if found:
             raise ctx.error(found[1], found[0], "optimizer")
@@ -111,9 +115,8 @@ def parse_spec(text: str, path: str = "<spec>") -> Graph:
         else:
             g = _assignment(data, ctx)
         g.values = _values(data.get("values", {}), g, ctx)
-        if "optimizer" in data:
-            g.meta["optimizer"] = dict(data["optimizer"])
-        g.meta.setdefault("source", path)
+        opt = TableOptions.of(data["optimizer"], "") if "optimizer" in data else None
+        g.info = replace(g.info, optimizer=opt, source=g.info.source or path)
         return g.validate()
     except GraphError as e:
         name = re.match(r"^'([^']+)'", str(e))
@@ -133,11 +136,15 @@ def _check_tables(data: dict, ctx: _Ctx) -> None:
             raise ctx.error(f"unknown table [{table}]{hint}", None, table)
         if table == "layers":
             if isinstance(body, dict):
-                raise ctx.error("layers must be an array of tables: write [[layers]] (double "
-                                "brackets) for each layer", None, "layers")
+                raise ctx.error(
+                    "layers must be an array of tables: write [[layers]] (double brackets) for each layer",
+                    None,
+                    "layers",
+                )
             if not isinstance(body, list) or not all(isinstance(L, dict) for L in body):
-                raise ctx.error("layers must be [[layers]] tables, one per layer (each with "
-                                "dense = units)", "layers", "layers")
+                raise ctx.error(
+                    "layers must be [[layers]] tables, one per layer (each with dense = units)", "layers", "layers"
+                )
         elif not isinstance(body, dict):
             raise ctx.error(f"[{table}] must be a table", table)
     if "model" not in data:
@@ -146,20 +153,21 @@ def _check_tables(data: dict, ctx: _Ctx) -> None:
     misplaced = ASSIGNMENT_ONLY_TABLES if layered else LAYERED_ONLY_TABLES
     for table in misplaced:
         if table in data:
-            why = ("does not apply to a layered model ([[layers]])" if layered else
-                   "applies only to a layered model ([[layers]]); in the assignment form write "
-                   "it as a [forward] line")
+            why = (
+                "does not apply to a layered model ([[layers]])"
+                if layered
+                else "applies only to a layered model ([[layers]]); in the assignment form write it as a [forward] line"
+            )
             raise ctx.error(f"[{table}] {why}", None, table)
     if len(data.get("forward", {})) > MAX_ASSIGNMENTS:
-        raise ctx.error(f"[forward] has {len(data['forward'])} assignments; the limit is "
-                        f"{MAX_ASSIGNMENTS}", None, "forward")
+        raise ctx.error(
+            f"[forward] has {len(data['forward'])} assignments; the limit is {MAX_ASSIGNMENTS}", None, "forward"
+        )
     if layered and len(data["layers"]) > MAX_ASSIGNMENTS:
-        raise ctx.error(f"{len(data['layers'])} layers; the limit is {MAX_ASSIGNMENTS}", None,
-                        "layers")
+        raise ctx.error(f"{len(data['layers'])} layers; the limit is {MAX_ASSIGNMENTS}", None, "layers")
     model = data["model"]
     valid, other = (MODEL_LAYERED, MODEL_ASSIGNMENT) if layered else (MODEL_ASSIGNMENT, MODEL_LAYERED)
-    why = ("to a layered model ([[layers]])" if layered else
-           "to an assignment-form model (it is for [[layers]] models)")
+    why = "to a layered model ([[layers]])" if layered else "to an assignment-form model (it is for [[layers]] models)"
     bad = unknown_keys(model, "[model]", valid, other, why)
     if bad:
         raise ctx.error(bad[1], bad[0], "model")
@@ -169,6 +177,7 @@ def _check_tables(data: dict, ctx: _Ctx) -> None:
 
 # ---- declarations ---------------------------------------------------------------------------------
 
+
 def _shape_of(v, name: str, ctx: _Ctx, section: str) -> Shape:
     if isinstance(v, int) and not isinstance(v, bool):
         shape = (v,) if v > 0 else ()
@@ -177,8 +186,7 @@ def _shape_of(v, name: str, ctx: _Ctx, section: str) -> Shape:
     else:
         raise ctx.error(f"shape of '{name}' must be an integer or a list of integers", name, section)
     if any(d <= 0 for d in shape) or len(shape) > 2:
-        raise ctx.error(f"shape of '{name}' must have at most 2 positive dimensions, got {list(shape)}",
-                        name, section)
+        raise ctx.error(f"shape of '{name}' must have at most 2 positive dimensions, got {list(shape)}", name, section)
     return shape
 
 
@@ -192,7 +200,7 @@ def _decls(raw, what: str, ctx: _Ctx) -> dict[str, Shape]:
         items = []
         for entry in raw:
             if not isinstance(entry, str):
-                raise ctx.error(f"[model] {what} entries must be names like \"W1[2,3]\"", what, "model")
+                raise ctx.error(f'[model] {what} entries must be names like "W1[2,3]"', what, "model")
             m = re.match(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[\s*([0-9,\s]*)\])?\s*$", entry)
             if not m:
                 raise ctx.error(f"bad {what[:-1]} declaration {entry!r}", what, "model")
@@ -211,6 +219,7 @@ def _decls(raw, what: str, ctx: _Ctx) -> dict[str, Shape]:
 
 # ---- assignment form ------------------------------------------------------------------------------
 
+
 def _assignment(data: dict, ctx: _Ctx) -> Graph:
     model = data["model"]
     inputs = _decls(model.get("inputs", []), "inputs", ctx)
@@ -225,15 +234,15 @@ def _assignment(data: dict, ctx: _Ctx) -> Graph:
         raise ctx.error("[model] objective must name a forward quantity", "objective", "model")
     reduction = model.get("reduction", "mean")
     if reduction not in REDUCTIONS:
-        raise ctx.error(f"[model] reduction must be 'mean' or 'sum', got {reduction!r}",
-                        "reduction", "model")
+        raise ctx.error(f"[model] reduction must be 'mean' or 'sum', got {reduction!r}", "reduction", "model")
     asts = {}
     for name, text in forward.items():
         if not NAME_RE.match(name) or name.startswith("__"):
             raise ctx.error(f"invalid quantity name {name!r}", name, "forward")
         if name in inputs or name in params:
-            raise ctx.error(f"'{name}' is defined twice (declared in [model] and assigned in [forward])",
-                            name, "forward")
+            raise ctx.error(
+                f"'{name}' is defined twice (declared in [model] and assigned in [forward])", name, "forward"
+            )
         if not isinstance(text, str):
             raise ctx.error(f"'{name}' must be an expression string", name, "forward")
         try:
@@ -249,8 +258,15 @@ def _assignment(data: dict, ctx: _Ctx) -> Graph:
         raise ctx.error("[model] outputs must be a list of names", "outputs", "model")
     if objective not in forward:
         raise ctx.error(f"objective '{objective}' is not assigned in [forward]", "objective", "model")
-    g = Graph(str(model.get("name", Path(ctx.path).stem)), inputs, params, lw.out, objective,
-              list(outputs), meta={"form": "assignment", "reduction": reduction})
+    g = Graph(
+        str(model.get("name", Path(ctx.path).stem)),
+        inputs,
+        params,
+        lw.out,
+        objective,
+        list(outputs),
+        info=ObjectiveInfo(form="assignment", reduction=reduction),
+    )
     return g
 
 
@@ -258,13 +274,12 @@ def _topo_order(asts: dict, ctx: _Ctx) -> list[str]:
     """Written order when valid; otherwise a topological order; cycles are errors. Iterative
     (an explicit stack), so a chain of thousands of assignments needs no deep recursion."""
     position = {n: i for i, n in enumerate(asts)}
-    deps = {n: sorted(names_in(a) & position.keys(), key=position.__getitem__)
-            for n, a in asts.items()}
+    deps = {n: sorted(names_in(a) & position.keys(), key=position.__getitem__) for n, a in asts.items()}
     for n in asts:
         if n in deps[n]:
             raise ctx.error(f"cycle: '{n}' refers to itself", n, "forward")
     order: list[str] = []
-    state: dict[str, int] = {}          # 1 = on the current path, 2 = done
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for root in asts:
         if state.get(root):
             continue
@@ -277,7 +292,7 @@ def _topo_order(asts: dict, ctx: _Ctx) -> list[str]:
                 order.append(path.pop())
                 iters.pop()
             elif state.get(d) == 1:
-                cyc = path[path.index(d):] + [d]
+                cyc = path[path.index(d) :] + [d]
                 raise ctx.error(f"cycle: {' -> '.join(cyc)}", d, "forward")
             elif not state.get(d):
                 state[d] = 1
@@ -288,10 +303,13 @@ def _topo_order(asts: dict, ctx: _Ctx) -> list[str]:
 
 # ---- layered form -----------------------------------------------------------------------------------
 
+
 def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
     """The i-th [[layers]] table (1-based) as a LayerSpec; every key checked."""
+
     def err(msg, key=None):
         return ctx.error(f"layer {i}: {msg}", key, "layers", i)
+
     bad = unknown_keys(L, "[[layers]]", LAYER_KEYS)
     if bad:
         raise err(bad[1], bad[0])
@@ -300,8 +318,11 @@ def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
         raise err("'dense' must be a positive integer", "dense" if "dense" in L else None)
     act = L.get("activation", "identity")
     if not isinstance(act, str) or act not in acts:
-        hint = f" (did you mean {', '.join(difflib.get_close_matches(act, acts, n=2))}?)" \
-            if isinstance(act, str) and difflib.get_close_matches(act, acts, n=2) else ""
+        hint = (
+            f" (did you mean {', '.join(difflib.get_close_matches(act, acts, n=2))}?)"
+            if isinstance(act, str) and difflib.get_close_matches(act, acts, n=2)
+            else ""
+        )
         raise err(f"unknown activation {act!r}{hint}", "activation")
     bias = L.get("bias", True)
     if not isinstance(bias, bool):
@@ -309,9 +330,13 @@ def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
     alpha = None
     if "alpha" in L:
         if act not in ALPHA_ACTIVATIONS:
-            raise err(f"key 'alpha' does not apply to activation '{act}' (only to "
-                      f"{', '.join(ALPHA_ACTIVATIONS)})", "alpha")
-        problem = number_problem(L["alpha"], "alpha", "[[layers]]")
+            raise err(
+                f"key 'alpha' does not apply to activation '{act}' (only to {', '.join(ALPHA_ACTIVATIONS)})", "alpha"
+            )
+        check = next(o.check for o in CATALOGUE[act].options if o.name == "alpha")
+        problem = number_problem(
+            L["alpha"], "alpha", "[[layers]]", positive=check == "positive", nonnegative=check == "nonnegative"
+        )
         if problem:
             raise err(problem, "alpha")
         alpha = float(L["alpha"])
@@ -349,22 +374,30 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
     loss = data.get("loss", {"type": "mse", "half": True})
     ltype, reduction = _check_loss(loss, ctx)
     if ltype == "cross_entropy" and layers[-1].activation in ("softmax", "log_softmax"):
-        raise ctx.error("cross_entropy takes logits (softmax is fused): use activation 'identity' "
-                        "on the last layer", "activation", "layers", len(layers))
-    lines, out_name, meta = mlp_lines(width, layers)
+        raise ctx.error(
+            "cross_entropy takes logits (softmax is fused): use activation 'identity' on the last layer",
+            "activation",
+            "layers",
+            len(layers),
+        )
+    lines, out_name, layer_info = mlp_lines(width, layers)
     lines.append(("L", _loss_expr(ltype, loss, out_name, ctx)))
     objective = "L"
     penalty = data.get("penalty")
     if penalty is not None:
         try:
-            plines = penalty_lines(penalty, [f"W{i}" for i in range(1, len(layers) + 1)],
-                                   [f"b{i}" for i, L in enumerate(layers, 1) if L.bias])
+            plines = penalty_lines(
+                penalty,
+                [f"W{i}" for i in range(1, len(layers) + 1)],
+                [f"b{i}" for i, L in enumerate(layers, 1) if L.bias],
+            )
         except PenaltyError as e:
-            raise ctx.error(f"[penalty] {e}" if not str(e).startswith("unknown key") else str(e),
-                            e.key or "type", "penalty") from None
+            raise ctx.error(
+                f"[penalty] {e}" if not str(e).startswith("unknown key") else str(e), e.key or "type", "penalty"
+            ) from None
         lines += plines + [("J", "L + R")]
         objective = "J"
-    inputs = {"x": (width,), "y": (layers[-1].units,)}
+    inputs: dict[str, tuple[int, ...]] = {"x": (width,), "y": (layers[-1].units,)}
     params: dict[str, Shape] = {}
     prev = width
     for i, L in enumerate(layers, 1):
@@ -375,36 +408,41 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
     lw = Lowerer({**inputs, **params})
     for name, text in lines:
         lw.lower(name, text, source=text)
-    meta.update({"form": "layered", "loss": dict(loss, type=ltype), "reduction": reduction,
-                 "penalty": penalty, "data_objective": "L", "input_width": width})
-    if penalty is not None:
-        meta["penalty_name"] = "R"
-    return Graph(str(model.get("name", "mlp")), inputs, params, lw.out, objective,
-                 [out_name], meta=meta)
+    info = ObjectiveInfo(
+        form="layered",
+        reduction=reduction,
+        data_objective="L",
+        penalty_name="R" if penalty is not None else None,
+        layers=layer_info,
+        input_width=width,
+        loss=TableOptions.of(dict(loss, type=ltype), "mse"),
+        penalty=TableOptions.of(penalty, "l2") if penalty is not None else None,
+    )
+    return Graph(str(model.get("name", "mlp")), inputs, params, lw.out, objective, [out_name], info=info)
 
 
 def _loss_expr(ltype: str, loss: dict, out: str, ctx: _Ctx) -> str:
-    def num(key, default, positive=False, nonnegative=False):
-        v = loss.get(key, default)
-        problem = number_problem(v, key, "[loss]", positive=positive, nonnegative=nonnegative)
+    """The loss line `ltype(out, y, option=value, …)`: each option the catalogue declares for
+    the loss, from the [loss] table or the catalogue's default, checked as the catalogue says."""
+    args = [out, "y"]
+    for opt in CATALOGUE[ltype].options:
+        v = loss.get(opt.name, opt.default)
+        if opt.check == "flag":
+            if not isinstance(v, bool):
+                raise ctx.error(f"[loss] {opt.name} must be true or false", opt.name, "loss")
+            args.append(f"{opt.name}={1 if v else 0}")
+            continue
+        problem = number_problem(
+            v, opt.name, "[loss]", positive=opt.check == "positive", nonnegative=opt.check == "nonnegative"
+        )
         if problem:
-            raise ctx.error(problem, key, "loss")
-        return repr(float(v)) if isinstance(v, float) else str(v)
-    if ltype == "mse":
-        half = loss.get("half", False)
-        if not isinstance(half, bool):
-            raise ctx.error("[loss] half must be true or false", "half", "loss")
-        return f"mse({out}, y, half={1 if half else 0})"
-    if ltype == "huber":
-        return f"huber({out}, y, delta={num('delta', 1.0, positive=True)})"
-    if ltype == "focal":
-        return f"focal({out}, y, alpha={num('alpha', 0.25)}, gamma={num('gamma', 2, nonnegative=True)})"
-    if ltype == "dice":
-        return f"dice({out}, y, eps={num('eps', 1.0, nonnegative=True)})"
-    return f"{ltype}({out}, y)"
+            raise ctx.error(problem, opt.name, "loss")
+        args.append(f"{opt.name}={repr(float(v)) if isinstance(v, float) else str(v)}")
+    return f"{ltype}({', '.join(args)})"
 
 
 # ---- values ------------------------------------------------------------------------------------------
+
 
 def _values(raw, g: Graph, ctx: _Ctx) -> dict[str, np.ndarray]:
     leaves = g.leaves()
@@ -418,7 +456,7 @@ def _values(raw, g: Graph, ctx: _Ctx) -> dict[str, np.ndarray]:
     return out
 
 
-_NUMPY_REAL = "iuf"   # numpy dtype kinds accepted as numbers (not bool, complex, object, str)
+_NUMPY_REAL = "iuf"  # numpy dtype kinds accepted as numbers (not bool, complex, object, str)
 
 
 def _scalar(x) -> float | None:
@@ -445,7 +483,8 @@ def coerce_value(v, shape: Shape, name: str, err) -> np.ndarray:
             raise err(f"{what} must be real numbers, got an array of {v.dtype}")
         arr = v.astype(float)
     else:
-        dims, x = [], v
+        dims: list[int] = []
+        x = v
         while isinstance(x, (list, tuple)):
             if len(dims) >= max(len(want), 1):
                 raise err(f"{what} is nested deeper than its declared shape {list(want)}")
@@ -455,7 +494,7 @@ def coerce_value(v, shape: Shape, name: str, err) -> np.ndarray:
             x = x[0]
         level = [v]
         for d in dims:
-            nxt = []
+            nxt: list[object] = []
             for item in level:
                 if not isinstance(item, (list, tuple)):
                     raise err(f"{what} mixes numbers and lists (a ragged list)")
@@ -467,8 +506,11 @@ def coerce_value(v, shape: Shape, name: str, err) -> np.ndarray:
         for item in level:
             f = _scalar(item)
             if f is None:
-                shown = "true/false" if isinstance(item, (bool, np.bool_)) else (
-                    "a list" if isinstance(item, (list, tuple)) else type(item).__name__)
+                shown = (
+                    "true/false"
+                    if isinstance(item, (bool, np.bool_))
+                    else ("a list" if isinstance(item, (list, tuple)) else type(item).__name__)
+                )
                 raise err(f"{what} must be a number or a nested list of numbers, not {shown}")
             flat.append(f)
         arr = np.array(flat, dtype=float).reshape(dims)

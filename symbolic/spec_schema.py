@@ -1,11 +1,20 @@
 """The keys every table of a spec file may hold, and the checks on their values: an unknown or
 misspelled key, a key that does not apply (alpha on an identity layer) or a non-number is an
 error naming the key and the closest valid one, never silently ignored."""
+
 from __future__ import annotations
 
 import difflib
 import math
 from collections.abc import Iterable
+
+from .catalogue import (
+    CATALOGUE,
+    PENALTIES,
+    activation_names,
+    loss_names,
+    option_activations,
+)
 
 TABLES = ("model", "forward", "values", "layers", "loss", "penalty", "optimizer")
 LAYERED_ONLY_TABLES = ("layers", "loss", "penalty")
@@ -13,14 +22,14 @@ ASSIGNMENT_ONLY_TABLES = ("forward",)
 MODEL_ASSIGNMENT = ("name", "inputs", "params", "objective", "outputs", "reduction")
 MODEL_LAYERED = ("name", "input")
 LAYER_KEYS = ("dense", "activation", "bias", "alpha")
-ALPHA_ACTIVATIONS = ("leaky_relu", "elu")
-LOSS_TYPES = ("mse", "sse", "mae", "huber", "cross_entropy", "nll", "bce", "bce_logits", "focal",
-              "dice", "kl", "hinge", "logistic")
+# activations, losses, penalties and their options: read from the catalogue (declared there once)
+ACTIVATIONS = tuple(activation_names())
+ALPHA_ACTIVATIONS = tuple(option_activations("alpha"))
+LOSS_TYPES = tuple(loss_names())
 LOSS_COMMON = ("type", "reduction")
-LOSS_OPTIONS = {"mse": ("half",), "huber": ("delta",), "focal": ("alpha", "gamma"), "dice": ("eps",)}
-PENALTY_TYPES = ("l2", "l1", "lp")
-PENALTY_OPTIONS = {"l2": ("type", "lam", "C", "half", "params"), "l1": ("type", "lam", "params"),
-                   "lp": ("type", "lam", "p", "params")}
+LOSS_OPTIONS = {n: CATALOGUE[n].params for n in LOSS_TYPES if CATALOGUE[n].params}
+PENALTY_TYPES = tuple(PENALTIES)
+PENALTY_OPTIONS = {n: ("type",) + p.keys for n, p in PENALTIES.items()}
 REDUCTIONS = ("mean", "sum")
 
 
@@ -39,13 +48,14 @@ def unknown_key(key: str, table: str, valid: Iterable[str], elsewhere: Iterable[
     return f"unknown key '{key}' in {table}{hint}"
 
 
-def unknown_keys(table: dict, name: str, valid: Iterable[str], elsewhere: Iterable[str] = (),
-                 why: str = "") -> tuple[str, str] | None:
+def unknown_keys(
+    table: dict, name: str, valid: Iterable[str], elsewhere: Iterable[str] = (), why: str = ""
+) -> tuple[str, str] | None:
     """(key, message) for the first key of `table` outside `valid`, or None. A key that is valid
     only elsewhere (another loss type, another model form) says so, with `why`."""
     valid = tuple(valid)
     elsewhere = tuple(elsewhere)
-    for key in table:                  # a whole table nested in another first: [model.loss]
+    for key in table:  # a whole table nested in another first: [model.loss]
         if key in TABLES and key not in valid:
             return key, unknown_key(key, name, valid)
     for key in table:
@@ -57,8 +67,7 @@ def unknown_keys(table: dict, name: str, valid: Iterable[str], elsewhere: Iterab
     return None
 
 
-def number_problem(v, key: str, table: str, positive: bool = False,
-                   nonnegative: bool = False) -> str | None:
+def number_problem(v, key: str, table: str, positive: bool = False, nonnegative: bool = False) -> str | None:
     """Why `v` is not an acceptable number for `key` (a finite int or float, not bool or a
     string), or None."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):

@@ -1,7 +1,9 @@
 """Chronological step tables (forward values → local derivatives → adjoints), as in seed 001
 Tables 2.4–2.7: every row has a step number, the quantity, its formula, its value and the
-steps it comes from. Rendered as Markdown, LaTeX (tabular) or a plain terminal table.
+steps it comes from. How an op's backward contributions appear is its registry entry's `table`
+form (symbolic.ops). Rendered as Markdown, LaTeX (tabular) or a plain terminal table.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -22,25 +24,25 @@ from .display import (
     to_text,
     unwrap,
 )
-from .evaluate import compile_template
 from .graph import Graph, sym
+from .ops import compile_template, local_partial, rule
 from .readable import Readable
-from .reverse import Derivation, adj, local_partial
+from .reverse import Derivation, adj
 
-LATEX_ROWS_PER_TABULAR = 40   # long tables become several tabulars, so pages can break between them
+LATEX_ROWS_PER_TABULAR = 40  # long tables become several tabulars, so pages can break between them
 
 
 @dataclass
 class Row:
     step: int
-    kind: str          # 'input' | 'parameter' | 'forward' | 'local' | 'adjoint'
-    quantity: str      # text form
+    kind: str  # 'input' | 'parameter' | 'forward' | 'local' | 'adjoint'
+    quantity: str  # text form
     quantity_tex: str
     formula: str
     formula_tex: str
     value: object
     comes_from: str
-    key: str = ""      # machine name: value:NAME, local:OUT,ARG, adjoint:NAME
+    key: str = ""  # machine name: value:NAME, local:OUT,ARG, adjoint:NAME
 
 
 def fmt_value(v) -> str:
@@ -58,6 +60,7 @@ def fmt_value(v) -> str:
 
     def nest(x):
         return "[" + ", ".join(nest(y) for y in x) + "]" if isinstance(x, list) else fmt_value(x)
+
     return nest(a.tolist())
 
 
@@ -74,13 +77,13 @@ class _Builder:
     def __init__(self, graph: Graph, d: Derivation, env: dict):
         self.graph, self.d, self.env = graph, d, env
         self.N = Names(graph.objective)
-        self.F = Readable(graph, d.program, aliases=False)   # forward definitions
-        self.R = Readable(graph, d.program)                  # everything after them
+        self.F = Readable(graph, d.program, aliases=False)  # forward definitions
+        self.R = Readable(graph, d.program)  # everything after them
         self.rows: list[Row] = []
-        self.fwd_step: dict[str, int] = {}     # program name → forward row
+        self.fwd_step: dict[str, int] = {}  # program name → forward row
         self.src_of: dict[str, set[str]] = {}  # hidden forward name → shown names it is made from
-        self.program_of: dict[str, str] = {}   # shown name → program name (z[0] → z#1)
-        self.adj_step: dict[str, int] = {}     # shown name → row of its complete adjoint
+        self.program_of: dict[str, str] = {}  # shown name → program name (z[0] → z#1)
+        self.adj_step: dict[str, int] = {}  # shown name → row of its complete adjoint
 
     def add(self, kind, q: sp.Basic, f: sp.Basic, value, src: str, key: str = "", via: str = "") -> int:
         N = self.N
@@ -143,18 +146,20 @@ def _forward_rows(b: _Builder) -> None:
         if a.hidden:
             b.src_of[a.name] = srcs
             continue
-        b.fwd_step[a.name] = b.add("forward", sym(a.name), b.F.rhs(a), b.env[a.name], b.from_fwd(srcs),
-                                   f"value:{a.name}")
+        b.fwd_step[a.name] = b.add(
+            "forward", sym(a.name), b.F.rhs(a), b.env[a.name], b.from_fwd(srcs), f"value:{a.name}"
+        )
 
 
 def _backward_rows(b: _Builder) -> None:
     g, d, R = b.graph, b.d, b.R
     by_name = R.by_name
     contribs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    entries: dict[str, list[tuple[str, str]]] = defaultdict(list)   # array → [(index alias, adjoint)]
+    entries: dict[str, list[tuple[str, str]]] = defaultdict(list)  # array → [(index alias, adjoint)]
     for t, via, name in d.contributions:
-        if by_name[via].op == "index" and R.name_of(t) is not None:
-            entries[R.name_of(t)].append((via, name))
+        shown_t = R.name_of(t)
+        if rule(by_name[via].op).table == "entry" and shown_t is not None:
+            entries[shown_t].append((via, name))
         else:
             contribs[via].append((t, name))
     need = Counter(R.name_of(t) for lst in contribs.values() for t, _ in lst if R.name_of(t) is not None)
@@ -177,13 +182,22 @@ def _backward_rows(b: _Builder) -> None:
         terms = [DStep(sp.Integer(s)) for s in steps]
         used = list(steps)
         if parts:
-            terms.append(literal(R.shapes[b.program_of.get(v, v)],
-                                 {tuple(by_name[via].attrs["idx"]): R.ref(n) for via, n in parts}))
-            used += [b.adj_step[R.name_of(via)] for via, _ in parts if R.name_of(via) in b.adj_step]
+            terms.append(
+                literal(
+                    R.shapes[b.program_of.get(v, v)], {tuple(by_name[via].attrs["idx"]): R.ref(n) for via, n in parts}
+                )
+            )
+            used += [b.adj_step[n] for via, _ in parts if (n := R.name_of(via)) is not None and n in b.adj_step]
         f = terms[0] if len(terms) == 1 else DOp(sp.Symbol("+"), *terms)
         name = d.adjoint.get(b.program_of.get(v, v))
-        b.adj_step[v] = b.add("adjoint", sym(adj(v)), f, b.env[name] if name else 0.0,
-                              _steps("Backprop", used) or "constant", f"adjoint:{v}")
+        b.adj_step[v] = b.add(
+            "adjoint",
+            sym(adj(v)),
+            f,
+            b.env[name] if name else 0.0,
+            _steps("Backprop", used) or "constant",
+            f"adjoint:{v}",
+        )
 
     for a in reversed(g.assignments):
         shown_a = R.name_of(a.name)
@@ -192,22 +206,28 @@ def _backward_rows(b: _Builder) -> None:
         for x, cname in sorted(contribs.get(a.name, []), key=rank):
             xs = R.name_of(x)
             if xs is None:
-                continue          # a hidden temporary: inlined into the rows of the shown ones
+                continue  # a hidden temporary: inlined into the rows of the shown ones
             single = need[xs] == 1 and xs not in entries
             via = "" if single else (shown_a or _root(g, R, a.name))
             key = f"adjoint:{xs}" if single else ""
             value = b.env.get(cname, 0.0)
             is_objective = a.name == d.of and d.seed is None
-            if a.op == "ew" and shown_a is not None and (is_objective or shown_a in b.adj_step):
+            if rule(a.op).table == "local" and shown_a is not None and (is_objective or shown_a in b.adj_step):
                 p = local_partial(a, x)
                 shown_p = p.xreplace({sym(y): R.ref(y) for y in (*a.args, a.name)})
                 src = b.from_fwd(s.name for s in shown_p.free_symbols)
-                if is_objective:                       # the objective: its local partial is the adjoint
+                if is_objective:  # the objective: its local partial is the adjoint
                     s = b.add("adjoint", sym(adj(xs)), shown_p, value, src, key, via)
                 else:
                     ga = b.adj_step.get(shown_a)
-                    ls = b.add("local", DPartial(sym(shown_a), sym(xs)), shown_p, compile_template(p)(b.env),
-                               src, f"local:{shown_a},{xs}")
+                    ls = b.add(
+                        "local",
+                        DPartial(sym(shown_a), sym(xs)),
+                        shown_p,
+                        compile_template(p)(b.env),
+                        src,
+                        f"local:{shown_a},{xs}",
+                    )
                     f = DOp(sp.Symbol("×"), DStep(sp.Integer(ga)), DStep(sp.Integer(ls)))
                     if a.shape != () and R.shapes[x] == ():
                         f = DSum(f)
@@ -216,8 +236,9 @@ def _backward_rows(b: _Builder) -> None:
                 e = R.rhs(by_name[cname])
                 root = a.name if shown_a is not None else _root_name(g, R, a.name)
                 own = d.adjoint.get(root)
-                if own and R.name_of(own) and R.name_of(root) and R.name_of(own) != adj(R.name_of(root)):
-                    e = e.xreplace({sym(R.name_of(own)): sym(adj(R.name_of(root)))})
+                own_s, root_s = (R.name_of(own), R.name_of(root)) if own else (None, None)
+                if own_s and root_s and own_s != adj(root_s):
+                    e = e.xreplace({sym(own_s): sym(adj(root_s))})
                 s = b.add("adjoint", sym(adj(xs)), e, value, b.sources(e), key, via)
             pending[xs].append(s)
     for v in [*g.params, *g.inputs, *list(pending), *list(entries)]:
@@ -244,13 +265,16 @@ def _root(g: Graph, R: Readable, n: str) -> str:
 
 # ---- rendering ------------------------------------------------------------------------------------
 
+
 def table_markdown(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     """Markdown with LaTeX cells ($…$), like the seed tables."""
     marks = marks or {}
     out = ["| Step | Quantity | Formula | Value | Comes from |", "|---|---|---|---|---|"]
     for r in rows:
         mark = f" {marks[r.step]}" if r.step in marks else ""
-        out.append(f"| {r.step} | ${r.quantity_tex}$ | ${r.formula_tex}$ | {fmt_value(r.value)}{mark} | {r.comes_from} |")
+        out.append(
+            f"| {r.step} | ${r.quantity_tex}$ | ${r.formula_tex}$ | {fmt_value(r.value)}{mark} | {r.comes_from} |"
+        )
     return "\n".join(out)
 
 
@@ -265,28 +289,39 @@ def table_latex(rows: list[Row], marks: dict[int, str] | None = None) -> str:
             body.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{sec}}}}} \\\\")
             prev = sec
         value = latex_text(fmt_value(r.value) + (f"  {marks[r.step]}" if r.step in marks else ""))
-        body.append(f"{r.step} & ${r.quantity_tex}$ & ${r.formula_tex}$ & {value} & "
-                    f"{latex_text(r.comes_from)} \\\\")
+        body.append(f"{r.step} & ${r.quantity_tex}$ & ${r.formula_tex}$ & {value} & {latex_text(r.comes_from)} \\\\")
         if len(body) >= LATEX_ROWS_PER_TABULAR:
             blocks.append(body)
             body = []
     if body or not blocks:
         blocks.append(body)
-    return "\n\n".join("\\noindent\\begin{tabular}{rllll}\n" + head + "\n" + "\n".join(blk) + "\n\\end{tabular}"
-                       for blk in blocks)
+    return "\n\n".join(
+        "\\noindent\\begin{tabular}{rllll}\n" + head + "\n" + "\n".join(blk) + "\n\\end{tabular}" for blk in blocks
+    )
 
 
 def table_text(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     """A plain aligned terminal table."""
     marks = marks or {}
     head = ("Step", "Quantity", "Formula", "Value", "Comes from")
-    body = [(str(r.step), r.quantity, r.formula, fmt_value(r.value) + (f"  {marks[r.step]}" if r.step in marks else ""),
-             r.comes_from) for r in rows]
+    body = [
+        (
+            str(r.step),
+            r.quantity,
+            r.formula,
+            fmt_value(r.value) + (f"  {marks[r.step]}" if r.step in marks else ""),
+            r.comes_from,
+        )
+        for r in rows
+    ]
     widths = [min(max(len(c[i]) for c in [head] + body), 48 if i in (1, 2) else 200) for i in range(5)]
-    line = lambda c: "  ".join(s.ljust(w) for s, w in zip(c, widths)).rstrip()
-    sections = []
+
+    def line(c):
+        return "  ".join(s.ljust(w) for s, w in zip(c, widths, strict=True)).rstrip()
+
+    sections: list[str] = []
     prev = None
-    for r, c in zip(rows, body):
+    for r, c in zip(rows, body, strict=True):
         sec = "Forward" if r.kind in ("input", "parameter", "forward") else "Backward"
         if sec != prev:
             sections.append(f"\n{sec}\n" + line(head) if sections else f"{sec}\n" + line(head))

@@ -4,6 +4,7 @@ miss that rounding the printed upstream values explains gets the verdict "roundi
 randomized probes (plus a symbolic difference for small models). Every wrong claim gets the
 correct value and, for formulas, a counterexample and the correct formula in the same names.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,12 +23,14 @@ __all__ = ["ClaimResult", "ClaimsError", "verify"]
 
 # ---- numeric claims -------------------------------------------------------------------------------
 
+
 def _check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
     correct = m.quantity(c)
     claimed = np.asarray(c.value, dtype=float)
     if claimed.shape != correct.shape:
-        raise ClaimsError(f"claim {c.quantity!r} has shape {list(claimed.shape)}, "
-                          f"the quantity has shape {list(correct.shape)}")
+        raise ClaimsError(
+            f"claim {c.quantity!r} has shape {list(claimed.shape)}, the quantity has shape {list(correct.shape)}"
+        )
     tol = np.asarray(c.tolerance if c.tolerance is not None else 1e-6, dtype=float)
     ae, rel, diff = _errors(claimed, correct)
     ok = bool(np.all(diff <= tol + 1e-9 * np.abs(correct)))
@@ -42,12 +45,12 @@ def _check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
     if sub is not None:
         _kink_note(res, sub, claimed, tol)
         if sub.vertices is None or not sub.trivial:
-            return res           # at a kink the subdifferential decides, not rounding
+            return res  # at a kink the subdifferential decides, not rounding
     if not res.ok and c.kind in ("value", "local", "adjoint", "grad", "update", "jacobian"):
         try:
             r = analyse(m.g, m.values, c, claimed, correct, tol, printed)
         except (EvaluationError, GraphError, ValueError, KeyError, IndexError, FloatingPointError) as e:
-            r = None     # a refinement only: the verdict "wrong" stands, with the reason
+            r = None  # a refinement only: the verdict "wrong" stands, with the reason
             res.note = f"rounding not analysed ({type(e).__name__}: {e})"
         if r is None:
             pass
@@ -57,41 +60,53 @@ def _check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
         elif r.skipped:
             res.note = r.skipped
         elif r.upstream:
-            res.note = (f"misses the exact value by {float(np.max(diff)):.2g}; its own digits and "
-                        "rounding the upstream values to their printed digits explain at most "
-                        f"{float(np.max(r.bound)):.2g}")
+            res.note = (
+                f"misses the exact value by {float(np.max(diff)):.2g}; its own digits and "
+                "rounding the upstream values to their printed digits explain at most "
+                f"{float(np.max(r.bound)):.2g}"
+            )
     return res
 
 
 def _as_written(literals: np.ndarray, correct: np.ndarray) -> tuple[str, str]:
     """The claim as written and the correct value with two more decimals than the claim's."""
     from .rounding import decimals
+
     lits = [str(x) for x in literals.ravel()]
     dec = max([decimals(x) for x in lits] + [4]) + 2
-    vals = [f"{float(x):.{dec}f}".rstrip("0").rstrip(".") if abs(float(x)) >= 10.0 ** -(dec - 3) or x == 0
-            else f"{float(x):.4e}" for x in np.ravel(correct)]
+    vals = [
+        f"{float(x):.{dec}f}".rstrip("0").rstrip(".")
+        if abs(float(x)) >= 10.0 ** -(dec - 3) or x == 0
+        else f"{float(x):.4e}"
+        for x in np.ravel(correct)
+    ]
     vals = ["0" if v in ("-0", "") else v for v in vals]
 
     def nest(items, shape):
         if not shape:
             return items.pop(0)
         return "[" + ", ".join(nest(items, shape[1:]) for _ in range(shape[0])) + "]"
+
     return nest(lits, literals.shape), nest(vals, np.shape(correct))
 
 
 def _kink_note(res: ClaimResult, sub, claimed, tol) -> None:
     at = ", ".join(sub.where)
     if sub.vertices is None:
-        res.note = (f"the point is at {len(sub.where)} kinks ({at}); {POLICY_TEXT}. Too many to "
-                    "enumerate the subgradients; judged against that value only")
+        res.note = (
+            f"the point is at {len(sub.where)} kinks ({at}); {POLICY_TEXT}. Too many to "
+            "enumerate the subgradients; judged against that value only"
+        )
         return
     if sub.trivial:
         return
     if np.ndim(sub.lo) == 0:
         span = f"range over [{fmt_value(sub.lo)}, {fmt_value(sub.hi)}]"
     else:
-        span = (f"are the convex combinations of {len(sub.vertices)} one-sided choices, elementwise "
-                f"between {fmt_value(sub.lo)} and {fmt_value(sub.hi)}")
+        span = (
+            f"are the convex combinations of {len(sub.vertices)} one-sided choices, elementwise "
+            f"between {fmt_value(sub.lo)} and {fmt_value(sub.hi)}"
+        )
     res.note = f"the point is at a kink ({at}); {POLICY_TEXT}. The subgradients here (Clarke) {span}"
     if not res.ok and in_hull(sub.vertices, claimed, tol):
         res.set_verdict("holds")
@@ -103,16 +118,20 @@ def _kink_note(res: ClaimResult, sub, claimed, tol) -> None:
 def _rounding_note(diff, tol, r) -> str:
     names = [f"{q} ({digits})" for q, _, digits in r.upstream[:4]]
     more = f" and {len(r.upstream) - 4} more" if len(r.upstream) > 4 else ""
-    return (f"misses the exact value by {float(np.max(diff)):.2g}, more than its own digits allow "
-            f"({float(np.max(tol)):.2g}) but within the {float(np.max(r.bound)):.2g} that rounding "
-            f"the upstream values explains: {', '.join(names)}{more}")
+    return (
+        f"misses the exact value by {float(np.max(diff)):.2g}, more than its own digits allow "
+        f"({float(np.max(tol)):.2g}) but within the {float(np.max(r.bound)):.2g} that rounding "
+        f"the upstream values explains: {', '.join(names)}{more}"
+    )
 
 
 # ---- entry point ------------------------------------------------------------------------------------
 
+
 def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list[ClaimResult]:
     """Check every claim; raises ClaimsError for unknown names or malformed claims."""
     from .spec import coerce_value
+
     leaves = graph.leaves()
     values = dict(graph.values)
     at_where, dir_where = claims.where("at"), claims.where("direction")
@@ -122,17 +141,19 @@ def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list
         values[k] = coerce_value(v, leaves[k], k, lambda msg: ClaimsError(f"{at_where}: [at] {msg}"))
     missing = [n for n in leaves if n not in values]
     if missing:
-        raise ClaimsError(f"{claims.path}: no value for {', '.join(repr(n) for n in missing)} "
-                          "(give them in the spec's [values] or the claims' [at])")
+        raise ClaimsError(
+            f"{claims.path}: no value for {', '.join(repr(n) for n in missing)} "
+            "(give them in the spec's [values] or the claims' [at])"
+        )
     direction = None
     if claims.direction:
         direction = {}
         for k, v in claims.direction.items():
             if k not in graph.params:
-                raise ClaimsError(f"{dir_where}: [direction] names unknown parameter '{k}'"
-                                  f"{_suggest(k, graph.params)}")
-            direction[k] = coerce_value(v, graph.params[k], k,
-                                        lambda msg: ClaimsError(f"{dir_where}: [direction] {msg}"))
+                raise ClaimsError(f"{dir_where}: [direction] names unknown parameter '{k}'{_suggest(k, graph.params)}")
+            direction[k] = coerce_value(
+                v, graph.params[k], k, lambda msg: ClaimsError(f"{dir_where}: [direction] {msg}")
+            )
     m = PointQuantities(graph, values, direction)
     printed = printed_digits(claims.claims)
     out = []

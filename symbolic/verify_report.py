@@ -3,6 +3,7 @@
 rounding, counterexample, correct formula in the spec grammar, one entry per line for tensors).
 The LaTeX is a fragment that compiles with only amsmath/amssymb, or a whole document.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,22 +16,118 @@ from .tables import fmt_value
 
 MARK = {"holds": "✓", "rounding": "≈", "wrong": "✗"}
 TEX_MARK = {"holds": r"$\checkmark$", "rounding": r"$\approx$", "wrong": r"$\times$"}
-_TEX_UNICODE = {"′": "$'$", "−": "$-$", "∂": r"$\partial$", "≈": r"$\approx$", "✓": r"$\checkmark$",
-                "✗": r"$\times$", "σ": r"$\sigma$", "ŷ": r"$\hat{y}$", "∈": r"$\in$", "θ": r"$\theta$",
-                "…": r"\dots{}", "·": r"$\cdot$", "ᵀ": r"$^{\top}$", "→": r"$\to$", "²": r"$^2$",
-                "≤": r"$\le$", "≥": r"$\ge$", "α": r"$\alpha$", "λ": r"$\lambda$", "δ": r"$\delta$",
-                "𝟙": r"$\mathbb{1}$", "—": "---", "–": "--", "×": r"$\times$"}
+_TEX_UNICODE = {
+    "′": "$'$",
+    "−": "$-$",
+    "∂": r"$\partial$",
+    "≈": r"$\approx$",
+    "✓": r"$\checkmark$",
+    "✗": r"$\times$",
+    "σ": r"$\sigma$",
+    "ŷ": r"$\hat{y}$",
+    "∈": r"$\in$",
+    "θ": r"$\theta$",
+    "…": r"\dots{}",
+    "·": r"$\cdot$",
+    "ᵀ": r"$^{\top}$",
+    "→": r"$\to$",
+    "²": r"$^2$",
+    "≤": r"$\le$",
+    "≥": r"$\ge$",
+    "α": r"$\alpha$",
+    "λ": r"$\lambda$",
+    "δ": r"$\delta$",
+    "𝟙": r"$\mathbb{1}$",
+    "—": "---",
+    "–": "--",
+    "×": r"$\times$",
+}
 # LaTeX commands a claimed LaTeX formula may use to be shown as math (amsmath/amssymb only)
-_SAFE_TEX = {"frac", "dfrac", "tfrac", "partial", "sigma", "tanh", "exp", "log", "ln", "sin", "cos",
-             "max", "operatorname", "mathrm", "text", "mathbb", "mathbf", "boldsymbol", "mathcal",
-             "hat", "widehat", "bar", "overline", "tilde", "widetilde", "vec", "left", "right",
-             "cdot", "times", "odot", "sqrt", "top", "intercal", "begin", "end", "pi", "ell",
-             "geq", "leq", "ge", "le", "lvert", "rvert", "vert", "quad", "qquad", "displaystyle",
-             "mathit", "mathsf", "div"} | {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon",
-                                          "zeta", "eta", "theta", "vartheta", "iota", "kappa",
-                                          "lambda", "mu", "nu", "xi", "rho", "tau", "upsilon",
-                                          "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta",
-                                          "Theta", "Lambda", "Phi", "Psi", "Omega"}
+_SAFE_TEX = {
+    "frac",
+    "dfrac",
+    "tfrac",
+    "partial",
+    "sigma",
+    "tanh",
+    "exp",
+    "log",
+    "ln",
+    "sin",
+    "cos",
+    "max",
+    "operatorname",
+    "mathrm",
+    "text",
+    "mathbb",
+    "mathbf",
+    "boldsymbol",
+    "mathcal",
+    "hat",
+    "widehat",
+    "bar",
+    "overline",
+    "tilde",
+    "widetilde",
+    "vec",
+    "left",
+    "right",
+    "cdot",
+    "times",
+    "odot",
+    "sqrt",
+    "top",
+    "intercal",
+    "begin",
+    "end",
+    "pi",
+    "ell",
+    "geq",
+    "leq",
+    "ge",
+    "le",
+    "lvert",
+    "rvert",
+    "vert",
+    "quad",
+    "qquad",
+    "displaystyle",
+    "mathit",
+    "mathsf",
+    "div",
+} | {
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "vartheta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "rho",
+    "tau",
+    "upsilon",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
+    "Gamma",
+    "Delta",
+    "Theta",
+    "Lambda",
+    "Phi",
+    "Psi",
+    "Omega",
+}
 
 
 def _v(x) -> str:
@@ -53,8 +150,7 @@ def summary(results: list[ClaimResult]) -> str:
     return f"{passed} passed{extra}, {len(results) - passed} failed"
 
 
-def render(results: list[ClaimResult], fmt: str = "text", standalone: bool = False,
-           title: str | None = None) -> str:
+def render(results: list[ClaimResult], fmt: str = "text", standalone: bool = False, title: str | None = None) -> str:
     """The report in `fmt` (text, markdown, latex); `standalone` wraps LaTeX into a document."""
     if fmt == "markdown":
         return _markdown(results)
@@ -66,12 +162,15 @@ def render(results: list[ClaimResult], fmt: str = "text", standalone: bool = Fal
 
 # ---- text and Markdown -----------------------------------------------------------------------------
 
+
 def _text(results: list[ClaimResult]) -> str:
     width = max((len(r.quantity) for r in results), default=8)
     out = []
     for r in results:
-        out.append(f"{MARK[r.verdict]} {r.quantity:<{width}}  {r.verdict:<8}  claimed {_claimed(r)}  "
-                   f"correct {_correct(r)}  abs err {r.abs_error:.3g}  rel err {r.rel_error:.3g}")
+        out.append(
+            f"{MARK[r.verdict]} {r.quantity:<{width}}  {r.verdict:<8}  claimed {_claimed(r)}  "
+            f"correct {_correct(r)}  abs err {r.abs_error:.3g}  rel err {r.rel_error:.3g}"
+        )
         out += ["    " + line for line in _details(r)]
     out.append(summary(results))
     return "\n".join(out) + "\n"
@@ -81,8 +180,10 @@ def _markdown(results: list[ClaimResult]) -> str:
     out = ["| | Quantity | Claimed | Correct | Abs. error | Rel. error |", "|---|---|---|---|---|---|"]
     for r in results:
         claimed = f"`{r.claimed}`" if isinstance(r.claimed, str) else _claimed(r)
-        out.append(f"| {MARK[r.verdict]} {r.verdict} | `{r.quantity}` | {claimed} | {_correct(r)} | "
-                   f"{r.abs_error:.3g} | {r.rel_error:.3g} |")
+        out.append(
+            f"| {MARK[r.verdict]} {r.verdict} | `{r.quantity}` | {claimed} | {_correct(r)} | "
+            f"{r.abs_error:.3g} | {r.rel_error:.3g} |"
+        )
     notes = []
     for r in results:
         d = _details(r, md=True)
@@ -97,8 +198,10 @@ def _details(r: ClaimResult, md: bool = False) -> list[str]:
     lines = []
     if r.counterexample:
         pt = ", ".join(f"{k} = {fmt_value(v)}" for k, v in r.counterexample["point"].items())
-        lines.append(f"counterexample at {pt}: the formula gives {fmt_value(r.counterexample['claimed'])}, "
-                     f"the true value is {fmt_value(r.counterexample['correct'])}")
+        lines.append(
+            f"counterexample at {pt}: the formula gives {fmt_value(r.counterexample['claimed'])}, "
+            f"the true value is {fmt_value(r.counterexample['correct'])}"
+        )
     if r.verdict == "wrong" and r.correct_formula_entries:
         if len(r.correct_formula_entries) == 1:
             q, t, _ = r.correct_formula_entries[0]
@@ -112,6 +215,7 @@ def _details(r: ClaimResult, md: bool = False) -> list[str]:
 
 
 # ---- LaTeX --------------------------------------------------------------------------------------
+
 
 def latex_text(text: str) -> str:
     """Plain text (notes) for LaTeX text mode: escaped, Unicode symbols as math."""
@@ -131,8 +235,10 @@ def latex_number(v) -> str:
         if a.size > 16:
             return latex_text(fmt_value(a))
         rows = a.tolist()
+
         def nest(x):
             return r"\left[" + ", ".join(nest(y) for y in x) + r"\right]" if isinstance(x, list) else _num(x)
+
         return "$" + nest(rows) + "$"
     return "$" + _num(float(a)) + "$"
 
@@ -140,6 +246,7 @@ def latex_number(v) -> str:
 def _text_number(s: str) -> str:
     """A number (or nested list) already formatted, in math mode."""
     import re
+
     s = re.sub(r"([0-9.]+)[eE]([-+]?[0-9]+)", lambda m: f"{m.group(1)} \\times 10^{{{int(m.group(2))}}}", s)
     return "$" + s.replace("[", r"\left[").replace("]", r"\right]") + "$"
 
@@ -154,9 +261,13 @@ def _num(x: float) -> str:
 
 def _safe_math(formula: str) -> bool:
     import re
+
     cmds = re.findall(r"\\([A-Za-z]+)", formula)
-    return all(c in _SAFE_TEX for c in cmds) and "$" not in formula.strip().strip("$") and \
-        all(ord(ch) < 128 for ch in formula)
+    return (
+        all(c in _SAFE_TEX for c in cmds)
+        and "$" not in formula.strip().strip("$")
+        and all(ord(ch) < 128 for ch in formula)
+    )
 
 
 def _claimed_tex(r: ClaimResult) -> str:
@@ -171,13 +282,16 @@ def _claimed_tex(r: ClaimResult) -> str:
 
 
 def _latex(results: list[ClaimResult]) -> str:
-    out = [r"\begin{tabular}{llllll}",
-           r"Verdict & Quantity & Claimed & Correct & Abs.\ error & Rel.\ error \\ \hline"]
+    out = [r"\begin{tabular}{llllll}", r"Verdict & Quantity & Claimed & Correct & Abs.\ error & Rel.\ error \\ \hline"]
     for r in results:
-        row = [f"{TEX_MARK[r.verdict]} {r.verdict}", r"\texttt{" + escape_text(r.quantity) + "}",
-               _claimed_tex(r),
-               _text_number(r.correct_text) if r.correct_text is not None else latex_number(r.correct),
-               _text_number(f"{r.abs_error:.3g}"), _text_number(f"{r.rel_error:.3g}")]
+        row = [
+            f"{TEX_MARK[r.verdict]} {r.verdict}",
+            r"\texttt{" + escape_text(r.quantity) + "}",
+            _claimed_tex(r),
+            _text_number(r.correct_text) if r.correct_text is not None else latex_number(r.correct),
+            _text_number(f"{r.abs_error:.3g}"),
+            _text_number(f"{r.rel_error:.3g}"),
+        ]
         out.append(" & ".join(row) + r" \\")
     out.append(r"\end{tabular}")
     notes = [n for n in (_latex_details(r) for r in results) if n]
@@ -190,16 +304,26 @@ def _latex(results: list[ClaimResult]) -> str:
 def _latex_details(r: ClaimResult) -> str:
     parts = []
     if r.counterexample:
-        pt = ", ".join(f"${name_latex(k)} = {_strip(latex_number(v))}$"
-                       for k, v in r.counterexample["point"].items())
-        parts.append(f"counterexample at {pt}: the formula gives {latex_number(r.counterexample['claimed'])}, "
-                     f"the true value is {latex_number(r.counterexample['correct'])}.")
+        pt = ", ".join(f"${name_latex(k)} = {_strip(latex_number(v))}$" for k, v in r.counterexample["point"].items())
+        parts.append(
+            f"counterexample at {pt}: the formula gives {latex_number(r.counterexample['claimed'])}, "
+            f"the true value is {latex_number(r.counterexample['correct'])}."
+        )
     if r.verdict == "wrong" and r.correct_formula_entries:
         parts.append(r"Correct formula (spec grammar, to paste as \texttt{formula}):")
         lines = []
         for q, t, tex in r.correct_formula_entries:
-            lines.append(r"\texttt{" + escape_text(q) + r"}: $" + tex + r"$ \\" + "\n"
-                         + r"\hspace*{2em}\texttt{" + escape_text(t) + "}")
+            lines.append(
+                r"\texttt{"
+                + escape_text(q)
+                + r"}: $"
+                + tex
+                + r"$ \\"
+                + "\n"
+                + r"\hspace*{2em}\texttt{"
+                + escape_text(t)
+                + "}"
+            )
         parts.append(r"\\" + "\n" + (r" \\" + "\n").join(lines))
     if r.note:
         parts.append(latex_text(r.note) + ".")

@@ -101,10 +101,15 @@ J = "-sum(y * lp) + 0.1*m**2 + 0.01*r + s**2 + sum(u**2)/10 + sum(st**3)/100 + c
 
 # two wide tanh layers (W1 128x130, W2 128x128) and a narrow identity head; mean of ½‖·‖²:
 # wide enough for the blocked GEMM paths and the BLAS threshold (layered dict for codegen.reference)
-WIDE_SPEC = {"model": {"input": 130},
-             "layers": [{"dense": 128, "activation": "tanh"}, {"dense": 128, "activation": "tanh"},
-                        {"dense": 3, "activation": "identity"}],
-             "loss": {"type": "mse", "half": True}}
+WIDE_SPEC = {
+    "model": {"input": 130},
+    "layers": [
+        {"dense": 128, "activation": "tanh"},
+        {"dense": 128, "activation": "tanh"},
+        {"dense": 3, "activation": "identity"},
+    ],
+    "loss": {"type": "mse", "half": True},
+}
 
 
 def wide_toml(name: str) -> str:

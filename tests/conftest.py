@@ -1,13 +1,25 @@
-"""Shared fixtures: paths to the bundled examples and the seed reference cases."""
+"""Shared fixtures: paths to the bundled examples and the seed reference cases, and the check
+that the tests exercise the installed package (SYMGRAD_TEST_INSTALLED=1, as .ci/run sets)."""
+
+import importlib.resources
 import json
 import os
+import sysconfig
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
+import codegen
+import symbolic
+import symgrad
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: tests/data, golden files, README
+# The directory the packages under test are imported from: site-packages for an installed
+# symgrad, the checkout for an editable one. Child processes put this on sys.path.
+PKG_ROOT = Path(symbolic.__file__).resolve().parent.parent
+# The bundled examples as installed (package data symgrad.examples), so missing data fails.
+EXAMPLES = Path(str(importlib.resources.files("symgrad.examples")))
 CASES = Path(__file__).resolve().parent / "data" / "seed-cases.json"
 
 settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True)
@@ -20,9 +32,33 @@ def seed_cases() -> dict:
     return {c["id"]: c for c in json.loads(CASES.read_text())}
 
 
+def _installed_dirs() -> list[Path]:
+    paths = sysconfig.get_paths()
+    return [Path(paths[k]).resolve() for k in ("purelib", "platlib")]
+
+
+def pytest_configure(config):
+    """With SYMGRAD_TEST_INSTALLED=1 every package under test must come from site-packages, not
+    from the checkout: then missing package data (templates, examples) fails the run."""
+    if os.environ.get("SYMGRAD_TEST_INSTALLED", "") in ("", "0"):
+        return
+    where = _installed_dirs()
+    for mod in (symbolic, codegen, symgrad):
+        path = Path(mod.__file__).resolve()
+        if not any(path.is_relative_to(d) for d in where):
+            raise pytest.UsageError(
+                f"SYMGRAD_TEST_INSTALLED=1 but {mod.__name__} is imported from {path}, not from the "
+                f"installed package in {where[0]}: install with `pip install .` (not -e) and run "
+                "`python -P -m pytest` so the checkout is not on sys.path"
+            )
+    if not (EXAMPLES / "worked_example_ii.toml").is_file():
+        raise pytest.UsageError(f"the installed package has no bundled examples in {EXAMPLES}")
+
+
 def pytest_addoption(parser):
-    parser.addoption("--update", action="store_true",
-                     help="rewrite the golden generated C in generated/ instead of comparing")
+    parser.addoption(
+        "--update", action="store_true", help="rewrite the golden generated C in generated/ instead of comparing"
+    )
 
 
 @pytest.fixture(scope="session")

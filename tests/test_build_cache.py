@@ -1,4 +1,5 @@
 """Tests for codegen.build / codegen.cache: cffi kernel builds and the content-hash kernel cache."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,8 @@ import pytest
 
 from codegen import build, cache
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import PKG_ROOT
+
 CDEF = "double add(double a, double b);"
 
 
@@ -22,8 +24,9 @@ def _have_compiler() -> bool:
     return any(shutil.which(c) for c in cc[:1] + ["cc", "gcc", "clang"])
 
 
-needs_cc = pytest.mark.skipif(not _have_compiler(),
-                              reason="no C compiler ($CC, cc, gcc, clang) on PATH: cannot build cffi kernels")
+needs_cc = pytest.mark.skipif(
+    not _have_compiler(), reason="no C compiler ($CC, cc, gcc, clang) on PATH: cannot build cffi kernels"
+)
 
 
 def src(tag: str, op: str = "+") -> str:
@@ -77,8 +80,8 @@ print(json.dumps({"result": m.lib.add(2.0, 3.5), "compiles": len(calls)}))
 
 
 def spawn_child(source: str, cache_dir: Path, start: float = 0.0) -> subprocess.Popen:
-    args = [sys.executable, "-c", CHILD, str(REPO), json.dumps([source, CDEF, str(cache_dir), start])]
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    args = [sys.executable, "-P", "-c", CHILD, str(PKG_ROOT), json.dumps([source, CDEF, str(cache_dir), start])]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def child_result(proc: subprocess.Popen) -> dict:
@@ -127,9 +130,13 @@ def test_key_depends_on_flags():
     assert not any("native" in f for f in portable)
     assert not any("fast-math" in f for f in native + portable)
     s = src("t3")
-    keys = {build.cache_key(s, CDEF, native), build.cache_key(s, CDEF, portable),
-            build.cache_key(s, CDEF, portable + ["-DX=1"]), build.cache_key(s + " ", CDEF, portable),
-            build.cache_key(s, CDEF + " ", portable)}
+    keys = {
+        build.cache_key(s, CDEF, native),
+        build.cache_key(s, CDEF, portable),
+        build.cache_key(s, CDEF, portable + ["-DX=1"]),
+        build.cache_key(s + " ", CDEF, portable),
+        build.cache_key(s, CDEF + " ", portable),
+    }
     assert len(keys) == 5
     assert build.cache_key(s, CDEF, portable) == build.cache_key(s, CDEF, list(portable))
     assert len(build.cache_key(s, CDEF, portable)) == 64
@@ -221,8 +228,7 @@ def test_unusable_cache_dir_falls_back(tmp_path, capfd):
 
 
 @needs_cc
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root ignores directory permissions")
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores directory permissions")
 def test_read_only_cache_dir_falls_back(tmp_path, capfd):
     ro = tmp_path / "ro"
     ro.mkdir(mode=0o500)
@@ -250,8 +256,9 @@ def test_syntax_error(tmp_path, capfd):
     assert "\n" not in msg and "error" in msg
     assert "error:" in info.value.log
     assert capfd.readouterr() == ("", "")
-    leftovers = [p for shard in tmp_path.iterdir() if shard.is_dir()
-                 for p in shard.iterdir() if not p.name.endswith(".lock")]
+    leftovers = [
+        p for shard in tmp_path.iterdir() if shard.is_dir() for p in shard.iterdir() if not p.name.endswith(".lock")
+    ]
     assert leftovers == []
 
 
@@ -259,8 +266,9 @@ def test_syntax_error(tmp_path, capfd):
 def test_declared_but_undefined_function(tmp_path):
     with pytest.raises(build.BuildError, match="undefined symbol"):
         build.build_module("/* t9b */", CDEF, cache_dir=tmp_path)
-    leftovers = [p for shard in tmp_path.iterdir() if shard.is_dir()
-                 for p in shard.iterdir() if not p.name.endswith(".lock")]
+    leftovers = [
+        p for shard in tmp_path.iterdir() if shard.is_dir() for p in shard.iterdir() if not p.name.endswith(".lock")
+    ]
     assert leftovers == []
 
 
@@ -279,6 +287,7 @@ def test_default_cache_dir(monkeypatch, tmp_path):
 
 
 # ---- $CC and $CFLAGS ------------------------------------------------------------------------------
+
 
 @needs_cc
 def test_cc_and_cflags_are_honoured_and_keyed(tmp_path, monkeypatch, compiles):
@@ -328,5 +337,6 @@ def test_is_cached_never_compiles(tmp_path, compiles):
 
 def test_default_cache_dir_is_platformdirs(monkeypatch):
     import platformdirs
+
     monkeypatch.delenv("SYMGRAD_CACHE_DIR", raising=False)
     assert build.default_cache_dir() == Path(platformdirs.user_cache_dir("symgrad", appauthor=False))

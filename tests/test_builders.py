@@ -1,5 +1,6 @@
 """Builders: the matrix-form and scalar per-weight MLPs are the same function, and the layered
 spec lowers to the same graph as the equivalent hand-written assignment spec."""
+
 import numpy as np
 import pytest
 
@@ -27,11 +28,15 @@ def test_matrix_and_scalar_forms_agree():
 
 
 def test_layered_equals_assignment_form():
-    layered = parse_spec('[model]\ninput = 2\n[[layers]]\ndense = 3\nactivation = "sigmoid"\n'
-                         '[[layers]]\ndense = 1\n[loss]\ntype = "mse"\nhalf = true\n')
-    manual = parse_spec('[model]\ninputs = ["x[2]", "y[1]"]\nparams = ["W1[3,2]", "b1[3]", "W2[1,3]", "b2[1]"]\n'
-                        'objective = "L"\n[forward]\nz1 = "W1 @ x + b1"\nh1 = "sigmoid(z1)"\n'
-                        'z2 = "W2 @ h1 + b2"\nyhat = "z2"\nL = "0.5*sum((yhat - y)**2)"\n')
+    layered = parse_spec(
+        '[model]\ninput = 2\n[[layers]]\ndense = 3\nactivation = "sigmoid"\n'
+        '[[layers]]\ndense = 1\n[loss]\ntype = "mse"\nhalf = true\n'
+    )
+    manual = parse_spec(
+        '[model]\ninputs = ["x[2]", "y[1]"]\nparams = ["W1[3,2]", "b1[3]", "W2[1,3]", "b2[1]"]\n'
+        'objective = "L"\n[forward]\nz1 = "W1 @ x + b1"\nh1 = "sigmoid(z1)"\n'
+        'z2 = "W2 @ h1 + b2"\nyhat = "z2"\nL = "0.5*sum((yhat - y)**2)"\n'
+    )
     assert [(a.op, a.shape) for a in layered.assignments] == [(a.op, a.shape) for a in manual.assignments]
     rng = np.random.default_rng(2)
     v = {n: rng.normal(size=s) for n, s in layered.leaves().items()}

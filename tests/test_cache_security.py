@@ -1,5 +1,6 @@
 """The kernel cache cannot be planted or crash the process: ownership/permission checks before
 loading, MAC + ELF checks before dlopen, private fallback on unsafe roots and full disks."""
+
 from __future__ import annotations
 
 import errno
@@ -15,12 +16,14 @@ import pytest
 
 from codegen import build, cache
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import EXAMPLES, PKG_ROOT
+
 CDEF = "double add(double a, double b);"
 CC = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
 needs_cc = pytest.mark.skipif(CC is None, reason="no C compiler on PATH: cannot build kernels")
-needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                                reason="chown to another uid needs root")
+needs_root = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown to another uid needs root"
+)
 posix_only = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="ownership checks are POSIX only")
 NOBODY = 65534
 
@@ -62,8 +65,12 @@ def evil_so(tmp_path_factory) -> tuple[Path, Path]:
     marker = d / "MARKER-planted-code-ran"
     (d / "evil.c").write_text(EVIL_C)
     so = d / "evil.so"
-    subprocess.run([CC, "-shared", "-fPIC", f'-DMARKER="{marker}"', "-o", str(so), str(d / "evil.c")],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [CC, "-shared", "-fPIC", f'-DMARKER="{marker}"', "-o", str(so), str(d / "evil.c")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return so, marker
 
 
@@ -88,6 +95,7 @@ def in_dir(path: str, d: Path) -> bool:
 
 # ---- planted libraries --------------------------------------------------------------------------
 
+
 @needs_cc
 @posix_only
 @pytest.mark.parametrize("loose", ["none (control)", "root", "shard", "entry", "file"])
@@ -99,8 +107,7 @@ def test_planted_so_in_a_writable_place_is_not_loaded(tmp_path, evil_so, capfd, 
     s = src(f"planted-{loose}")
     root = tmp_path / "shared"
     entry = plant(root, key_of(s), so)
-    target = {"root": root, "shard": entry.parent, "entry": entry,
-              "file": next(entry.glob("*.so"))}.get(loose)
+    target = {"root": root, "shard": entry.parent, "entry": entry, "file": next(entry.glob("*.so"))}.get(loose)
     if target is not None:
         target.chmod(0o666 if target.is_file() else 0o777)
     m = build.build_module(s, CDEF, cache_dir=root, store=build.KernelStore())
@@ -132,8 +139,7 @@ def test_planted_so_without_our_mac_is_rebuilt_not_loaded(tmp_path, evil_so, com
     assert not marker.exists()
     # the same manifest copied under another source's key does not verify either
     other = src("planted-other-key")
-    assert cache.read_valid(cache.entry_dir(tmp_path, key_of(other)), key_of(other),
-                            cache.secret(tmp_path)) is None
+    assert cache.read_valid(cache.entry_dir(tmp_path, key_of(other)), key_of(other), cache.secret(tmp_path)) is None
 
 
 @needs_cc
@@ -221,8 +227,13 @@ print(json.dumps({"result": m.lib.add(2.0, 3.5), "compiles": len(calls)}))
 
 
 def run_child(source: str, cache_dir: Path) -> dict:
-    r = subprocess.run([sys.executable, "-c", CHILD, str(REPO), json.dumps([source, CDEF, str(cache_dir)])],
-                       check=False, capture_output=True, text=True, timeout=180, cwd=REPO)
+    r = subprocess.run(
+        [sys.executable, "-P", "-c", CHILD, str(PKG_ROOT), json.dumps([source, CDEF, str(cache_dir)])],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
@@ -238,12 +249,19 @@ def test_truncated_so_with_matching_manifest_is_rebuilt_in_a_surviving_process(t
     so = entry / manifest["so"]
     so.write_bytes(so.read_bytes()[: so.stat().st_size // 2])
     digest, size = cache.sha256_file(so), so.stat().st_size  # manifest rewritten to match,
-    manifest.update(sha256=digest, size=size,                  # MAC included (worst case)
-                    mac=cache._mac(cache.secret(tmp_path), entry.name, so.name, digest, size))
+    manifest.update(
+        sha256=digest,
+        size=size,  # MAC included (worst case)
+        mac=cache._mac(cache.secret(tmp_path), entry.name, so.name, digest, size),
+    )
     (entry / cache.MANIFEST).write_text(json.dumps(manifest))
     # control: loading this file really does kill a process (SIGBUS on Linux)
-    crash = subprocess.run([sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])", str(so)],
-                           check=False, capture_output=True, timeout=60)
+    crash = subprocess.run(
+        [sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])", str(so)],
+        check=False,
+        capture_output=True,
+        timeout=60,
+    )
     assert crash.returncode != 0
     assert run_child(s, tmp_path) == {"result": 5.5, "compiles": 1}  # exit 0: rebuilt, not loaded
     assert cache.sha256_file(so) != digest  # replaced by a good build
@@ -252,6 +270,7 @@ def test_truncated_so_with_matching_manifest_is_rebuilt_in_a_surviving_process(t
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="extensions are ELF on Linux")
 def test_elf_intact_rejects_truncations_that_crash_dlopen(tmp_path):
     import _cffi_backend
+
     data = Path(_cffi_backend.__file__).read_bytes()
 
     def intact(blob: bytes) -> bool:
@@ -266,15 +285,21 @@ def test_elf_intact_rejects_truncations_that_crash_dlopen(tmp_path):
         assert not intact(data[:cut])
         p = tmp_path / f"cut{cut}.so"
         p.write_bytes(data[:cut])
-        r = subprocess.run([sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])", str(p)],
-                           check=False, capture_output=True, timeout=60)
+        r = subprocess.run(
+            [sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])", str(p)],
+            check=False,
+            capture_output=True,
+            timeout=60,
+        )
         assert r.returncode != 0  # independent witness: the real loader fails or dies on it
 
 
 # ---- full disk and read-only caches -------------------------------------------------------------
 
+
 def _disk_error(where: str, code: int, root: Path, monkeypatch) -> None:
     """Make one write step fail with `code` inside `root` (everywhere when root is None)."""
+
     def inside(p) -> bool:
         return root is None or in_dir(str(p), root)
 
@@ -285,6 +310,7 @@ def _disk_error(where: str, code: int, root: Path, monkeypatch) -> None:
             if inside(staging):
                 raise OSError(code, os.strerror(code))
             return real(staging, *a, **k)
+
         monkeypatch.setattr(cache, "write_manifest", write_manifest)
     elif where == "staging":
         real_mk = cache.make_staging_dir
@@ -293,6 +319,7 @@ def _disk_error(where: str, code: int, root: Path, monkeypatch) -> None:
             if inside(r):
                 raise OSError(code, os.strerror(code))
             return real_mk(r, key)
+
         monkeypatch.setattr(cache, "make_staging_dir", make_staging_dir)
     else:  # the compiler itself reports the full disk (cffi wraps it in its own error)
         real_cc = build._compile
@@ -300,15 +327,17 @@ def _disk_error(where: str, code: int, root: Path, monkeypatch) -> None:
         def compile_(ffi, tmpdir):
             if inside(tmpdir):
                 import cffi
-                raise cffi.VerificationError("CompileError: /usr/bin/ld: final link failed: "
-                                             "No space left on device")
+
+                raise cffi.VerificationError("CompileError: /usr/bin/ld: final link failed: No space left on device")
             return real_cc(ffi, tmpdir)
+
         monkeypatch.setattr(build, "_compile", compile_)
 
 
 @needs_cc
-@pytest.mark.parametrize("where,code", [("manifest", errno.ENOSPC), ("staging", errno.EROFS),
-                                        ("compiler", errno.ENOSPC)])
+@pytest.mark.parametrize(
+    "where,code", [("manifest", errno.ENOSPC), ("staging", errno.EROFS), ("compiler", errno.ENOSPC)]
+)
 def test_full_or_read_only_cache_uses_the_private_fallback(tmp_path, monkeypatch, capfd, where, code):
     root = tmp_path / "cache"
     _disk_error(where, code, root, monkeypatch)
@@ -324,13 +353,13 @@ def test_full_or_read_only_cache_uses_the_private_fallback(tmp_path, monkeypatch
 def test_full_disk_everywhere_is_one_clear_error(tmp_path, monkeypatch, capfd):
     _disk_error("manifest", errno.ENOSPC, None, monkeypatch)
     with pytest.raises(build.BuildError) as info:
-        build.build_module(src("full-everywhere"), CDEF, cache_dir=tmp_path / "cache",
-                           store=build.KernelStore())
+        build.build_module(src("full-everywhere"), CDEF, cache_dir=tmp_path / "cache", store=build.KernelStore())
     msg = str(info.value)
     assert "\n" not in msg and "No space left on device" in msg and "TMPDIR" in msg
 
 
 # ---- the kernel index stored beside the cache (codegen/kernel.py is not this module's) ------------
+
 
 @needs_cc
 @posix_only
@@ -341,9 +370,10 @@ def test_planted_kernel_index_source_is_not_compiled(tmp_path, evil_so):
 
     from codegen import emit, kernel, kernel_index
     from symbolic.spec import load_spec
+
     _, marker = evil_so
     marker.unlink(missing_ok=True)
-    g = load_spec(REPO / "examples" / "two_two_one.toml")
+    g = load_spec(EXAMPLES / "two_two_one.toml")
     src_ = emit.emit(g)
     payload = EVIL_C.replace("MARKER", json.dumps(str(marker)))
     root = tmp_path / "shared"

@@ -9,6 +9,7 @@
   missing (sse, nll, focal, dice, kl) whose hidden and output layers together use every
   activation, through run_check and, for one, the `symgrad check` command.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -25,9 +26,11 @@ from symbolic.spec import LOSS_TYPES, parse_spec
 
 CC = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
 # losses that take probabilities: outputs must lie in their domain
-PROB_OUTPUTS = {"nll": {"softmax", "sigmoid", "exp", "softplus"},
-                "kl": {"softmax", "sigmoid", "exp", "softplus"},
-                "bce": {"softmax", "sigmoid"}}
+PROB_OUTPUTS = {
+    "nll": {"softmax", "sigmoid", "exp", "softplus"},
+    "kl": {"softmax", "sigmoid", "exp", "softplus"},
+    "bce": {"softmax", "sigmoid"},
+}
 NATURAL_OUTPUT = {"nll": "softmax", "kl": "softmax", "bce": "sigmoid", "dice": "sigmoid"}
 
 
@@ -49,6 +52,7 @@ def accepted_outputs(loss: str) -> list[str]:
 
 # ---- parity ---------------------------------------------------------------------------------------
 
+
 def test_layer_reference_has_every_activation():
     missing = set(activation_names()) - set(ref_layer.activation_names())
     assert not missing, f"codegen/reference.py lacks activation(s) {sorted(missing)}"
@@ -69,8 +73,9 @@ def _probe(name: str, entry) -> str:
         return f"sum(c * {name}({args}))"
     args = "w" if entry.n_tensor_args == 1 else "w, t"
     if entry.kind == "vector":
-        return f"sum({name}({args})**2) + sum({name}({args}))" if entry.n_tensor_args == 2 \
-            else f"sum(c * {name}({args}))"
+        return (
+            f"sum({name}({args})**2) + sum({name}({args}))" if entry.n_tensor_args == 2 else f"sum(c * {name}({args}))"
+        )
     if entry.kind == "reduction":
         return f"{name}({args})**2 + {name}({args})"
     raise AssertionError(f"catalogue kind {entry.kind!r} of {name!r}: teach this test to call it")
@@ -80,11 +85,12 @@ def _probe(name: str, entry) -> str:
 def test_graph_reference_covers_catalogue_entry(name):
     """Every catalogue function, applied in a tiny assignment spec: the graph-wise reference
     handles it (no NotImplementedError) and its gradient matches central differences."""
-    text = ('[model]\ninputs = ["c[3]", "t[3]"]\nparams = ["w[3]"]\nobjective = "J"\n'
-            f'[forward]\nJ = "{_probe(name, CATALOGUE[name])}"\n')
+    text = (
+        '[model]\ninputs = ["c[3]", "t[3]"]\nparams = ["w[3]"]\nobjective = "J"\n'
+        f'[forward]\nJ = "{_probe(name, CATALOGUE[name])}"\n'
+    )
     g = parse_spec(text, f"<probe {name}>")
-    vals = {"w": np.array([0.3, 0.6, 0.45]), "c": np.array([0.7, -1.1, 0.4]),
-            "t": np.array([0.2, 0.5, 0.8])}
+    vals = {"w": np.array([0.3, 0.6, 0.45]), "c": np.array([0.7, -1.1, 0.4]), "t": np.array([0.2, 0.5, 0.8])}
     assert ref_graph.kink_margin(g, vals) > 1e-3
     f, grads, _ = ref_graph.graph_backprop(g, vals)
     assert np.isfinite(f)
@@ -93,6 +99,7 @@ def test_graph_reference_covers_catalogue_entry(name):
 
 
 # ---- numpy side: every loss × activation ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("loss", LOSS_TYPES)
 def test_references_agree_every_activation(loss):
@@ -120,8 +127,7 @@ def test_output_outside_the_loss_domain_is_one_clear_error(loss):
 
 
 def test_log_layer_without_bias_names_the_layer():
-    text = layered("mse", ["log"], "identity").replace('activation = "log"\n',
-                                                        'activation = "log"\nbias = false\n')
+    text = layered("mse", ["log"], "identity").replace('activation = "log"\n', 'activation = "log"\nbias = false\n')
     g = parse_spec(text, "<log no bias>")
     try:  # a lucky draw may find positive pre-activations; otherwise the error says why
         assert compare_references(g, points=1)[1]
@@ -163,6 +169,7 @@ def test_compiled_check_passes(loss, hidden, out, units, capsys):
 def test_symgrad_check_command_on_a_new_loss(tmp_path, capsys):
     """The whole command on a spec file (the nll network of the subset: its kernel is cached)."""
     from codegen.cli import main
+
     loss, hidden, out, units = COMPILED[1]
     spec = tmp_path / "cat_nll.toml"
     spec.write_text(layered(loss, hidden, out, units), encoding="utf-8")

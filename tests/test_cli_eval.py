@@ -1,4 +1,5 @@
 """`symgrad eval`: the Hessian on every backend, the kink warning, the backend choice, the options."""
+
 from __future__ import annotations
 
 import contextlib
@@ -43,6 +44,7 @@ def test_hessian_of_a_network_matches_finite_differences(backend):
     base = {"x": 2.0, "y": 1.0, "w1": 1.5, "b1": -1.0, "w2": 0.5, "b2": 0.1, "w3": 2.0, "b3": -0.3}
     from symbolic.bundled import load_graph
     from symbolic.point import evaluate_point
+
     g = load_graph("worked_example_ii")
     base = {k: float(np.asarray(v)) for k, v in g.values.items()}
     h = 1e-5
@@ -55,11 +57,11 @@ def test_hessian_of_a_network_matches_finite_differences(backend):
 
 def test_kink_warning_names_the_argument(tmp_path):
     at = tmp_path / "kink.json"
-    at.write_text(json.dumps({"w1": 0.5, "b1": -1.0}))          # z1 = 0.5*2 - 1 = 0: ReLU's kink
-    code, out, err = cli("eval", "worked_example_ii", "--at", str(at), "--backend", "numpy")
+    at.write_text(json.dumps({"w1": 0.5, "b1": -1.0}))  # z1 = 0.5*2 - 1 = 0: ReLU's kink
+    code, _out, err = cli("eval", "worked_example_ii", "--at", str(at), "--backend", "numpy")
     assert code == 0
     assert "warning" in err and "kink" in err and "z1 = 0" in err
-    code, out, err = cli("eval", "worked_example_ii", "--backend", "numpy")
+    code, _out, err = cli("eval", "worked_example_ii", "--backend", "numpy")
     assert code == 0 and "kink" not in err
 
 
@@ -73,7 +75,7 @@ def test_eval_uses_numpy_until_the_kernel_is_cached(tmp_path, monkeypatch):
     code, out, err = cli("eval", "chain_rule_two_paths", "--json", "--backend", "c")
     assert code == 0, err
     assert json.loads(out)["backend"] == "c"
-    code, out, err = cli("eval", "chain_rule_two_paths", "--json")      # now cached: the kernel answers
+    code, out, err = cli("eval", "chain_rule_two_paths", "--json")  # now cached: the kernel answers
     second = json.loads(out)
     assert second["backend"] == "c"
     for k, v in first["grad"].items():
@@ -81,7 +83,7 @@ def test_eval_uses_numpy_until_the_kernel_is_cached(tmp_path, monkeypatch):
 
 
 def test_standalone_needs_latex():
-    code, out, err = cli("derive", "worked_example_ii", "--standalone")
+    code, _out, err = cli("derive", "worked_example_ii", "--standalone")
     assert code == 2 and "--standalone needs --format latex" in err
 
 
@@ -90,9 +92,10 @@ def test_internal_errors_are_one_line(monkeypatch):
 
     def boom(*a, **k):
         raise RuntimeError("deliberate failure\nsecond line")
+
     monkeypatch.setattr(symbolic.printing, "derive_report", boom)
     monkeypatch.delenv("SYMGRAD_DEBUG", raising=False)
-    code, out, err = cli("derive", "worked_example_ii")
+    code, _out, err = cli("derive", "worked_example_ii")
     assert code == 3
     assert err.strip().count("\n") == 0 and "RuntimeError: deliberate failure" in err
     assert "Traceback" not in err

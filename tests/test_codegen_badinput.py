@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-import _codegen_specs as S
 from codegen.kernel import compile as kcompile
 from symbolic.spec import parse_spec
+
+import _codegen_specs as S
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_wrong_data_shape(k, good, method):
     with pytest.raises(ValueError, match=rf"expected shape \(N, {k.data_width}\).*given \(4, 3\)"):
         flat_calls(k, theta, D[:, :3].copy(), u)[method]()
     with pytest.raises(ValueError):
-        flat_calls(k, theta, D[:0], u)[method]()        # empty batch
+        flat_calls(k, theta, D[:0], u)[method]()  # empty batch
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -96,11 +97,16 @@ def test_non_finite_direction_and_bad_out(k, good):
 
 
 def test_dict_api_errors(k, good):
-    theta, D, u = good
+    theta, D, _u = good
     params = k.unpack(theta)
     data = {"x": D[:, :3], "y": D[:, 3:]}
-    for call in (lambda p, d: k.loss_and_grad(p, d), lambda p, d: k.hvp(p, d, {}),
-                 lambda p, d: k.hessian(p, d), lambda p, d: k.jacobian(p, d), lambda p, d: k.forward(p, d)):
+    for call in (
+        lambda p, d: k.loss_and_grad(p, d),
+        lambda p, d: k.hvp(p, d, {}),
+        lambda p, d: k.hessian(p, d),
+        lambda p, d: k.jacobian(p, d),
+        lambda p, d: k.forward(p, d),
+    ):
         with pytest.raises(ValueError, match="missing 'W1'"):
             call({n: v for n, v in params.items() if n != "W1"}, data)
         with pytest.raises(ValueError, match=r"expected shape \(5, 3\), given shape \(3, 5\)"):

@@ -1,4 +1,5 @@
 """symgrad generate / check / eval --backend c through codegen.kernel_cli."""
+
 import argparse
 import shutil
 import subprocess
@@ -12,11 +13,11 @@ from codegen import kernel_cli
 from symbolic.point import evaluate_point
 from symbolic.spec import load_spec
 
+from conftest import EXAMPLES
+
 ROOT = Path(__file__).resolve().parent.parent
-WE2 = ROOT / "examples" / "worked_example_ii.toml"
+WE2 = EXAMPLES / "worked_example_ii.toml"
 CC = shutil.which("cc") or shutil.which("gcc")
-
-
 
 
 def ns(**kw):
@@ -26,8 +27,9 @@ def ns(**kw):
 @pytest.mark.skipif(CC is None, reason="no C compiler")
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_generate_writes_standalone_c(tmp_path, capsys, dtype):
-    rc = kernel_cli.cmd_generate(ns(spec=str(WE2), output=str(tmp_path), dtype=dtype, what="all",
-                                    portable=True, no_build=(dtype == "float32")))
+    rc = kernel_cli.cmd_generate(
+        ns(spec=str(WE2), output=str(tmp_path), dtype=dtype, what="all", portable=True, no_build=(dtype == "float32"))
+    )
     assert rc == 0
     out = capsys.readouterr().out
     stem = "worked_example_ii" + ("_f32" if dtype == "float32" else "")
@@ -47,8 +49,25 @@ int main(void) {{
     return {stem}_loss_grad(theta, data, 1, &loss, grad, work) == 2 ? 0 : 3;
 }}
 """)
-    r = subprocess.run([CC, "-std=c99", "-O2", "-Wall", "-Werror", "-I", str(tmp_path), str(c), str(main),
-                        "-o", str(tmp_path / "prog"), "-lm"], check=False, capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            CC,
+            "-std=c99",
+            "-O2",
+            "-Wall",
+            "-Werror",
+            "-I",
+            str(tmp_path),
+            str(c),
+            str(main),
+            "-o",
+            str(tmp_path / "prog"),
+            "-lm",
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     r = subprocess.run([str(tmp_path / "prog")], check=False, capture_output=True, text=True)
     assert r.returncode == 0
@@ -59,8 +78,9 @@ int main(void) {{
 
 
 def test_generate_what_subset(tmp_path):
-    kernel_cli.cmd_generate(ns(spec=str(WE2), output=str(tmp_path), dtype="float64",
-                               what="grad,hvp", portable=True, no_build=True))
+    kernel_cli.cmd_generate(
+        ns(spec=str(WE2), output=str(tmp_path), dtype="float64", what="grad,hvp", portable=True, no_build=True)
+    )
     text = (tmp_path / "worked_example_ii.h").read_text()
     assert "worked_example_ii_loss_grad(" in text and "worked_example_ii_hvp(" in text
     assert "_jacobian(" not in text and "_forward(" not in text
@@ -76,6 +96,7 @@ def test_check_command_passes_and_prints_table(capsys):
 
 def test_check_exits_1_on_mismatch(monkeypatch, capsys):
     from codegen import check
+
     monkeypatch.setitem(check.TOLERANCES, ("exact", "float64"), (0.0, -1.0))  # impossible
     rc = kernel_cli.cmd_check(ns(spec=str(WE2), points=1, batch=2, dtype="float64", seed=0))
     assert rc == 1 and "FAIL" in capsys.readouterr().out
@@ -83,7 +104,7 @@ def test_check_exits_1_on_mismatch(monkeypatch, capsys):
 
 def test_kernel_point_matches_symbolic():
     g = load_spec(WE2)
-    u = {p: 0.3 for p in g.params}
+    u = dict.fromkeys(g.params, 0.3)
     kp = kernel_cli.kernel_point(g, g.values, direction=u, hessian=True)
     ref = evaluate_point(g, g.values, direction=u, hessian=True)
     assert kp["objective"] == pytest.approx(ref.objective, rel=1e-13)
@@ -96,19 +117,32 @@ def test_kernel_point_matches_symbolic():
 
 def test_registered_in_main_cli(capsys):
     from codegen.cli import main
+
     assert main(["check", str(WE2), "--points", "1"]) == 0
     assert "PASS" in capsys.readouterr().out
 
 
 # ---- bad numbers and bad output directories: exit 2, one line, no traceback ----------------------
 
-@pytest.mark.parametrize("argv", [
-    ["--batch", "0"], ["--batch", "-3"], ["--batch", "1e9"], ["--batch", "100000000"],
-    ["--points", "0"], ["--points", "-1"], ["--points", "2.5"], ["--points", "99999"],
-    ["--seed", "-1"], ["--seed", "x"],
-])
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--batch", "0"],
+        ["--batch", "-3"],
+        ["--batch", "1e9"],
+        ["--batch", "100000000"],
+        ["--points", "0"],
+        ["--points", "-1"],
+        ["--points", "2.5"],
+        ["--points", "99999"],
+        ["--seed", "-1"],
+        ["--seed", "x"],
+    ],
+)
 def test_check_rejects_bad_numbers(argv, capsys):
     from codegen.cli import main
+
     try:
         code = main(["check", str(WE2), *argv])
     except SystemExit as e:  # argparse's usage error
@@ -129,6 +163,7 @@ def test_cmd_check_rejects_bad_numbers_called_directly():
 
 def test_generate_onto_a_regular_file_is_one_line(tmp_path, capsys):
     from codegen.cli import main
+
     target = tmp_path / "taken"
     target.write_text("not a directory")
     assert main(["generate", str(WE2), "-o", str(target), "--no-build"]) == 2
@@ -140,10 +175,13 @@ def test_generate_onto_a_regular_file_is_one_line(tmp_path, capsys):
     assert err.count("\n") == 0 and "cannot write" in err and "Traceback" not in err
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
-                    reason="root ignores directory permissions")
+@pytest.mark.skipif(
+    not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+    reason="root ignores directory permissions",
+)
 def test_generate_into_unwritable_dir_is_one_line(tmp_path, capsys):
     from codegen.cli import main
+
     ro = tmp_path / "ro"
     ro.mkdir(mode=0o500)
     try:
@@ -156,13 +194,15 @@ def test_generate_into_unwritable_dir_is_one_line(tmp_path, capsys):
 
 # ---- eval's default backend: is the kernel cached? ------------------------------------------------
 
+
 @pytest.mark.skipif(CC is None, reason="no C compiler")
 def test_kernel_cached_needs_no_compiler_run(tmp_path, monkeypatch):
     """False before the first build, True after (in a fresh process too: the index is on disk);
     finding out never emits nor compiles C."""
     from codegen import build, emit
+
     monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(tmp_path))
-    g = load_spec(ROOT / "examples" / "dag_scalar.toml")
+    g = load_spec(EXAMPLES / "dag_scalar.toml")
     calls = []
     real_compile, real_emit = build._compile, emit.emit
     monkeypatch.setattr(build, "_compile", lambda *a: (calls.append("cc"), real_compile(*a))[1])
@@ -171,16 +211,24 @@ def test_kernel_cached_needs_no_compiler_run(tmp_path, monkeypatch):
     assert calls == []
     kernel_cli.kernel_point(g, g.values)
     assert calls == ["emit", "cc"]
-    assert kernel_cli.kernel_cached(load_spec(ROOT / "examples" / "dag_scalar.toml")) is True
-    build.clear_memo()   # as a new process would: only the disk cache is left
+    assert kernel_cli.kernel_cached(load_spec(EXAMPLES / "dag_scalar.toml")) is True
+    build.clear_memo()  # as a new process would: only the disk cache is left
     assert kernel_cli.kernel_cached(g) is True
-    kp = kernel_cli.kernel_point(g, g.values)   # loads the cached module: no emission, no compiler
+    kp = kernel_cli.kernel_point(g, g.values)  # loads the cached module: no emission, no compiler
     assert calls == ["emit", "cc"]
     assert kp["objective"] == pytest.approx(evaluate_point(g, g.values).objective, rel=1e-13)
-    probe = ("import sys; from symbolic.spec import load_spec; "
-             "from codegen.kernel_cli import kernel_cached; print(kernel_cached(load_spec(sys.argv[1])))")
-    r = subprocess.run([sys.executable, "-c", probe, str(ROOT / "examples" / "dag_scalar.toml")],
-                       check=False, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    probe = (
+        "import sys; from symbolic.spec import load_spec; "
+        "from codegen.kernel_cli import kernel_cached; print(kernel_cached(load_spec(sys.argv[1])))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-P", "-c", probe, str(EXAMPLES / "dag_scalar.toml")],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.stdout.strip() == "True", r.stderr
 
 
@@ -192,8 +240,7 @@ def test_kernel_cached_false_without_compiler(tmp_path, monkeypatch):
 
 def test_no_module_level_kernel_memo():
     """The on-disk cache is the cache: kernel_cli keeps no dict of kernels."""
-    assert not [k for k, v in vars(kernel_cli).items() if isinstance(v, (dict, list, set))
-                and not k.startswith("__")]
+    assert not [k for k, v in vars(kernel_cli).items() if isinstance(v, (dict, list, set)) and not k.startswith("__")]
 
 
 BLOCKED_IMPORTS = r"""
@@ -220,7 +267,13 @@ except ImportError as e:
 def test_kernel_cli_imports_without_optional_packages():
     """scipy, scipy-openblas32 and antlr4 missing: kernel_cli and what it imports still load
     (so `symgrad generate` / `check` exist), and asking for BLAS says what to install."""
-    r = subprocess.run([sys.executable, "-c", BLOCKED_IMPORTS], check=False, capture_output=True,
-                       text=True, cwd=ROOT, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-P", "-c", BLOCKED_IMPORTS],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert "blas: " in r.stdout and "pip install scipy-openblas32" in r.stdout

@@ -1,17 +1,17 @@
 """The flat API's per-thread fast path (same arrays as the previous call) stays safe: results
 equal the slow path's, and arrays changed in place (shape, dtype) or swapped are re-validated."""
+
 import threading
 
 import numpy as np
 import pytest
 
-import _codegen_specs as S
 from codegen.kernel import compile as kcompile
 from symbolic.spec import parse_spec
 
+import _codegen_specs as S
+
 _K = {}
-
-
 
 
 def kernel():
@@ -23,16 +23,19 @@ def kernel():
 def test_repeated_calls_match_and_see_in_place_changes():
     k = kernel()
     rng = np.random.default_rng(0)
-    theta, D, u = rng.standard_normal(k.n_params), rng.standard_normal((9, k.data_width)), \
-        rng.standard_normal(k.n_params)
+    theta, D, u = (
+        rng.standard_normal(k.n_params),
+        rng.standard_normal((9, k.data_width)),
+        rng.standard_normal(k.n_params),
+    )
     g = np.empty(k.n_params)
     l1, _ = k.loss_and_grad_flat(theta, D, out=g)
     g1 = g.copy()
-    l2, g2 = k.loss_and_grad_flat(theta, D, out=g)          # fast path
+    l2, g2 = k.loss_and_grad_flat(theta, D, out=g)  # fast path
     assert l2 == l1 and g2 is g and np.array_equal(g, g1)
     D[0, 0] += 1.0
-    assert k.loss_and_grad_flat(theta, D, out=g)[0] != l1    # same buffer, new values
-    lo, go = k.loss_and_grad_flat(theta, D)                   # out=None: fresh arrays each call
+    assert k.loss_and_grad_flat(theta, D, out=g)[0] != l1  # same buffer, new values
+    lo, go = k.loss_and_grad_flat(theta, D)  # out=None: fresh arrays each call
     lo2, go2 = k.loss_and_grad_flat(theta, D)
     assert lo == lo2 and go is not go2 and np.array_equal(go, go2)
     pair = (np.empty(k.n_params), np.empty(k.n_params))
@@ -53,7 +56,7 @@ def test_fast_path_revalidates_shape_and_dtype_changes():
     g = np.empty(k.n_params)
     k.loss_and_grad_flat(theta, D, out=g)
     k.loss_and_grad_flat(theta, D, out=g)
-    theta.shape = (1, k.n_params)                 # reshaped in place: same object
+    theta.shape = (1, k.n_params)  # reshaped in place: same object
     with pytest.raises(ValueError, match="shape"):
         k.loss_and_grad_flat(theta, D, out=g)
     theta.shape = (k.n_params,)
@@ -61,14 +64,14 @@ def test_fast_path_revalidates_shape_and_dtype_changes():
     with pytest.raises(ValueError, match="shape"):
         k.loss_and_grad_flat(theta, D, out=g)
     D.shape = (4, k.data_width)
-    g32 = g.view(np.float32)                       # a different object with another dtype
+    g32 = g.view(np.float32)  # a different object with another dtype
     with pytest.raises(ValueError):
         k.loss_and_grad_flat(theta, D, out=g32)
     u = rng.standard_normal(k.n_params)
     pair = [np.empty(k.n_params), np.empty(k.n_params)]
     k.hvp_flat(theta, D, u, out=pair)
     k.hvp_flat(theta, D, u, out=pair)
-    pair[1] = np.empty(3)                          # the list changed in place
+    pair[1] = np.empty(3)  # the list changed in place
     with pytest.raises(ValueError, match="shape"):
         k.hvp_flat(theta, D, u, out=pair)
     theta[0] = np.nan

@@ -3,17 +3,19 @@ reference: the portable build's run-time ISA levels (compile target / AVX2+FMA /
 with -DSG_ISA_MAX) and the plain-loop fallback (-DSG_NO_VECTOR_EXT). The model (130-128-128-3)
 reaches every kernel path: cache-blocked and unblocked GEMMs, row and column remainders,
 two-product accumulation (HVP), dot products for small batches (n < 8)."""
+
 import platform
 
 import numpy as np
 import pytest
 
-import _codegen_specs as S
 from codegen import reference as ref
 from codegen.build import build_module
 from codegen.emit import emit
 from codegen.kernel import EXTRA_FLAGS, Kernel
 from symbolic.spec import parse_spec
+
+import _codegen_specs as S
 
 SPEC = S.WIDE_SPEC
 TOML = S.wide_toml("gemm_paths")
@@ -34,10 +36,16 @@ X86 = platform.machine().lower() in ("x86_64", "amd64")
 FLAGS = _cpu_flags()
 VARIANTS = [
     pytest.param(["-DSG_ISA_MAX=0"], id="portable-base"),
-    pytest.param(["-DSG_ISA_MAX=1"], id="portable-avx2",
-                 marks=pytest.mark.skipif(not (X86 and {"avx2", "fma"} <= FLAGS), reason="no AVX2+FMA")),
-    pytest.param(["-DSG_ISA_MAX=2"], id="portable-avx512",
-                 marks=pytest.mark.skipif(not (X86 and "avx512f" in FLAGS), reason="no AVX-512F")),
+    pytest.param(
+        ["-DSG_ISA_MAX=1"],
+        id="portable-avx2",
+        marks=pytest.mark.skipif(not (X86 and {"avx2", "fma"} <= FLAGS), reason="no AVX2+FMA"),
+    ),
+    pytest.param(
+        ["-DSG_ISA_MAX=2"],
+        id="portable-avx512",
+        marks=pytest.mark.skipif(not (X86 and "avx512f" in FLAGS), reason="no AVX-512F"),
+    ),
     pytest.param(["-DSG_NO_VECTOR_EXT"], id="plain-loops"),
 ]
 
@@ -51,9 +59,14 @@ def source():
 @pytest.mark.parametrize("flags", VARIANTS)
 def test_variant_matches_reference(source, flags, tmp_path_factory):
     g, src = source
-    mod = build_module(src.c, src.cdef, name_hint="gemm_paths", portable=True,
-                       extra_compile_args=list(EXTRA_FLAGS) + flags,
-                       cache_dir=tmp_path_factory.getbasetemp() / "symgrad-gemm-cache")
+    mod = build_module(
+        src.single_file(),
+        src.cdef,
+        name_hint="gemm_paths",
+        portable=True,
+        extra_compile_args=list(EXTRA_FLAGS) + flags,
+        cache_dir=tmp_path_factory.getbasetemp() / "symgrad-gemm-cache",
+    )
     k = Kernel(g, src, mod)
     for n in (5, 300):
         rng = np.random.default_rng(n)
@@ -71,4 +84,5 @@ def test_variant_matches_reference(source, flags, tmp_path_factory):
 
 def test_dispatch_is_emitted_and_optional(source):
     _, src = source
-    assert "sg_gemm_a5" in src.c and "__builtin_cpu_supports" in src.c and "SG_NO_DISPATCH" in src.c
+    rt = src.runtime  # the GEMM kernels live in the shared runtime header
+    assert "sg_gemm_a5" in rt and "__builtin_cpu_supports" in rt and "SG_NO_DISPATCH" in rt

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from codegen import reference as ref
 from codegen.check import spec_dict
@@ -12,14 +13,12 @@ from symbolic.spec import parse_spec
 ACTS = ["tanh", "sigmoid", "relu", "softplus", "silu", "gelu", "identity", "elu", "leaky_relu"]
 
 
-
-
 @st.composite
 def mlps(draw):
     n_in = draw(st.integers(1, 4))
     depth = draw(st.integers(1, 3))
     layers = []
-    for i in range(depth):
+    for _i in range(depth):
         layers.append((draw(st.integers(1, 5)), draw(st.sampled_from(ACTS)), draw(st.booleans())))
     loss = draw(st.sampled_from(["mse", "mse_half", "cross_entropy", "bce_logits", "logistic"]))
     reduction = draw(st.sampled_from(["mean", "sum"]))
@@ -36,9 +35,10 @@ def toml(n_in, layers, loss, reduction, penalty):
     if loss == "cross_entropy":
         out[-1] = out[-1].replace(f'activation = "{layers[-1][1]}"', 'activation = "identity"')
     kind = "mse" if loss.startswith("mse") else loss
-    out.append(f'[loss]\ntype = "{kind}"\nreduction = "{reduction}"\n' + ("half = true\n" if loss == "mse_half" else ""))
+    half = "half = true\n" if loss == "mse_half" else ""
+    out.append(f'[loss]\ntype = "{kind}"\nreduction = "{reduction}"\n' + half)
     if penalty:
-        out.append(f'[penalty]\ntype = "l2"\nlam = 0.3\n' + ('params = "all"\n' if penalty == "l2all" else ""))
+        out.append('[penalty]\ntype = "l2"\nlam = 0.3\n' + ('params = "all"\n' if penalty == "l2all" else ""))
     return "\n".join(out)
 
 

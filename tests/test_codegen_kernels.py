@@ -1,22 +1,22 @@
 """Compiled kernels agree with the graph-wise and layer-wise numpy references and FD, for every
 bundled example and a set of specs covering every op; batching, packing and the flat API."""
+
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-import _codegen_specs as S
+from codegen import reference_graph as rg
 from codegen.check import format_table, random_point, run_check
 from codegen.kernel import compile as kcompile
-from codegen import reference_graph as rg
 from symbolic.point import evaluate_point, jacobian_at
 from symbolic.spec import load_spec, parse_spec
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+import _codegen_specs as S
+from conftest import EXAMPLES as INSTALLED_EXAMPLES
+
+EXAMPLES = sorted(INSTALLED_EXAMPLES.glob("*.toml"))
 SPECS = {n: getattr(S, n) for n in ("MLP_PEN_SUM", "CE_SOFTPLUS", "ACTS", "HUBER_RELU", "ASSIGN_OPS")}
-
-
 
 
 _GRAPHS, _KERNELS = {}, {}
@@ -46,7 +46,7 @@ def test_check_float64(name):
     assert {"objective", "gradient", "hvp"} <= quantities
 
 
-F32 = [str(ROOT / "examples" / "worked_example_ii.toml"), "MLP_PEN_SUM", "CE_SOFTPLUS", "ASSIGN_OPS"]
+F32 = [str(INSTALLED_EXAMPLES / "worked_example_ii.toml"), "MLP_PEN_SUM", "CE_SOFTPLUS", "ASSIGN_OPS"]
 
 
 @pytest.mark.parametrize("name", F32, ids=lambda n: Path(n).stem)
@@ -72,7 +72,7 @@ def test_single_sample_matches_symbolic_point(name):
     assert k.flat_labels() == ref.hessian[0]
     jr = jacobian_at(g, {**params, **sample})
     J = k.jacobian(params, sample)
-    rows, cols = k.jacobian_labels()
+    _rows, cols = k.jacobian_labels()
     np.testing.assert_allclose(J, np.vstack([jr[o]["matrix"] for o in jr]), rtol=1e-9, atol=1e-11)
     assert cols == jr[next(iter(jr))]["cols"]
 
@@ -93,7 +93,7 @@ def test_forward_batch_and_missing_unneeded_inputs():
     g, k = graph("MLP_PEN_SUM"), kernel("MLP_PEN_SUM")
     rng = np.random.default_rng(3)
     params, data = random_point(g, rng, 5)
-    out = k.forward(params, {"x": data["x"]})           # y is not needed for yhat
+    out = k.forward(params, {"x": data["x"]})  # y is not needed for yhat
     for i in range(5):
         vals = rg.graph_forward(g, {**params, "x": data["x"][i], "y": data["y"][i]})
         np.testing.assert_allclose(out["yhat"][i], vals["yhat"], rtol=1e-12)
@@ -113,10 +113,10 @@ def test_flat_api_out_and_zero_copy():
     loss2, g2 = k.loss_and_grad_flat(theta, D)
     assert loss2 == loss and np.array_equal(g2, out) and g2 is not out
     hv_out = np.empty((2, k.n_params))
-    l3, g3, h3 = k.hvp_flat(theta, D, u, out=hv_out)
+    _l3, g3, h3 = k.hvp_flat(theta, D, u, out=hv_out)
     assert np.shares_memory(g3, hv_out) and np.array_equal(g3, out)
     pair = (np.empty(k.n_params), np.empty(k.n_params))
-    l4, g4, h4 = k.hvp_flat(theta, D, u, out=pair)
+    _l4, g4, h4 = k.hvp_flat(theta, D, u, out=pair)
     assert g4 is pair[0] and h4 is pair[1] and np.array_equal(h4, h3)
     # in-place changes of a cached array are seen (the pointer is to the same buffer)
     theta[0] += 1.0
@@ -140,6 +140,7 @@ def test_float32_kernel_dtype():
 def test_generated_kernels_are_loops_not_unrolled():
     """Wide layers are loops over the weight matrix: the C size barely grows with the width."""
     from codegen.emit import emit
+
     small = emit(parse_spec(S.MLP_PEN_SUM.replace("dense = 5", "dense = 8"), "a"))
     big = emit(parse_spec(S.MLP_PEN_SUM.replace("dense = 5", "dense = 300"), "b"))
     assert abs(len(big.c) - len(small.c)) < 0.05 * len(small.c)

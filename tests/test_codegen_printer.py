@@ -1,4 +1,5 @@
 """The C printer: stable forms, powers, branches, float32 spelling."""
+
 import sympy as sp
 
 from codegen.cprinter import make_printer, prepare
@@ -35,7 +36,7 @@ def test_integer_powers_are_products_and_rationals_are_real():
     assert p(x**-2) == "(1.0/(x*x))"
     assert p(sp.sqrt(x)) == "sqrt(x)"
     assert p(x / 2) in ("(1.0/2.0)*x", "((1.0/2.0))*x")
-    assert "pow" in p(x**sp.Rational(1, 3))
+    assert "pow" in p(x ** sp.Rational(1, 3))
 
 
 def test_expm1_log1p_rewrites():
@@ -51,8 +52,10 @@ def test_float32_spelling():
 
 # ---- numbers and names that reach C (issue 8: no code from data) ------------------------------------
 
+
 def test_literals_are_repr_exact():
     import struct
+
     for v in (0.1, 1 / 3, 2.5e-308, 1.7976931348623157e308, -123456789.125):
         s = p(sp.Float(v, 17) * x).replace("*x", "")
         assert float(s) == v and struct.pack("<d", float(s)) == struct.pack("<d", v)
@@ -62,10 +65,11 @@ def test_non_finite_or_overflowing_constants_are_refused():
     import pytest
 
     from codegen.c_safe import CSafeError
+
     for e in (sp.Float("1e400") * x, sp.Integer(10) ** 400 * x, sp.oo * x, sp.nan, sp.zoo):
         with pytest.raises(CSafeError, match="finite"):
             make_printer("float64").doprint(e)
-    with pytest.raises(CSafeError, match="finite float"):   # finite double, inf as a float
+    with pytest.raises(CSafeError, match="finite float"):  # finite double, inf as a float
         make_printer("float32").doprint(sp.Float("1e39") * x)
     assert p(sp.Float("1e38") * x, "float32") == "1e+38F*x"
 
@@ -74,6 +78,7 @@ def test_symbols_must_be_safe_identifiers():
     import pytest
 
     from codegen.c_safe import CSafeError
+
     bad = sp.Symbol("a */ system(0); /*", real=True)
     with pytest.raises(CSafeError, match="not a safe C identifier"):
         make_printer("float64").doprint(bad + x)
@@ -84,8 +89,9 @@ def test_emit_rejects_unknown_or_empty_function_lists():
 
     from codegen.emit import EmitError, emit
     from symbolic.bundled import load_graph
+
     g = load_graph("two_two_one")
-    with pytest.raises(EmitError, match="unknown function.*lossgrad"):
+    with pytest.raises(EmitError, match=r"unknown function.*lossgrad"):
         emit(g, what=("lossgrad",))
     with pytest.raises(EmitError, match="no function"):
         emit(g, what=())

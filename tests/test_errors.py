@@ -1,5 +1,6 @@
 """Every kind of bad input gives one line on stderr naming the file/line/name, exit code 2,
 and hostile expression strings are rejected by the parser without running anything."""
+
 import json
 import os
 
@@ -47,20 +48,23 @@ def test_good_spec_runs(capsys, tmp_path):
     assert rc == 0, err
 
 
-@pytest.mark.parametrize("bad,needles", [
-    (GOOD.replace('z = "w*x + b"', 'z = "w*q + b"'), ["spec.toml:7", "'q'"]),
-    (GOOD.replace('L = "0.5*(z - y)**2"', 'L = "0.5*(z - y)**2"\nw = "z"'), ["spec.toml:9", "'w'", "twice"]),
-    (GOOD.replace('z = "w*x + b"', 'z = "w*x + L"'), ["cycle"]),
-    (GOOD.replace('z = "w*x + b"', 'z = "tanhh(w*x) + b"'), ["spec.toml:7", "unknown function 'tanhh'", "tanh"]),
-    (GOOD.replace('z = "w*x + b"', 'z = "w * * x"'), ["spec.toml:7", "column"]),
-    (GOOD.replace('objective = "L"', 'objective = "nope"'), ["objective", "nope"]),
-    (GOOD.replace("[forward]", "[forwrd]"), ["unknown table [forwrd]", "[forward]"]),
-    (GOOD.replace("x = 1", "x = [1, 2]"), ["spec.toml:11", "'x'", "shape"]),
-    (GOOD.replace("b = 0.1", "bb = 0.1"), ["'bb'"]),
-    (GOOD.replace('params = ["w", "b"]', 'params = ["w", "b", "w"]'), ["declared twice"]),
-    (GOOD + "\n[model2\n", ["invalid TOML"]),
-    ("[forward]\nz = \"1\"\n", ["missing [model]"]),
-])
+@pytest.mark.parametrize(
+    "bad,needles",
+    [
+        (GOOD.replace('z = "w*x + b"', 'z = "w*q + b"'), ["spec.toml:7", "'q'"]),
+        (GOOD.replace('L = "0.5*(z - y)**2"', 'L = "0.5*(z - y)**2"\nw = "z"'), ["spec.toml:9", "'w'", "twice"]),
+        (GOOD.replace('z = "w*x + b"', 'z = "w*x + L"'), ["cycle"]),
+        (GOOD.replace('z = "w*x + b"', 'z = "tanhh(w*x) + b"'), ["spec.toml:7", "unknown function 'tanhh'", "tanh"]),
+        (GOOD.replace('z = "w*x + b"', 'z = "w * * x"'), ["spec.toml:7", "column"]),
+        (GOOD.replace('objective = "L"', 'objective = "nope"'), ["objective", "nope"]),
+        (GOOD.replace("[forward]", "[forwrd]"), ["unknown table [forwrd]", "[forward]"]),
+        (GOOD.replace("x = 1", "x = [1, 2]"), ["spec.toml:11", "'x'", "shape"]),
+        (GOOD.replace("b = 0.1", "bb = 0.1"), ["'bb'"]),
+        (GOOD.replace('params = ["w", "b"]', 'params = ["w", "b", "w"]'), ["declared twice"]),
+        (GOOD + "\n[model2\n", ["invalid TOML"]),
+        ('[forward]\nz = "1"\n', ["missing [model]"]),
+    ],
+)
 def test_bad_assignment_specs(capsys, tmp_path, bad, needles):
     rc, err, _ = run(capsys, tmp_path, bad)
     assert_one_line_error(rc, err, "spec.toml", *needles)
@@ -78,13 +82,16 @@ J = "{J}"
 """
 
 
-@pytest.mark.parametrize("J,needles", [
-    ("h + v", ["'J' must be a scalar", "(2,)"]),
-    ("sum(h * x)", ["shape mismatch", "(2,)", "(3,)"]),
-    ("sum(x @ W)", ["shape mismatch"]),
-    ("h[5]", ["out of range"]),
-    ("softmax(W)", ["needs a vector"]),
-])
+@pytest.mark.parametrize(
+    "J,needles",
+    [
+        ("h + v", ["'J' must be a scalar", "(2,)"]),
+        ("sum(h * x)", ["shape mismatch", "(2,)", "(3,)"]),
+        ("sum(x @ W)", ["shape mismatch"]),
+        ("h[5]", ["out of range"]),
+        ("softmax(W)", ["needs a vector"]),
+    ],
+)
 def test_shape_errors(capsys, tmp_path, J, needles):
     rc, err, _ = run(capsys, tmp_path, SHAPES.format(J=J), cmd="derive")
     assert_one_line_error(rc, err, *needles)
@@ -102,12 +109,15 @@ reduction = "{red}"
 """
 
 
-@pytest.mark.parametrize("act,loss,red,needles", [
-    ("tanhh", "mse", "mean", ["unknown activation 'tanhh'", "tanh"]),
-    ("tanh", "msee", "mean", ["unknown loss type 'msee'", "mse"]),
-    ("tanh", "mse", "avg", ["reduction"]),
-    ("softmax", "cross_entropy", "sum", ["logits"]),
-])
+@pytest.mark.parametrize(
+    "act,loss,red,needles",
+    [
+        ("tanhh", "mse", "mean", ["unknown activation 'tanhh'", "tanh"]),
+        ("tanh", "msee", "mean", ["unknown loss type 'msee'", "mse"]),
+        ("tanh", "mse", "avg", ["reduction"]),
+        ("softmax", "cross_entropy", "sum", ["logits"]),
+    ],
+)
 def test_bad_layered_specs(capsys, tmp_path, act, loss, red, needles):
     rc, err, _ = run(capsys, tmp_path, LAYERED.format(act=act, loss=loss, red=red), cmd="derive")
     assert_one_line_error(rc, err, "spec.toml", *needles)
@@ -182,8 +192,9 @@ def test_hostile_strings_rejected(capsys, tmp_path, text):
     assert not os.path.exists("/tmp/symgrad_pwned")
 
 
-@pytest.mark.parametrize("text", ["9**9**9**9", "1e999999", "2**(10**10)", "(" * 500 + "x" + ")" * 500,
-                                  "x" + " + x" * 5000])
+@pytest.mark.parametrize(
+    "text", ["9**9**9**9", "1e999999", "2**(10**10)", "(" * 500 + "x" + ")" * 500, "x" + " + x" * 5000]
+)
 def test_resource_hostile_inputs_fail_fast(capsys, tmp_path, text):
     spec = GOOD.replace('z = "w*x + b"', "z = " + json.dumps(text))
     rc, err, _ = run(capsys, tmp_path, spec)
@@ -195,13 +206,20 @@ def test_resource_hostile_inputs_fail_fast(capsys, tmp_path, text):
 def test_parser_rejects_dunder_and_attributes_directly():
     for text in HOSTILE:
         with pytest.raises(ParseError):
-            parse_expression(text) if text not in ("eval(1)", "exec(x)", "open(x)", "getattr(x, y)",
-                                                   "globals()", "__import__(os)") else _lower(text)
+            parse_expression(text) if text not in (
+                "eval(1)",
+                "exec(x)",
+                "open(x)",
+                "getattr(x, y)",
+                "globals()",
+                "__import__(os)",
+            ) else _lower(text)
 
 
 def _lower(text):
-    from symbolic.lowering import Lowerer
     from symbolic.graph import GraphError
+    from symbolic.lowering import Lowerer
+
     try:
         Lowerer({"x": (), "y": ()}).lower("z", text)
     except GraphError as e:

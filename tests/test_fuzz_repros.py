@@ -5,6 +5,7 @@ numbers (`exact`: an exact reference formulation; `native`: PyTorch's own functi
 objective, gradient, H·u and Hessian must be finite wherever the exact answer is and agree with
 one of the two references on both backends (numpy, compiled C).
 """
+
 from __future__ import annotations
 
 import json
@@ -43,6 +44,7 @@ def _ours(graph, values, direction, backend: str) -> dict:
         r = evaluate_point(graph, values, direction, hessian=True)
         return {"objective": r.objective, "grad": r.grad, "hvp": r.hvp, "hessian": r.hessian[1]}
     from codegen.kernel_cli import kernel_point
+
     r = kernel_point(graph, values, direction, hessian=True)
     return {"objective": r["objective"], "grad": r["grad"], "hvp": r["hvp"], "hessian": r["hessian"][1]}
 
@@ -60,7 +62,7 @@ def _agrees(got, torch: dict, key: str) -> bool:
     for side in ("exact", "native"):
         ref = torch[side][key]
         r = _flat(ref)
-        if key == "hessian":                   # symgrad returns the symmetrised Hessian
+        if key == "hessian":  # symgrad returns the symmetrised Hessian
             R = np.asarray(ref, dtype=float)
             r = np.ravel(0.5 * (R + R.T))
         if np.all(np.isfinite(r)) and _close(g, r):
@@ -83,7 +85,8 @@ def test_repro_matches_torch(name, backend):
         got = _ours(graph, values, direction, backend)
     bad = [k for k in ("objective", "grad", "hvp", "hessian") if not _agrees(got[k], torch, k)]
     assert not bad, f"{name} ({backend}): {bad} differ from PyTorch: " + "; ".join(
-        f"{k}: symgrad {_flat(got[k])[:4]}, torch {_flat(torch['exact'][k])[:4]}" for k in bad)
+        f"{k}: symgrad {_flat(got[k])[:4]}, torch {_flat(torch['exact'][k])[:4]}" for k in bad
+    )
 
 
 def test_exact_reference_is_finite_for_every_case():
@@ -118,12 +121,13 @@ J = "a / c"
 """
 
 
-@pytest.mark.parametrize("text", [(DATA / BLOWUP / "spec.toml").read_text(), _FUZZ_MINIMISED],
-                         ids=["gelu_scaled", "fuzz_4_assignments"])
+@pytest.mark.parametrize(
+    "text", [(DATA / BLOWUP / "spec.toml").read_text(), _FUZZ_MINIMISED], ids=["gelu_scaled", "fuzz_4_assignments"]
+)
 def test_c_emission_of_scaled_gelu_is_quick(text):
     """C emission used to call SymPy factor() on every template (minutes, > 3 GB); now seconds."""
-    root = Path(__file__).resolve().parent.parent
-    r = subprocess.run([sys.executable, "-c", _EMIT], input=text, capture_output=True, text=True,
-                       timeout=60, cwd=root, check=False)
+    r = subprocess.run(
+        [sys.executable, "-P", "-c", _EMIT], input=text, capture_output=True, text=True, timeout=60, check=False
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert float(r.stdout.strip()) < 15.0

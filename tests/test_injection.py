@@ -2,6 +2,7 @@
 both spec forms, spec file name, parameter/input/quantity names, constants) runs through
 `symgrad generate`, `eval --backend c` and `check`, and the marker file it would create never
 appears; the generated C contains none of the payload's code."""
+
 from __future__ import annotations
 
 import contextlib
@@ -23,18 +24,19 @@ pytestmark = pytest.mark.skipif(CC is None, reason="no C compiler")
 
 # text of the payload that must never reach the C output (the emitter's own code has none);
 # its names may survive only inside a sanitised identifier such as m_include_stdio_h_SG_PWNED_1
-FORBIDDEN = ("fopen(", "system(", "#include <stdio", "#include <stdlib", "__attribute__((constructor",
-             "FILE *f")
+FORBIDDEN = ("fopen(", "system(", "#include <stdio", "#include <stdlib", "__attribute__((constructor", "FILE *f")
 FORBIDDEN_WORDS = re.compile(r"\b(sg_pwn|SG_PWNED)\b")
 
 
 def payload(marker: Path) -> str:
     """Closes a /* comment, includes stdio/stdlib, defines a load-time constructor that creates
     `marker` (fopen and system), and reopens a comment; also a trigraph line splice."""
-    return (f"m' */\n#include <stdio.h>\n#include <stdlib.h>\n"
-            f"__attribute__((constructor)) static void sg_pwn(void) "
-            f"{{ FILE *f = fopen(\"{marker}\", \"w\"); if (f) fclose(f); "
-            f"if (0) system(\"touch {marker}\"); }}\n#define SG_PWNED 1\n/* '??/\n")
+    return (
+        f"m' */\n#include <stdio.h>\n#include <stdlib.h>\n"
+        f"__attribute__((constructor)) static void sg_pwn(void) "
+        f'{{ FILE *f = fopen("{marker}", "w"); if (f) fclose(f); '
+        f'if (0) system("touch {marker}"); }}\n#define SG_PWNED 1\n/* \'??/\n'
+    )
 
 
 def toml_str(s: str) -> str:
@@ -42,15 +44,19 @@ def toml_str(s: str) -> str:
 
 
 def assignment_spec(name: str, extra: str = "", forward: str = '"0.5*(w*x - 1)**2"') -> str:
-    return (f"[model]\nname = {toml_str(name)}\ninputs = [\"x\"]\nparams = [\"w\"]\nobjective = \"L\"\n"
-            f"{extra}\n[forward]\nL = {forward}\n\n[values]\nx = 2\nw = 0.5\n")
+    return (
+        f'[model]\nname = {toml_str(name)}\ninputs = ["x"]\nparams = ["w"]\nobjective = "L"\n'
+        f"{extra}\n[forward]\nL = {forward}\n\n[values]\nx = 2\nw = 0.5\n"
+    )
 
 
 def layered_spec(name: str, lam: str = "0.1") -> str:
-    return (f"[model]\nname = {toml_str(name)}\ninput = 2\n[[layers]]\ndense = 3\n"
-            f"activation = \"tanh\"\n[[layers]]\ndense = 1\n[loss]\ntype = \"mse\"\n"
-            f"[penalty]\ntype = \"l2\"\nlam = {lam}\nparams = \"all\"\n\n[values]\n"
-            f"x = [0.5, -1.0]\ny = [0.25]\n")
+    return (
+        f"[model]\nname = {toml_str(name)}\ninput = 2\n[[layers]]\ndense = 3\n"
+        f'activation = "tanh"\n[[layers]]\ndense = 1\n[loss]\ntype = "mse"\n'
+        f'[penalty]\ntype = "l2"\nlam = {lam}\nparams = "all"\n\n[values]\n'
+        f"x = [0.5, -1.0]\ny = [0.25]\n"
+    )
 
 
 def cli(*argv: str) -> tuple[int, str]:
@@ -75,8 +81,12 @@ def assert_no_payload(text: str, marker: Path) -> None:
 def compile_ok(c_file: Path, tmp: Path) -> None:
     """The generated .c compiles with every warning an error (-Wcomment catches a '/*' left
     inside a comment, -Wtrigraphs a trigraph)."""
-    r = subprocess.run([CC, "-std=c99", "-Wall", "-Werror", "-Wcomment", "-Wtrigraphs", "-c",
-                        str(c_file), "-o", str(tmp / "k.o")], check=False, capture_output=True, text=True)
+    r = subprocess.run(
+        [CC, "-std=c99", "-Wall", "-Werror", "-Wcomment", "-Wtrigraphs", "-c", str(c_file), "-o", str(tmp / "k.o")],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
 
 
@@ -108,8 +118,9 @@ def test_payload_is_live_when_pasted_raw(tmp_path, marker):
     src = tmp_path / "raw.c"
     src.write_text(f"/* symgrad kernels for model '{payload(marker)}' */\nint sg_dummy;\n")
     so = tmp_path / "raw.so"
-    r = subprocess.run([CC, "-shared", "-fPIC", "-w", str(src), "-o", str(so)],
-                       check=False, capture_output=True, text=True)
+    r = subprocess.run(
+        [CC, "-shared", "-fPIC", "-w", str(src), "-o", str(so)], check=False, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stderr
     ctypes.CDLL(str(so))
     assert marker.exists()
@@ -151,14 +162,17 @@ def test_names_are_refused(tmp_path, marker, field):
     text = {
         "inputs": assignment_spec("m").replace('inputs = ["x"]', f'inputs = ["x", {p}]'),
         "params": assignment_spec("m").replace('params = ["w"]', f'params = ["w", {p}]'),
-        "forward": assignment_spec("m") .replace("[values]", f"{p} = \"x\"\n\n[values]"),
+        "forward": assignment_spec("m").replace("[values]", f'{p} = "x"\n\n[values]'),
         "objective": assignment_spec("m").replace('objective = "L"', f"objective = {p}"),
         "outputs": assignment_spec("m", extra=f"outputs = [{p}]"),
     }[field]
     spec = tmp_path / "names.toml"
     spec.write_text(text, encoding="utf-8")
-    for argv in (("generate", str(spec), "-o", str(tmp_path / "gen"), "--no-build"),
-                 ("eval", str(spec), "--backend", "c"), ("check", str(spec), "--points", "1")):
+    for argv in (
+        ("generate", str(spec), "-o", str(tmp_path / "gen"), "--no-build"),
+        ("eval", str(spec), "--backend", "c"),
+        ("check", str(spec), "--points", "1"),
+    ):
         code, err = cli(*argv)
         assert code == 2, err
         assert len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
@@ -166,13 +180,17 @@ def test_names_are_refused(tmp_path, marker, field):
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("spec_text, extra", [
-    (assignment_spec("big", forward='"1e300*1e300*w*x"'), ()),
-    (assignment_spec("big", forward='"1.5e308*w*w*x"'), ()),      # Hessian constant 3e308
-    (assignment_spec("big", forward='"1e39*w*x"'), ("--dtype", "float32")),
-    (layered_spec("biglam", lam="inf"), ()),
-    (layered_spec("nanlam", lam="nan"), ()),
-], ids=["overflowing-constant", "overflowing-derivative", "float32-overflow", "lam-inf", "lam-nan"])
+@pytest.mark.parametrize(
+    "spec_text, extra",
+    [
+        (assignment_spec("big", forward='"1e300*1e300*w*x"'), ()),
+        (assignment_spec("big", forward='"1.5e308*w*w*x"'), ()),  # Hessian constant 3e308
+        (assignment_spec("big", forward='"1e39*w*x"'), ("--dtype", "float32")),
+        (layered_spec("biglam", lam="inf"), ()),
+        (layered_spec("nanlam", lam="nan"), ()),
+    ],
+    ids=["overflowing-constant", "overflowing-derivative", "float32-overflow", "lam-inf", "lam-nan"],
+)
 def test_non_finite_constants_never_reach_c(tmp_path, spec_text, extra):
     """A constant that is not a finite double (float) is refused in one line (here or by the
     spec checks), never printed as `inf`/`nan` into C."""
@@ -186,22 +204,34 @@ def test_non_finite_constants_never_reach_c(tmp_path, spec_text, extra):
 
 # ---- the sanitiser itself, against hand-written expectations ---------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("m */ x /* y", "m *_/ x /_* y"),
-    ("a\nb\\", "a_b_"),
-    ("??=", "?_?="),
-    ("*//*", "*_//_*_"),
-    ("Σ r", "sum r"),
-    ("é", "_"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("m */ x /* y", "m *_/ x /_* y"),
+        ("a\nb\\", "a_b_"),
+        ("??=", "?_?="),
+        ("*//*", "*_//_*_"),
+        ("Σ r", "sum r"),
+        ("é", "_"),
+    ],
+)
 def test_c_comment(text, expected):
     assert c_comment(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("mlp", "mlp"), ("int", "int_"), ("9x", "m_9x"), ("a b-c", "a_b_c"), ("", "model"),
-    ("__x__", "x"), ("é", "model"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("mlp", "mlp"),
+        ("int", "int_"),
+        ("9x", "m_9x"),
+        ("a b-c", "a_b_c"),
+        ("", "model"),
+        ("__x__", "x"),
+        ("é", "model"),
+    ],
+)
 def test_c_identifier(text, expected):
     assert c_identifier(text) == expected
 
@@ -210,8 +240,8 @@ def test_identifier_and_label_bounds():
     long = "a" * 500
     ident = c_identifier(long)
     assert len(ident) <= 64 and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", ident)
-    assert ident != c_identifier("a" * 499)          # the hash keeps long names apart
-    assert c_identifier(ident) == ident               # idempotent (the templates re-apply it)
+    assert ident != c_identifier("a" * 499)  # the hash keeps long names apart
+    assert c_identifier(ident) == ident  # idempotent (the templates re-apply it)
     assert len(c_label(long)) <= 64
     assert c_label("mlp_tanh.toml") == "mlp_tanh.toml"
     assert re.fullmatch(r"[A-Za-z0-9_.+-]+", c_label("m */ (x) {y}\n#z"))

@@ -1,6 +1,7 @@
 """`derive --format latex` output compiles with pdflatex: the fragment of every bundled example
 (gradient, deltas, Hessian, HVP, step table) as the body of an article loading only amsmath and
 amssymb, and the --standalone document on its own. Skipped only when pdflatex is not installed."""
+
 import re
 import shutil
 import subprocess
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import EXAMPLES
 
 from symbolic.graph import GraphError
 from symbolic.latex_doc import standalone_document
@@ -17,9 +17,12 @@ from symbolic.printing import MAX_SYMBOLIC_HESSIAN, derive_report
 from symbolic.spec import load_spec, parse_spec
 from symbolic.tables import step_table, table_latex
 
+from conftest import EXAMPLES
+
 PDFLATEX = shutil.which("pdflatex")
-pytestmark = pytest.mark.skipif(PDFLATEX is None, reason="pdflatex is not installed "
-                                "(apt-get install texlive-latex-base)")
+pytestmark = pytest.mark.skipif(
+    PDFLATEX is None, reason="pdflatex is not installed (apt-get install texlive-latex-base)"
+)
 SPECS = sorted(EXAMPLES.glob("*.toml"))
 
 SOFTMAX_OUT = """
@@ -71,7 +74,7 @@ def fragments(g, closed_forms: bool = True) -> dict[str, str]:
         wrt = hessian_wrt(g) if what == "hessian" else None
         try:
             out[what] = derive_report(g, what=what, wrt=wrt, fmt="latex")
-        except GraphError as e:      # e.g. a closed-form Jacobian of a large model: a clear refusal
+        except GraphError as e:  # e.g. a closed-form Jacobian of a large model: a clear refusal
             assert "closed form" in str(e), e
     out["grad --table"] = derive_report(g, what="grad", fmt="latex", table=True)
     if closed_forms and g.n_params() + sum(int(np.prod(s)) for s in g.inputs.values()) <= 64:
@@ -83,8 +86,14 @@ def fragments(g, closed_forms: bool = True) -> dict[str, str]:
 def compile_tex(doc: str, where: Path) -> subprocess.CompletedProcess:
     where.mkdir(parents=True, exist_ok=True)
     (where / "doc.tex").write_text(doc, encoding="utf-8")
-    return subprocess.run([PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"],
-                          check=False, cwd=where, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"],
+        check=False,
+        cwd=where,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def assert_compiles(doc: str, where: Path, labels: list[tuple[int, str]] = ()) -> None:
@@ -98,7 +107,7 @@ def assert_compiles(doc: str, where: Path, labels: list[tuple[int, str]] = ()) -
     if m:
         line = int(m.group(1))
         culprit = next((lbl for start, lbl in reversed(labels) if start <= line), "?")
-    err = log[log.find("\n!"):][:1500] if "\n!" in log else log[-3000:]
+    err = log[log.find("\n!") :][:1500] if "\n!" in log else log[-3000:]
     pytest.fail(f"pdflatex failed (exit {r.returncode}) in fragment {culprit!r}:\n{err}")
 
 
@@ -132,9 +141,13 @@ def test_softmax_output_layer_compiles(tmp_path):
 
 
 def test_standalone_documents_compile_on_their_own(tmp_path):
-    for i, (name, kw) in enumerate([("worked_example_ii", {"table": True}),
-                                    ("classifier_ce", {"what": "deltas"}),
-                                    ("dag_softmax_sigmoid", {"what": "hvp"})]):
+    for i, (name, kw) in enumerate(
+        [
+            ("worked_example_ii", {"table": True}),
+            ("classifier_ce", {"what": "deltas"}),
+            ("dag_softmax_sigmoid", {"what": "hvp"}),
+        ]
+    ):
         g = load_spec(EXAMPLES / f"{name}.toml")
         doc = derive_report(g, fmt="latex", standalone=True, **kw)
         assert doc.startswith("\\documentclass") and doc.rstrip().endswith("\\end{document}")

@@ -1,5 +1,6 @@
 """No traceback anywhere a user can reach: every subcommand on every bundled example, and a set of
 bad inputs, end in an exit code (0, 1 for a failed check/verify, 2 for bad input with one line)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -62,24 +63,25 @@ def test_derive_every_what_and_format(spec):
 @pytest.mark.parametrize("spec", SPECS)
 def test_eval_every_example(spec):
     from symbolic.bundled import load_graph
+
     g = load_graph(spec)
     has_values = all(n in g.values for n in g.leaves())
-    code, out, err = cli("eval", spec, "--json", "--backend", "numpy")
+    code, _out, err = cli("eval", spec, "--json", "--backend", "numpy")
     if has_values:
         assert_clean(code, err)
-    else:   # specs without a complete point: one line naming what is missing
+    else:  # specs without a complete point: one line naming what is missing
         assert_clean(code, err, (2,))
         assert "no value for" in err
-    code, out, err = cli("eval", spec, "--hessian")
+    code, _out, err = cli("eval", spec, "--hessian")
     assert_clean(code, err, (0, 2))
 
 
 @pytest.mark.parametrize("spec", SPECS)
 def test_generate_and_check_every_example(spec, tmp_path):
-    code, out, err = cli("generate", spec, "-o", str(tmp_path), "--no-build")
+    code, _out, err = cli("generate", spec, "-o", str(tmp_path), "--no-build")
     assert_clean(code, err)
     assert (tmp_path / f"{spec}.c").exists() or list(tmp_path.glob("*.c"))
-    code, out, err = cli("check", spec, "--points", "1", "--batch", "2")
+    code, _out, err = cli("check", spec, "--points", "1", "--batch", "2")
     assert_clean(code, err)
 
 
@@ -87,11 +89,11 @@ def test_generate_and_check_every_example(spec, tmp_path):
 def test_verify_every_claims_file(claims):
     spec = spec_of_claims(claims)
     for fmt in ("text", "markdown", "latex"):
-        code, out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--format", fmt)
+        code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--format", fmt)
         assert_clean(code, err, (0, 1))
-    code, out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--json")
+    code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--json")
     assert_clean(code, err, (0, 1))
-    code, out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--table", "--format", "latex")
+    code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--table", "--format", "latex")
     assert_clean(code, err, (0, 1))
 
 
@@ -104,11 +106,11 @@ def test_demo_and_examples(tmp_path):
 def _bad_files(tmp: Path) -> dict[str, Path]:
     files = {
         "binary": b"\x00\x01\xff\xfe" * 50,
-        "latin1": "[model]\nname = \"caf\xe9\"\n".encode("latin-1"),
+        "latin1": '[model]\nname = "caf\xe9"\n'.encode("latin-1"),
         "empty": b"",
         "not_toml": b"[model\nname = 1\n",
-        "no_model": b"[forward]\nz = \"x\"\n",
-        "json_bad": b"{\"x\": ",
+        "no_model": b'[forward]\nz = "x"\n',
+        "json_bad": b'{"x": ',
         "json_list": b"[1, 2]",
     }
     out = {}
@@ -173,7 +175,13 @@ def test_bad_input_through_the_real_process(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_bytes(b"\xff\xfe\x00garbage")
     for argv in (["derive", str(bad)], ["check", "worked_example_ii", "--batch", "0"]):
-        r = subprocess.run([sys.executable, "-m", "codegen.cli", *argv], cwd=tmp_path,
-                           check=False, capture_output=True, text=True, timeout=300)
+        r = subprocess.run(
+            [sys.executable, "-m", "codegen.cli", *argv],
+            cwd=tmp_path,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert len([ln for ln in r.stderr.splitlines() if ln.strip()]) <= 3

@@ -1,5 +1,6 @@
 """The front door: pinned public names, the version, bundled examples, and the README's commands
 run from an empty directory exactly as written."""
+
 from __future__ import annotations
 
 import importlib.metadata
@@ -26,14 +27,15 @@ def symgrad_cmd() -> list[str]:
 
 
 def run(args: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(symgrad_cmd() + args, cwd=cwd, check=False, capture_output=True, text=True,
-                          timeout=600, **kw)
+    return subprocess.run(symgrad_cmd() + args, cwd=cwd, check=False, capture_output=True, text=True, timeout=600, **kw)
 
 
 # ---- pinned names --------------------------------------------------------------------------------
 
+
 def test_version_is_single_sourced_with_the_installed_metadata():
     import symgrad
+
     assert symgrad.__version__ == importlib.metadata.version("symgrad")
     assert re.fullmatch(r"\d+\.\d+\.\d+", symgrad.__version__)
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
@@ -42,15 +44,17 @@ def test_version_is_single_sourced_with_the_installed_metadata():
 
 def test_cli_version(tmp_path):
     import symgrad
+
     r = run(["--version"], tmp_path)
     assert r.returncode == 0 and r.stdout.strip() == f"symgrad {symgrad.__version__}"
 
 
 def test_symgrad_load_derive_verify_compile(seed_cases):
     import symgrad
-    g = symgrad.load("worked_example_ii")                    # a bundled name
+
+    g = symgrad.load("worked_example_ii")  # a bundled name
     assert g.objective == "L" and "w1" in g.params
-    assert symgrad.load(g) is g                               # a Graph passes through
+    assert symgrad.load(g) is g  # a Graph passes through
     text = symgrad.derive("worked_example_ii", what="grad")
     assert "w1" in text and "∂" in text
     results = symgrad.verify("worked_example_ii", "worked_example_ii.claims")
@@ -70,8 +74,10 @@ def test_symgrad_load_derive_verify_compile(seed_cases):
 def test_codegen_compile_is_the_pinned_entry_point():
     import codegen
     import codegen.kernel
+
     assert codegen.compile is codegen.kernel.compile
     from codegen import compile as pinned
+
     k = pinned(str(ROOT / "examples" / "hvp_quadratic.toml"))
     # f = w1² + 3 w1 w2 + 2 w2²  (seed 001 §2.11.1): ∇f at (1, 2) = (2 + 6, 3 + 8)
     params = {"w1": np.array(1.0), "w2": np.array(2.0)}
@@ -81,11 +87,13 @@ def test_codegen_compile_is_the_pinned_entry_point():
 
 def test_unknown_attribute_of_codegen_is_an_attribute_error():
     import codegen
+
     with pytest.raises(AttributeError):
         codegen.no_such_thing  # noqa: B018
 
 
 # ---- bundled examples ----------------------------------------------------------------------------
+
 
 def test_examples_lists_every_bundled_spec_with_a_line(tmp_path):
     r = run(["examples"], tmp_path)
@@ -101,13 +109,16 @@ def test_examples_copy_writes_every_file_and_refuses_to_clobber(tmp_path):
     dest = tmp_path / "ex"
     r = run(["examples", "--copy", str(dest)], tmp_path)
     assert r.returncode == 0, r.stderr
-    src = sorted(p.relative_to(ROOT / "examples").as_posix() for p in (ROOT / "examples").rglob("*")
-                 if p.suffix in (".toml", ".json"))
+    src = sorted(
+        p.relative_to(ROOT / "examples").as_posix()
+        for p in (ROOT / "examples").rglob("*")
+        if p.suffix in (".toml", ".json")
+    )
     got = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.is_file())
     assert got == src
     for rel in src:
         assert (dest / rel).read_bytes() == (ROOT / "examples" / rel).read_bytes()
-    assert run(["examples", "--copy", str(dest)], tmp_path).returncode == 0      # identical: fine
+    assert run(["examples", "--copy", str(dest)], tmp_path).returncode == 0  # identical: fine
     (dest / "mlp_tanh.toml").write_text("# mine\n")
     r = run(["examples", "--copy", str(dest)], tmp_path)
     assert r.returncode == 2 and "mlp_tanh.toml" in r.stderr and "Traceback" not in r.stderr
@@ -134,10 +145,16 @@ def test_a_local_file_wins_over_a_bundled_name(tmp_path):
 
 def test_wheel_ships_the_examples(tmp_path):
     """The built wheel carries every example (the old package-data glob matched nothing)."""
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
-                        str(ROOT)], check=False, capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     import zipfile
+
     wheel = next(tmp_path.glob("symgrad-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for p in (ROOT / "examples").rglob("*"):
@@ -148,6 +165,7 @@ def test_wheel_ships_the_examples(tmp_path):
 
 
 # ---- the README, run as written from an empty directory -------------------------------------------
+
 
 def _readme_blocks(lang: str) -> list[str]:
     return re.findall(rf"```{lang}\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.DOTALL)
@@ -172,9 +190,10 @@ def test_readme_has_commands_to_run():
 @pytest.mark.parametrize("command", _readme_symgrad_commands())
 def test_readme_command_runs_from_an_empty_directory(command, tmp_path):
     import shlex
+
     args = shlex.split(command)[1:]
     r = run(args, tmp_path)
-    allowed = {0, 1} if args[0] == "verify" else {0}   # verify exits 1 when it finds an error
+    allowed = {0, 1} if args[0] == "verify" else {0}  # verify exits 1 when it finds an error
     assert r.returncode in allowed, f"{command}: exit {r.returncode}\n{r.stderr}"
     assert "Traceback" not in r.stderr and r.stdout.strip()
 
@@ -182,8 +201,15 @@ def test_readme_command_runs_from_an_empty_directory(command, tmp_path):
 @pytest.mark.parametrize("index", range(len(_readme_blocks("python"))))
 def test_readme_python_example_runs_from_an_empty_directory(index, tmp_path):
     code = _readme_blocks("python")[index]
-    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=False, capture_output=True, text=True,
-                       timeout=600, env={**os.environ, "PYTHONSAFEPATH": "1"})
+    r = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONSAFEPATH": "1"},
+    )
     assert r.returncode == 0, r.stderr
 
 

@@ -1,11 +1,11 @@
 """Printed formulas: the closed forms evaluate to the same numbers as the derivation, the step
 table reproduces seed 001's tables, and every format/--what combination runs on the examples."""
+
 import glob
 import re
 
 import pytest
 import sympy as sp
-from conftest import EXAMPLES, example
 
 from codegen.cli import main
 from symbolic.evaluate import run_symbolic
@@ -13,6 +13,8 @@ from symbolic.point import derivation, evaluate_point
 from symbolic.printing import _leaf_env, derive_report
 from symbolic.spec import load_spec
 from symbolic.tables import step_table
+
+from conftest import EXAMPLES, example
 
 
 def test_closed_form_gradient_matches_numbers():
@@ -31,14 +33,25 @@ def test_step_table_reproduces_seed_tables():
     r = evaluate_point(g, g.values)
     rows = step_table(g, derivation(g), r.env)
     by_key = {row.key: row for row in rows if row.key}
-    expect = {"value:a2": 0.800499, "value:yhat": 0.786003, "value:L": 0.022897,
-              "adjoint:yhat": -0.213997, "local:yhat,z3": 0.168202, "adjoint:z3": -0.035995,
-              "adjoint:w3": -0.028814, "adjoint:a2": -0.07199, "local:a2,z2": 0.359201,
-              "adjoint:z2": -0.025859, "adjoint:w2": -0.051718, "local:a1,z1": 1.0,
-              "adjoint:w1": -0.025859, "adjoint:b1": -0.012929}
+    expect = {
+        "value:a2": 0.800499,
+        "value:yhat": 0.786003,
+        "value:L": 0.022897,
+        "adjoint:yhat": -0.213997,
+        "local:yhat,z3": 0.168202,
+        "adjoint:z3": -0.035995,
+        "adjoint:w3": -0.028814,
+        "adjoint:a2": -0.07199,
+        "local:a2,z2": 0.359201,
+        "adjoint:z2": -0.025859,
+        "adjoint:w2": -0.051718,
+        "local:a1,z1": 1.0,
+        "adjoint:w1": -0.025859,
+        "adjoint:b1": -0.012929,
+    }
     for k, v in expect.items():
         assert float(by_key[k].value) == pytest.approx(v, abs=1e-6), k
-    assert by_key["local:yhat,z3"].formula == "yhat*(1 - yhat)"   # output form, as the seed writes it
+    assert by_key["local:yhat,z3"].formula == "yhat*(1 - yhat)"  # output form, as the seed writes it
     assert by_key["local:a2,z2"].formula == "1 - a2²"
     assert "𝟙[z1 > 0]" in by_key["local:a1,z1"].formula
     # chronological: every backward row comes after the forward rows it uses

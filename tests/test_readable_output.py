@@ -5,12 +5,12 @@ evaluated here by an interpreter of its own (written against the math, not again
 evaluator) and compared with finite differences of the objective. The cross-entropy gradient is
 printed as softmax(z)·Σy − y (= softmax(z) − y when Σy = 1), the softmax Jacobian as
 diag(s) − s sᵀ."""
+
 import re
 
 import numpy as np
 import pytest
 import sympy as sp
-from conftest import EXAMPLES
 
 from symbolic.display import split_index, unwrap
 from symbolic.evaluate import run_numeric
@@ -20,6 +20,8 @@ from symbolic.printing import MAX_SYMBOLIC_HESSIAN, build_report, derive_report
 from symbolic.report import Line
 from symbolic.spec import load_spec, parse_spec
 from symbolic.tables import step_table
+
+from conftest import EXAMPLES
 
 SPECS = sorted(EXAMPLES.glob("*.toml"))
 HIDDEN = re.compile(r"#\d|d\[|\]\[")
@@ -69,6 +71,7 @@ def small_wrt(g) -> list[str] | None:
 
 # ---- no hidden temporaries ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_no_hidden_temporaries_in_any_printout(spec):
     g = load(spec)
@@ -76,14 +79,17 @@ def test_no_hidden_temporaries_in_any_printout(spec):
         for table in (False, True):
             for fmt in ("text", "markdown", "latex"):
                 try:
-                    out = derive_report(g, what=what, wrt=small_wrt(g) if what == "hessian" else None,
-                                        fmt=fmt, table=table)
-                except GraphError as e:     # closed-form Jacobian of a large model: refused clearly
+                    out = derive_report(
+                        g, what=what, wrt=small_wrt(g) if what == "hessian" else None, fmt=fmt, table=table
+                    )
+                except GraphError as e:  # closed-form Jacobian of a large model: refused clearly
                     assert what == "jacobian" and "closed form" in str(e), e
                     continue
                 m = HIDDEN.search(out)
-                assert m is None, (f"{spec.stem} --what {what} --format {fmt} table={table}: hidden "
-                                   f"temporary in …{out[max(0, m.start() - 80):m.end() + 40]}…")
+                assert m is None, (
+                    f"{spec.stem} --what {what} --format {fmt} table={table}: hidden "
+                    f"temporary in …{out[max(0, m.start() - 80) : m.end() + 40]}…"
+                )
 
 
 @pytest.mark.parametrize("spec", SPECS + [SOFTMAX_OUT], ids=lambda p: getattr(p, "stem", "softmax_out"))
@@ -98,6 +104,7 @@ def test_step_table_never_calls_a_point_dependent_row_constant(spec):
 
 # ---- an interpreter for printed formulas ------------------------------------------------------------
 
+
 def _softmax(z):
     e = np.exp(z - np.max(z))
     return e / e.sum()
@@ -107,10 +114,20 @@ def _ifpos(x, a, b):
     return np.where(np.asarray(x) > 0, a, b)
 
 
-_FUNCS = {"exp": np.exp, "log": np.log, "tanh": np.tanh, "cos": np.cos, "sin": np.sin, "Abs": np.abs,
-          "sign": np.sign, "sigmoid": lambda x: 1 / (1 + np.exp(-x)), "relu": lambda x: np.maximum(x, 0),
-          "maximum": np.maximum, "ifpos": _ifpos,
-          "leaky_relu": lambda x, a: np.where(np.asarray(x) > 0, x, a * np.asarray(x))}
+_FUNCS = {
+    "exp": np.exp,
+    "log": np.log,
+    "tanh": np.tanh,
+    "cos": np.cos,
+    "sin": np.sin,
+    "Abs": np.abs,
+    "sign": np.sign,
+    "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+    "relu": lambda x: np.maximum(x, 0),
+    "maximum": np.maximum,
+    "ifpos": _ifpos,
+    "leaky_relu": lambda x, a: np.where(np.asarray(x) > 0, x, a * np.asarray(x)),
+}
 
 
 def value(e, env: dict):
@@ -174,7 +191,7 @@ def lookup(name: str, env: dict):
     if idx is not None and core in env:
         return np.asarray(env[core])[tuple(int(i) for i in idx.split(","))]
     x = unwrap(name, "d")
-    if x is not None:          # ∂J/∂(z[0]) = (∂J/∂z)[0]
+    if x is not None:  # ∂J/∂(z[0]) = (∂J/∂z)[0]
         core, idx = split_index(x)
         if idx is not None and f"d[{core}]" in env:
             return np.asarray(env[f"d[{core}]"])[tuple(int(i) for i in idx.split(","))]
@@ -206,9 +223,10 @@ def section(rep, start: str) -> list[Line]:
 
 # ---- printed programs mean the right thing ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("spec", SPECS + [SOFTMAX_OUT], ids=lambda p: getattr(p, "stem", "softmax_out"))
 def test_printed_backward_program_gives_the_finite_difference_gradient(spec):
-    g = load(spec, seed=1, move_inputs=True)     # Σy ≠ 1 for the cross-entropy example
+    g = load(spec, seed=1, move_inputs=True)  # Σy ≠ 1 for the cross-entropy example
     values = {k: np.asarray(v, dtype=float) for k, v in g.values.items()}
     rep = build_report(g, what="grad")
     env = run_lines(section(rep, "Forward"), dict(values))
@@ -221,8 +239,11 @@ def test_printed_backward_program_gives_the_finite_difference_gradient(spec):
         assert printed == pytest.approx(fd_directional(g, values, u), rel=1e-6, abs=1e-8)
 
 
-@pytest.mark.parametrize("spec", [s for s in SPECS if s.stem not in ("mlp_tanh",)] + [SOFTMAX_OUT],
-                         ids=lambda p: getattr(p, "stem", "softmax_out"))
+@pytest.mark.parametrize(
+    "spec",
+    [s for s in SPECS if s.stem not in ("mlp_tanh",)] + [SOFTMAX_OUT],
+    ids=lambda p: getattr(p, "stem", "softmax_out"),
+)
 def test_printed_tangent_program_gives_the_hessian_vector_product(spec):
     g = load(spec, seed=1, move_inputs=True)
     values = {k: np.asarray(v, dtype=float) for k, v in g.values.items()}
@@ -231,8 +252,13 @@ def test_printed_tangent_program_gives_the_hessian_vector_product(spec):
     rep = build_report(g, what="hvp")
     env = dict(values)
     env.update({f"u[{p}]": u[p] for p in u})
-    env = run_lines(section(rep, "Forward") + section(rep, "Backward") + section(rep, "Tangent")
-                    + section(rep, "Hessian-vector product"), env)
+    env = run_lines(
+        section(rep, "Forward")
+        + section(rep, "Backward")
+        + section(rep, "Tangent")
+        + section(rep, "Hessian-vector product"),
+        env,
+    )
     eps = 1e-5
     plus = evaluate_point(g, {k: values[k] + eps * u[k] if k in u else values[k] for k in values}).grad
     minus = evaluate_point(g, {k: values[k] - eps * u[k] if k in u else values[k] for k in values}).grad
@@ -246,7 +272,7 @@ def test_printed_hessian_entries_match_finite_differences():
     values = {k: np.asarray(v, dtype=float) for k, v in g.values.items()}
     rep = build_report(g, what="hessian")
     env = run_lines(section(rep, "Forward"), dict(values))
-    env = run_lines(section(build_report(g, what="deltas"), "Deltas")[::-1], env)   # printed adjoints
+    env = run_lines(section(build_report(g, what="deltas"), "Deltas")[::-1], env)  # printed adjoints
     eps = 1e-4
     for ln in section(rep, "Hessian"):
         a, b = (x.name for x in ln.lhs.args)
@@ -258,6 +284,7 @@ def test_printed_hessian_entries_match_finite_differences():
 
 
 # ---- textbook forms ------------------------------------------------------------------------------------
+
 
 def test_cross_entropy_gradient_is_softmax_minus_target():
     g = load(EXAMPLES / "classifier_ce.toml")
@@ -287,8 +314,9 @@ def test_softmax_jacobian_is_diag_minus_outer():
     g = load(EXAMPLES / "dag_softmax_sigmoid.toml")
     text = derive_report(g, what="grad")
     assert "∂J/∂z = (diag(s) − s sᵀ)·(∂J/∂s)" in text
-    assert r"\left(\operatorname{diag}(s) - s s^{\top}\right) \frac{\partial J}{\partial s}" in \
-        derive_report(g, what="grad", fmt="latex")
+    assert r"\left(\operatorname{diag}(s) - s s^{\top}\right) \frac{\partial J}{\partial s}" in derive_report(
+        g, what="grad", fmt="latex"
+    )
     assert "(diag(s) − s sᵀ)·∂ᵤ(z)" in derive_report(g, what="hvp")
     text = derive_report(load(SOFTMAX_OUT), what="grad")
     assert "∂L/∂z2 = (diag(yhat) − yhat yhatᵀ)·(∂L/∂yhat)" in text

@@ -30,8 +30,7 @@ from codegen.reference import (
     random_problem,
 )
 
-SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 KINKED = {"relu", "leaky_relu", "abs", "elu", "sign"}
 POSITIVE = {"log", "sqrt"}  # defined for z > 0: random_problem lifts their biases
 PROB_OUT = {"bce": "sigmoid", "nll": "softmax", "kl": "softmax"}  # losses that take probabilities
@@ -180,10 +179,12 @@ def test_loss_derivatives_match_fd(kind):
     for idx in np.ndindex(yh.shape):
         step = np.zeros_like(yh)
         step[idx] = eps
-        fd[idx] = (LOSSES[kind](yh + step, y, {"delta": 0.7})[0].sum()
-                   - LOSSES[kind](yh - step, y, {"delta": 0.7})[0].sum()) / (2 * eps)
-    fdh = (LOSSES[kind](yh + eps * v, y, {"delta": 0.7})[1]
-           - LOSSES[kind](yh - eps * v, y, {"delta": 0.7})[1]) / (2 * eps)
+        fd[idx] = (
+            LOSSES[kind](yh + step, y, {"delta": 0.7})[0].sum() - LOSSES[kind](yh - step, y, {"delta": 0.7})[0].sum()
+        ) / (2 * eps)
+    fdh = (LOSSES[kind](yh + eps * v, y, {"delta": 0.7})[1] - LOSSES[kind](yh - eps * v, y, {"delta": 0.7})[1]) / (
+        2 * eps
+    )
     np.testing.assert_allclose(g, fd, rtol=1e-6, atol=1e-8)
     np.testing.assert_allclose(hess(v), fdh, rtol=1e-5, atol=1e-7)
 
@@ -224,8 +225,9 @@ def test_mlp_matches_fd_each_activation(act, data):
 @SETTINGS
 @given(data=st.data())
 def test_mlp_matches_fd_each_loss(kind, data):
-    n_in, layers = draw_layers(data, activation_names(), last_act=PROB_OUT.get(kind),
-                               min_out=2 if kind == "cross_entropy" else 1)
+    n_in, layers = draw_layers(
+        data, activation_names(), last_act=PROB_OUT.get(kind), min_out=2 if kind == "cross_entropy" else 1
+    )
     if kind == "cross_entropy" and layers[-1]["activation"] in VECTOR_ACTIVATIONS:
         layers[-1]["activation"] = "identity"  # the spec refuses softmax before cross_entropy
     if layers[-1]["activation"] == "sign":  # outputs in {-1, 0, 1}: hinge/mae sit on their kinks
@@ -251,9 +253,11 @@ def test_mlp_matches_fd_each_penalty(penalty, data):
 # ----------------------------------------------------------------------------- exact values
 
 
-WE2_SPEC = make_spec(1, [{"dense": 1, "activation": "relu"}, {"dense": 1, "activation": "tanh"},
-                         {"dense": 1, "activation": "sigmoid"}],
-                     {"type": "mse", "half": True, "reduction": "mean"})
+WE2_SPEC = make_spec(
+    1,
+    [{"dense": 1, "activation": "relu"}, {"dense": 1, "activation": "tanh"}, {"dense": 1, "activation": "sigmoid"}],
+    {"type": "mse", "half": True, "reduction": "mean"},
+)
 WE2_PARAMS = {"W1": [[1.5]], "b1": [-1.0], "W2": [[0.5]], "b2": [0.1], "W3": [[2.0]], "b3": [-0.3]}
 
 
@@ -261,8 +265,14 @@ def test_seed001_worked_example_II():
     x, y = np.array([[2.0]]), np.array([[1.0]])
     loss, g = loss_and_grad(WE2_SPEC, WE2_PARAMS, x, y)
     assert abs(loss - 0.0228973785) < 1e-9
-    want = {"W1": -0.02585876769, "b1": -0.01292938385, "W2": -0.05171753539,
-            "b2": -0.02585876769, "W3": -0.0288138118, "b3": -0.035994812}
+    want = {
+        "W1": -0.02585876769,
+        "b1": -0.01292938385,
+        "W2": -0.05171753539,
+        "b2": -0.02585876769,
+        "W3": -0.0288138118,
+        "b3": -0.035994812,
+    }
     for k, v in want.items():
         assert abs(g[k].item() - v) < 1e-9, k
     cache = forward(WE2_SPEC, WE2_PARAMS, x)
@@ -295,8 +305,7 @@ def test_linear_least_squares_hessian_is_exact():
 @pytest.mark.parametrize("kind", sorted(LOSSES))
 def test_reduction_sum_is_n_times_mean(kind):
     rng = np.random.default_rng(11)
-    layers = [{"dense": 3, "activation": "tanh"},
-              {"dense": 3, "activation": PROB_OUT.get(kind, "identity")}]
+    layers = [{"dense": 3, "activation": "tanh"}, {"dense": 3, "activation": PROB_OUT.get(kind, "identity")}]
     pen = {"type": "l2", "lam": 0.5}
     mean = make_spec(2, layers, {"type": kind, "reduction": "mean"}, pen)
     total = make_spec(2, layers, {"type": kind, "reduction": "sum"}, pen)
@@ -309,20 +318,24 @@ def test_reduction_sum_is_n_times_mean(kind):
     assert ls - pen_val == pytest.approx(4 * (lm - pen_val), rel=1e-12)
     for k in p:
         pg = 0.5 * u[k] if k.startswith("W") else 0.0
-        np.testing.assert_allclose(gs[k] - 0.5 * p[k] * k.startswith("W"),
-                                   4 * (gm[k] - 0.5 * p[k] * k.startswith("W")), rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(
+            gs[k] - 0.5 * p[k] * k.startswith("W"), 4 * (gm[k] - 0.5 * p[k] * k.startswith("W")), rtol=1e-12, atol=1e-14
+        )
         np.testing.assert_allclose(hs[k] - pg, 4 * (hm[k] - pg), rtol=1e-12, atol=1e-14)
 
 
-@pytest.mark.parametrize("penalty, value, grad_w1, grad_b1", [
-    ({"type": "l2", "lam": 0.1}, 0.05 * 5.25, [[0.1, -0.2]], [0.0]),
-    ({"type": "l2", "lam": 0.1, "half": False}, 0.1 * 5.25, [[0.2, -0.4]], [0.0]),
-    ({"type": "l2", "lam": 0.1, "params": "all"}, 0.05 * 15.25, [[0.1, -0.2]], [0.3]),
-    ({"type": "l2", "C": 2.0}, 5.25 / 4.0, [[0.5, -1.0]], [0.0]),
-    ({"type": "l1", "lam": 0.1}, 0.35, [[0.1, -0.1]], [0.0]),
-    ({"type": "l1", "lam": 0.1, "params": "all"}, 0.75, [[0.1, -0.1]], [0.1]),
-    ({"type": "lp", "lam": 0.3, "p": 3.0}, 0.1 * 9.125, [[0.3, -1.2]], [0.0]),
-])
+@pytest.mark.parametrize(
+    "penalty, value, grad_w1, grad_b1",
+    [
+        ({"type": "l2", "lam": 0.1}, 0.05 * 5.25, [[0.1, -0.2]], [0.0]),
+        ({"type": "l2", "lam": 0.1, "half": False}, 0.1 * 5.25, [[0.2, -0.4]], [0.0]),
+        ({"type": "l2", "lam": 0.1, "params": "all"}, 0.05 * 15.25, [[0.1, -0.2]], [0.3]),
+        ({"type": "l2", "C": 2.0}, 5.25 / 4.0, [[0.5, -1.0]], [0.0]),
+        ({"type": "l1", "lam": 0.1}, 0.35, [[0.1, -0.1]], [0.0]),
+        ({"type": "l1", "lam": 0.1, "params": "all"}, 0.75, [[0.1, -0.1]], [0.1]),
+        ({"type": "lp", "lam": 0.3, "p": 3.0}, 0.1 * 9.125, [[0.3, -1.2]], [0.0]),
+    ],
+)
 def test_penalty_tiny_independent(penalty, value, grad_w1, grad_b1):
     """W1 = [[1, -2]], b1 = [3], W2 = [[0.5]], b2 = [-1]: sums of squares 5.25 (W), 10 (b)."""
     layers = [{"dense": 1, "activation": "tanh"}, {"dense": 1}]
@@ -363,8 +376,7 @@ def test_spec_defaults():
 
 
 def test_forward_keys_shapes_and_bias_free_layers():
-    spec = make_spec(3, [{"dense": 4, "activation": "gelu", "bias": False}, {"dense": 2}],
-                     {"type": "mse"})
+    spec = make_spec(3, [{"dense": 4, "activation": "gelu", "bias": False}, {"dense": 2}], {"type": "mse"})
     assert param_shapes(spec) == {"W1": (4, 3), "W2": (2, 4), "b2": (2,)}
     p = random_params(spec, np.random.default_rng(0))
     assert set(p) == {"W1", "W2", "b2"}
@@ -403,23 +415,26 @@ GOOD = {"W1": np.zeros((3, 2)), "b1": np.zeros(3), "W2": np.zeros((1, 3)), "b2":
 X, Y = np.zeros((4, 2)), np.zeros((4, 1))
 
 
-@pytest.mark.parametrize("spec, params, x, y, match", [
-    (_spec(layers=[{"dense": 3, "activation": "swish2"}, {"dense": 1}]), GOOD, X, Y, "swish2"),
-    (_spec(loss={"type": "kl2"}), GOOD, X, Y, "'kl2'"),
-    (_spec(loss={"type": "mse", "reduction": "avg"}), GOOD, X, Y, "avg"),
-    (_spec(penalty={"type": "l3", "lam": 1.0}), GOOD, X, Y, "l3"),
-    (_spec(penalty={"type": "l1", "C": 1.0}), GOOD, X, Y, "l2 only"),
-    (_spec(penalty={"type": "l2"}), GOOD, X, Y, "lam"),
-    (_spec(penalty={"type": "lp", "lam": 1.0}), GOOD, X, Y, "needs 'p'"),
-    (_spec(model={"input": 0}), GOOD, X, Y, "input"),
-    (_spec(layers=[{"dense": 0}]), GOOD, X, Y, "dense"),
-    (_spec(), {**GOOD, "W1": np.zeros((2, 3))}, X, Y, r"expected shape \(3, 2\), given \(2, 3\)"),
-    (_spec(), {k: v for k, v in GOOD.items() if k != "b2"}, X, Y, "missing 'b2'"),
-    (_spec(), {**GOOD, "W3": np.zeros(1)}, X, Y, "unexpected"),
-    (_spec(), GOOD, np.zeros((4, 3)), Y, r"expected shape \(N, 2\), given \(4, 3\)"),
-    (_spec(), GOOD, np.zeros(2), Y, r"given \(2,\)"),
-    (_spec(), GOOD, X, np.zeros((3, 1)), r"expected shape \(4, 1\)"),
-])
+@pytest.mark.parametrize(
+    "spec, params, x, y, match",
+    [
+        (_spec(layers=[{"dense": 3, "activation": "swish2"}, {"dense": 1}]), GOOD, X, Y, "swish2"),
+        (_spec(loss={"type": "kl2"}), GOOD, X, Y, "'kl2'"),
+        (_spec(loss={"type": "mse", "reduction": "avg"}), GOOD, X, Y, "avg"),
+        (_spec(penalty={"type": "l3", "lam": 1.0}), GOOD, X, Y, "l3"),
+        (_spec(penalty={"type": "l1", "C": 1.0}), GOOD, X, Y, "l2 only"),
+        (_spec(penalty={"type": "l2"}), GOOD, X, Y, "lam"),
+        (_spec(penalty={"type": "lp", "lam": 1.0}), GOOD, X, Y, "needs 'p'"),
+        (_spec(model={"input": 0}), GOOD, X, Y, "input"),
+        (_spec(layers=[{"dense": 0}]), GOOD, X, Y, "dense"),
+        (_spec(), {**GOOD, "W1": np.zeros((2, 3))}, X, Y, r"expected shape \(3, 2\), given \(2, 3\)"),
+        (_spec(), {k: v for k, v in GOOD.items() if k != "b2"}, X, Y, "missing 'b2'"),
+        (_spec(), {**GOOD, "W3": np.zeros(1)}, X, Y, "unexpected"),
+        (_spec(), GOOD, np.zeros((4, 3)), Y, r"expected shape \(N, 2\), given \(4, 3\)"),
+        (_spec(), GOOD, np.zeros(2), Y, r"given \(2,\)"),
+        (_spec(), GOOD, X, np.zeros((3, 1)), r"expected shape \(4, 1\)"),
+    ],
+)
 def test_bad_inputs_raise_value_error(spec, params, x, y, match):
     with pytest.raises(ValueError, match=match):
         loss_and_grad(spec, params, x, y)
@@ -446,10 +461,12 @@ def test_vector_activation_products_match_fd(act):
     fd_jv = (VECTOR_ACTIVATIONS[act](z + eps * v, 0.0)[0] - VECTOR_ACTIVATIONS[act](z - eps * v, 0.0)[0]) / (2 * eps)
     np.testing.assert_allclose(local.jvp(v), fd_jv, rtol=1e-7, atol=1e-9)
     # <g, J v> = <J^T g, v> row by row
-    np.testing.assert_allclose(np.sum(g * local.jvp(v), axis=1), np.sum(local.vjp(g) * v, axis=1),
-                               rtol=1e-12, atol=1e-14)
-    fd_second = (VECTOR_ACTIVATIONS[act](z + eps * v, 0.0)[1].vjp(g)
-                 - VECTOR_ACTIVATIONS[act](z - eps * v, 0.0)[1].vjp(g)) / (2 * eps)
+    np.testing.assert_allclose(
+        np.sum(g * local.jvp(v), axis=1), np.sum(local.vjp(g) * v, axis=1), rtol=1e-12, atol=1e-14
+    )
+    fd_second = (
+        VECTOR_ACTIVATIONS[act](z + eps * v, 0.0)[1].vjp(g) - VECTOR_ACTIVATIONS[act](z - eps * v, 0.0)[1].vjp(g)
+    ) / (2 * eps)
     np.testing.assert_allclose(local.second(g, v), fd_second, rtol=1e-6, atol=1e-8)
 
 
@@ -496,8 +513,9 @@ def test_focal_derivatives_every_gamma(gamma):
 
 
 def test_random_problem_lifts_positive_domains():
-    spec = make_spec(3, [{"dense": 4, "activation": "log"}, {"dense": 3, "activation": "sqrt"},
-                         {"dense": 2}], {"type": "mse"})
+    spec = make_spec(
+        3, [{"dense": 4, "activation": "log"}, {"dense": 3, "activation": "sqrt"}, {"dense": 2}], {"type": "mse"}
+    )
     params, x, _ = random_problem(spec, 6, np.random.default_rng(2))
     cache = forward(spec, params, x)
     assert np.min(cache["z1"]) >= 0.5 - 1e-12 and np.min(cache["z2"]) >= 0.5 - 1e-12

@@ -5,6 +5,7 @@ symbolic derivation (symbolic.point.evaluate_point: gradient, adjoints and H·u)
 Random points are redrawn (same seeded generator) while any kink argument is within 1e-3 of
 its break point, so central differences stay valid.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,7 +13,12 @@ import pytest
 import sympy as sp
 
 from codegen.reference_graph import (
-    batch_loss_and_grad, graph_backprop, graph_forward, graph_grad_fd, graph_hvp_fd, kink_margin,
+    batch_loss_and_grad,
+    graph_backprop,
+    graph_forward,
+    graph_grad_fd,
+    graph_hvp_fd,
+    kink_margin,
 )
 from symbolic.catalogue import elu, leaky_relu
 from symbolic.evaluate import run_numeric
@@ -20,25 +26,33 @@ from symbolic.graph import Assignment, Graph, sym
 from symbolic.point import evaluate_point
 from symbolic.spec import load_spec, parse_spec
 
-GRAD_RTOL, GRAD_ATOL = 1e-6, 1e-8      # reference vs central differences
-SYM_RTOL, SYM_ATOL = 1e-10, 1e-12      # reference vs symbolic derivation
-HVP_RTOL, HVP_ATOL = 1e-5, 1e-7        # FD of the reference gradient vs symbolic H·u
+GRAD_RTOL, GRAD_ATOL = 1e-6, 1e-8  # reference vs central differences
+SYM_RTOL, SYM_ATOL = 1e-10, 1e-12  # reference vs symbolic derivation
+HVP_RTOL, HVP_ATOL = 1e-5, 1e-7  # FD of the reference gradient vs symbolic H·u
 KINK_GAP = 1e-3
 
 
 def _close(a: dict, b: dict, rtol, atol, keys=None, what=""):
-    for k in (keys if keys is not None else b):
-        np.testing.assert_allclose(np.asarray(a[k], float), np.asarray(b[k], float),
-                                   rtol=rtol, atol=atol, err_msg=f"{what} '{k}'")
+    for k in keys if keys is not None else b:
+        np.testing.assert_allclose(
+            np.asarray(a[k], float), np.asarray(b[k], float), rtol=rtol, atol=atol, err_msg=f"{what} '{k}'"
+        )
 
 
 # ---- (1) seed 001 §2.8 worked example II ---------------------------------------------------------
 
+
 def test_worked_example_ii_seed_values():
     g = load_spec("examples/worked_example_ii.toml")
     f, grads, adj = graph_backprop(g, g.values)
-    expected = {"w1": -0.02585876769, "b1": -0.01292938385, "w2": -0.05171753539,
-                "b2": -0.02585876769, "w3": -0.0288138118, "b3": -0.035994812}
+    expected = {
+        "w1": -0.02585876769,
+        "b1": -0.01292938385,
+        "w2": -0.05171753539,
+        "b2": -0.02585876769,
+        "w3": -0.0288138118,
+        "b3": -0.035994812,
+    }
     for k, v in expected.items():
         assert abs(float(grads[k]) - v) < 1e-9, (k, float(grads[k]), v)
     assert f == pytest.approx(float(run_numeric(g.assignments, g.values)["L"]), rel=1e-15)
@@ -50,12 +64,14 @@ def test_worked_example_ii_seed_values():
 
 # ---- (2) layered graphs: every loss, penalty and activation ----------------------------------------
 
-def layered_toml(hidden="tanh", last="identity", loss='type = "mse"', penalty=None,
-                 reduction="mean", widths=(3, 4, 2)):
-    text = (f"[model]\nname = \"t\"\ninput = {widths[0]}\n"
-            f"[[layers]]\ndense = {widths[1]}\nactivation = \"{hidden}\"\n"
-            f"[[layers]]\ndense = {widths[2]}\nactivation = \"{last}\"\n"
-            f"[loss]\n{loss}\nreduction = \"{reduction}\"\n")
+
+def layered_toml(hidden="tanh", last="identity", loss='type = "mse"', penalty=None, reduction="mean", widths=(3, 4, 2)):
+    text = (
+        f'[model]\nname = "t"\ninput = {widths[0]}\n'
+        f'[[layers]]\ndense = {widths[1]}\nactivation = "{hidden}"\n'
+        f'[[layers]]\ndense = {widths[2]}\nactivation = "{last}"\n'
+        f'[loss]\n{loss}\nreduction = "{reduction}"\n'
+    )
     if penalty:
         text += f"[penalty]\n{penalty}\n"
     return text
@@ -64,10 +80,10 @@ def layered_toml(hidden="tanh", last="identity", loss='type = "mse"', penalty=No
 def _target(kind: str, rng, k: int) -> np.ndarray:
     if kind == "real":
         return rng.normal(size=k)
-    if kind == "prob":          # a probability vector
+    if kind == "prob":  # a probability vector
         e = np.exp(rng.normal(size=k))
         return e / e.sum()
-    if kind == "unit":          # independent values in (0, 1)
+    if kind == "unit":  # independent values in (0, 1)
         return rng.uniform(0.05, 0.95, size=k)
     if kind == "pm1":
         return rng.choice([-1.0, 1.0], size=k)
@@ -102,8 +118,21 @@ PENALTIES = {
     "lp3": 'type = "lp"\nlam = 0.2\np = 3',
     "lp1.5_all": 'type = "lp"\nlam = 0.2\np = 1.5\nparams = "all"',
 }
-HIDDEN = ["tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus", "sigmoid", "sin",
-          "cos", "exp", "abs", "identity"]
+HIDDEN = [
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "silu",
+    "softplus",
+    "sigmoid",
+    "sin",
+    "cos",
+    "exp",
+    "abs",
+    "identity",
+]
 
 
 def _point(g, target_kind, seed):
@@ -171,8 +200,7 @@ def test_layered_losses_grad(loss):
     _check_grad(g, vals)
 
 
-@pytest.mark.parametrize("loss", [pytest.param(n, marks=DIRAC) if n in ABS_LOSSES else n
-                                  for n in LOSSES])
+@pytest.mark.parametrize("loss", [pytest.param(n, marks=DIRAC) if n in ABS_LOSSES else n for n in LOSSES])
 def test_layered_losses_hvp(loss):
     g, (vals, u) = _layered_loss_graph(loss)
     _check_hvp(g, vals, u)
@@ -184,8 +212,7 @@ def test_layered_penalties_grad(penalty):
     _check_grad(g, vals)
 
 
-@pytest.mark.parametrize("penalty", [pytest.param(n, marks=DIRAC) if n in ABS_PENALTIES else n
-                                     for n in PENALTIES])
+@pytest.mark.parametrize("penalty", [pytest.param(n, marks=DIRAC) if n in ABS_PENALTIES else n for n in PENALTIES])
 def test_layered_penalties_hvp(penalty):
     g, (vals, u) = _layered_penalty_graph(penalty)
     _check_hvp(g, vals, u)
@@ -197,8 +224,7 @@ def test_layered_activations_grad(hidden):
     _check_grad(g, vals)
 
 
-@pytest.mark.parametrize("hidden", [pytest.param(n, marks=DIRAC) if n in ABS_HIDDEN else n
-                                    for n in HIDDEN])
+@pytest.mark.parametrize("hidden", [pytest.param(n, marks=DIRAC) if n in ABS_HIDDEN else n for n in HIDDEN])
 def test_layered_activations_hvp(hidden):
     g, (vals, u) = _layered_hidden_graph(hidden)
     _check_hvp(g, vals, u)
@@ -214,11 +240,13 @@ def test_forward_matches_run_numeric():
 
 # ---- batches ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
 def test_batch_loss_and_grad(reduction):
-    g = parse_spec(layered_toml("tanh", "identity", 'type = "cross_entropy"',
-                                'type = "l2"\nlam = 0.3', reduction=reduction))
-    assert g.meta["data_objective"] == "L" and g.meta["penalty_name"] == "R"
+    g = parse_spec(
+        layered_toml("tanh", "identity", 'type = "cross_entropy"', 'type = "l2"\nlam = 0.3', reduction=reduction)
+    )
+    assert g.info.data_objective == "L" and g.info.penalty_name == "R"
     rng = np.random.default_rng(11)
     params = {n: rng.normal(size=s) for n, s in g.params.items()}
     n = 5
@@ -229,10 +257,9 @@ def test_batch_loss_and_grad(reduction):
     R = float(graph_forward(g, params, of="R")["R"])
     Ls = [p.values["L"] for p in per]
     red = np.mean if reduction == "mean" else np.sum
-    assert J == pytest.approx(float(red(Ls)) + R, rel=1e-12)
+    assert pytest.approx(float(red(Ls)) + R, rel=1e-12) == J
     gR = graph_backprop(g, params, of="R")[1]
-    sym = {p: red([r.grad[p] for r in per], axis=0) - (0 if reduction == "mean" else (n - 1) * gR[p])
-           for p in g.params}
+    sym = {p: red([r.grad[p] for r in per], axis=0) - (0 if reduction == "mean" else (n - 1) * gR[p]) for p in g.params}
     _close(grads, sym, SYM_RTOL, SYM_ATOL, what="batch grad vs symbolic")
     # and central differences of the batch objective itself
     eps = 1e-6
@@ -253,7 +280,7 @@ def test_batch_without_penalty_is_per_sample():
     data = {"x": rng.normal(size=(3, 3)), "y": rng.normal(size=(3, 2))}
     J, grads = batch_loss_and_grad(g, params, data)
     per = [graph_backprop(g, {**params, "x": data["x"][i], "y": data["y"][i]}) for i in range(3)]
-    assert J == pytest.approx(sum(p[0] for p in per), rel=1e-14)
+    assert pytest.approx(sum(p[0] for p in per), rel=1e-14) == J
     _close(grads, {k: sum(p[1][k] for p in per) for k in g.params}, 1e-14, 1e-15)
 
 
@@ -285,14 +312,18 @@ th3 = 0.8
 
 def test_seed000_dag_shared_parameters():
     g = parse_spec(SEED000_DAG)
-    f, grads, adj = graph_backprop(g, g.values)
+    _f, grads, adj = graph_backprop(g, g.values)
     got = [float(grads[k]) for k in ("th1", "th2", "th3")]
     np.testing.assert_allclose(got, [-0.60168531, -1.044168212, 0.9617479361], rtol=0, atol=1e-8)
-    np.testing.assert_allclose([float(adj["r1"]), float(adj["r2"])],
-                               [-0.07385987258, 0.3026377894], rtol=0, atol=1e-10)
+    np.testing.assert_allclose([float(adj["r1"]), float(adj["r2"])], [-0.07385987258, 0.3026377894], rtol=0, atol=1e-10)
     _close(grads, graph_grad_fd(g, g.values), GRAD_RTOL, GRAD_ATOL, what="fd grad")
-    _close({k: adj[k] for k in ("r1", "r2")}, graph_grad_fd(g, g.values, wrt=["r1", "r2"]),
-           GRAD_RTOL, GRAD_ATOL, what="fd input adjoint")
+    _close(
+        {k: adj[k] for k in ("r1", "r2")},
+        graph_grad_fd(g, g.values, wrt=["r1", "r2"]),
+        GRAD_RTOL,
+        GRAD_ATOL,
+        what="fd input adjoint",
+    )
     u = {"th1": 0.3, "th2": -1.1, "th3": 0.7}
     res = evaluate_point(g, g.values, direction=u)
     _close(grads, res.grad, SYM_RTOL, SYM_ATOL, what="symbolic grad")
@@ -353,7 +384,9 @@ e = "N[0,1]"
 w = "[d, e, c*t, d]"
 ls = "log_softmax(c * q)"
 sm = "softmax(P + x)"
-J = "sum(M * N) + logsumexp(P) + sum(ls * x) + sum(O**2)/10 + sum(r * v) + sum(T * O) + max(e, c) + ifpos(d, sin(c), cos(k)) + sqrt(exp(k) + 1) + sum(w**2)/7 + log(1 + c**2) + k**c + mean(sm * x) + sum(h)**3/50 + c/(1 + k**2)"
+J = '''sum(M * N) + logsumexp(P) + sum(ls * x) + sum(O**2)/10 + sum(r * v) + sum(T * O) + max(e, c)
+     + ifpos(d, sin(c), cos(k)) + sqrt(exp(k) + 1) + sum(w**2)/7 + log(1 + c**2) + k**c + mean(sm * x)
+     + sum(h)**3/50 + c/(1 + k**2)'''
 """
 
 
@@ -361,7 +394,7 @@ def _structural_point(g, seed):
     rng = np.random.default_rng(seed)
     for _ in range(100):
         vals = {n: rng.normal(size=s) for n, s in g.leaves().items()}
-        vals["k"] = rng.uniform(0.5, 1.5)   # k**c needs k > 0
+        vals["k"] = rng.uniform(0.5, 1.5)  # k**c needs k > 0
         if kink_margin(g, vals) > KINK_GAP:
             return vals, {n: rng.normal(size=s) for n, s in g.params.items()}
     raise AssertionError("no point away from kinks")
@@ -371,13 +404,17 @@ def _structural_point(g, seed):
 def test_structural_ops_and_sharing(seed):
     g = parse_spec(STRUCTURAL)
     ops = {a.op for a in g.assignments}
-    assert {"matmul", "outer", "transpose", "index", "stack", "sum", "softmax", "log_softmax",
-            "logsumexp", "ew"} <= ops
+    assert {"matmul", "outer", "transpose", "index", "stack", "sum", "softmax", "log_softmax", "logsumexp", "ew"} <= ops
     vals, u = _structural_point(g, seed)
     _check_all(g, vals, u)
     _, _, adj = graph_backprop(g, vals)
-    _close({k: adj[k] for k in g.inputs}, graph_grad_fd(g, vals, wrt=list(g.inputs)),
-           GRAD_RTOL, GRAD_ATOL, what="fd input adjoint")
+    _close(
+        {k: adj[k] for k in g.inputs},
+        graph_grad_fd(g, vals, wrt=list(g.inputs)),
+        GRAD_RTOL,
+        GRAD_ATOL,
+        what="fd input adjoint",
+    )
 
 
 def _manual_graph():
@@ -385,11 +422,11 @@ def _manual_graph():
     a symbolic exponent, elu/leaky_relu with a parameter alpha."""
     x, S, al, m = sym("x"), sym("S"), sym("al"), sym("m")
     asg = [
-        Assignment("s", "scatter", ("a", "b", "a"), (2, 2),
-                   attrs={"positions": [(0, 1), (1, 0), (0, 1)]}),
+        Assignment("s", "scatter", ("a", "b", "a"), (2, 2), attrs={"positions": [(0, 1), (1, 0), (0, 1)]}),
         Assignment("S", "sum", ("s",), ()),
-        Assignment("m", "ew", ("S", "al", "x"), (3,),
-                   sp.tan(x / 3) + sp.erf(x * S) + sp.Abs(x) ** al + sp.exp(x) ** (al * S)),
+        Assignment(
+            "m", "ew", ("S", "al", "x"), (3,), sp.tan(x / 3) + sp.erf(x * S) + sp.Abs(x) ** al + sp.exp(x) ** (al * S)
+        ),
         Assignment("n", "ew", ("al", "m"), (3,), leaky_relu(m, al) + elu(m - 2, al)),
         Assignment("J", "sum", ("n",), ()),
     ]
@@ -400,13 +437,12 @@ def test_manual_ops_against_fd():
     g = _manual_graph()
     rng = np.random.default_rng(4)
     for _ in range(50):
-        vals = {"x": rng.normal(size=3), "a": rng.normal(), "b": rng.normal(),
-                "al": rng.uniform(0.2, 0.8)}
+        vals = {"x": rng.normal(size=3), "a": rng.normal(), "b": rng.normal(), "al": rng.uniform(0.2, 0.8)}
         if kink_margin(g, vals) > KINK_GAP:
             break
     ref = run_numeric(g.assignments, vals)
     _close(graph_forward(g, vals), ref, 1e-14, 1e-15, keys=[a.name for a in g.assignments])
-    f, grads, adj = graph_backprop(g, vals)
+    _f, grads, adj = graph_backprop(g, vals)
     _close(grads, graph_grad_fd(g, vals), GRAD_RTOL, GRAD_ATOL, what="fd grad")
     _close({"x": adj["x"]}, graph_grad_fd(g, vals, wrt=["x"]), GRAD_RTOL, GRAD_ATOL)
     res = evaluate_point(g, vals)
@@ -456,7 +492,7 @@ def test_sign_and_abs_reference_vs_fd():
     vals = {"c": -0.7, "k": 1.3}
     _, grads, _ = graph_backprop(g, vals)
     c, k = vals["c"], vals["k"]
-    exact = {"c": np.sign(c) * k + 1.5 * abs(c) ** 0.5 * np.sign(c) + k ** 2, "k": np.sign(c) * c + 2 * k * c}
+    exact = {"c": np.sign(c) * k + 1.5 * abs(c) ** 0.5 * np.sign(c) + k**2, "k": np.sign(c) * c + 2 * k * c}
     _close(grads, exact, 1e-14, 1e-15, what="closed form")
     _close(grads, graph_grad_fd(g, vals), GRAD_RTOL, GRAD_ATOL, what="fd grad")
     # H = [[0.75/sqrt|c|, sign(c) + 2k], [sign(c) + 2k, 2c]]

@@ -1,11 +1,13 @@
 """Every public case in seed-cases.json, reproduced from the example specs through the CLI's JSON
 contract (`symgrad eval --json`), to the printed precision and to the independent check values."""
+
 import json
 
 import numpy as np
 import pytest
 
 from codegen.cli import main
+
 from conftest import example
 
 
@@ -39,7 +41,7 @@ def test_worked_example_ii_tables_2_4_to_2_7(capsys, seed_cases):
     # local derivatives in output form, as the tables print them
     a2, yhat = v["a2"], v["yhat"]
     assert yhat * (1 - yhat) == pytest.approx(exp["sigma'(z3)"], abs=1e-6)
-    assert 1 - a2 ** 2 == pytest.approx(exp["tanh'(z2)"], abs=1e-6)
+    assert 1 - a2**2 == pytest.approx(exp["tanh'(z2)"], abs=1e-6)
 
 
 def test_worked_example_iii_gd_update(capsys, seed_cases):
@@ -65,8 +67,9 @@ def test_chain_rule_two_paths(capsys, seed_cases):
 
 def test_hvp_quadratic(capsys, seed_cases):
     case = seed_cases["s001_hvp_quadratic_2d"]
-    r = eval_json(capsys, example("hvp_quadratic.toml"), "--direction",
-                  example("hvp_quadratic.direction.json"), "--hessian")
+    r = eval_json(
+        capsys, example("hvp_quadratic.toml"), "--direction", example("hvp_quadratic.direction.json"), "--hessian"
+    )
     assert [r["hvp"]["w1"], r["hvp"]["w2"]] == pytest.approx(case["expected"]["Hu"], abs=1e-12)
     assert r["hessian"]["order"] == ["w1", "w2"]
     assert np.allclose(r["hessian"]["matrix"], case["expected"]["H"], atol=1e-12)
@@ -91,14 +94,22 @@ def test_dag_example_6_1_corrected_values(capsys, seed_cases, tmp_path, theta_ke
     assert r["values"]["y4"] == pytest.approx(inst["y4"], abs=1e-9)
     assert r["values"]["y5"] == pytest.approx(inst["y5"], abs=1e-9)
     assert [r["grad"][p] for p in ("th1", "th2", "th3")] == pytest.approx(
-        case["corrected_expected"][theta_key], abs=1e-9)
+        case["corrected_expected"][theta_key], abs=1e-9
+    )
     assert [r["adjoints"]["r1"], r["adjoints"]["r2"]] == pytest.approx(inst["dJ/d(input1,input2)_true"], abs=1e-9)
     if theta_key != "theta=(1,1,1)":  # the note's formulas (151)-(152) give different numbers here
         assert [r["grad"][p] for p in ("th1", "th2")] != pytest.approx(inst["grad_doc_formula"][:2], abs=1e-3)
 
 
-@pytest.mark.parametrize("loss,key", [("identity", "L=v7"), ("half_squared", "L=1/2(v7-t)^2"),
-                                      ("abs", "L=|v7-t|"), ("log_squared", "L=log(1+(v7-t)^2)")])
+@pytest.mark.parametrize(
+    "loss,key",
+    [
+        ("identity", "L=v7"),
+        ("half_squared", "L=1/2(v7-t)^2"),
+        ("abs", "L=|v7-t|"),
+        ("log_squared", "L=log(1+(v7-t)^2)"),
+    ],
+)
 def test_v7_graph_seed_gradients(capsys, seed_cases, loss, key):
     case = seed_cases["s001_v7_graph_seed_gradients"]
     ref = case["independent_check"]["at_(0.6,0.6)_t=1"][key]

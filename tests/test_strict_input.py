@@ -1,6 +1,7 @@
 """Strict specs, claims and value files (issue 8, item 3 and 7): every bad input is refused with
 exit code 2 and one line that names the file, the line where known, and the key or value at fault
 (with the closest valid key for a misspelling): no traceback, no hang, no silent acceptance."""
+
 from __future__ import annotations
 
 import contextlib
@@ -15,8 +16,7 @@ from codegen.cli import main
 from symbolic import limits
 
 LAYERED = '[model]\nname = "m"\ninput = 2\n[[layers]]\ndense = 1\nactivation = "sigmoid"\n'
-ASSIGN = ('[model]\nname = "m"\ninputs = {x = [1]}\nparams = {w = [1]}\nobjective = "L"\n'
-          '[forward]\nL = "{expr}"\n')
+ASSIGN = '[model]\nname = "m"\ninputs = {x = [1]}\nparams = {w = [1]}\nobjective = "L"\n[forward]\nL = "{expr}"\n'
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -43,28 +43,43 @@ def refused(code: int, err: str, *fragments: str) -> str:
 BAD_SPECS = [
     ("misspelled loss type key", LAYERED + '[loss]\ntyp = "bce"\n', ["'typ'", "did you mean 'type'", ":8"]),
     ("misspelled half", LAYERED + '[loss]\ntype = "mse"\nhafl = true\n', ["'hafl'", "'half'"]),
-    ("misspelled reduction", LAYERED + '[loss]\ntype = "mse"\nreductoin = "sum"\n',
-     ["'reductoin'", "'reduction'"]),
-    ("misspelled objective",
-     '[model]\nname = "m"\ninputs = {x = [2]}\nparams = {w = [2]}\nobjectve = "L"\n[forward]\nL = "sum(w*x)"\n',
-     ["'objectve'", "'objective'"]),
-    ("misspelled name", '[model]\nnmae = "m"\ninput = 2\n[[layers]]\ndense = 1\n[loss]\ntype = "mse"\n',
-     ["'nmae'", "'name'"]),
-    ("alpha on identity", LAYERED.replace('"sigmoid"', '"identity"') + 'alpha = 0.3\n[loss]\ntype = "mse"\n',
-     ["'alpha'", "identity"]),
+    ("misspelled reduction", LAYERED + '[loss]\ntype = "mse"\nreductoin = "sum"\n', ["'reductoin'", "'reduction'"]),
+    (
+        "misspelled objective",
+        '[model]\nname = "m"\ninputs = {x = [2]}\nparams = {w = [2]}\nobjectve = "L"\n[forward]\nL = "sum(w*x)"\n',
+        ["'objectve'", "'objective'"],
+    ),
+    (
+        "misspelled name",
+        '[model]\nnmae = "m"\ninput = 2\n[[layers]]\ndense = 1\n[loss]\ntype = "mse"\n',
+        ["'nmae'", "'name'"],
+    ),
+    (
+        "alpha on identity",
+        LAYERED.replace('"sigmoid"', '"identity"') + 'alpha = 0.3\n[loss]\ntype = "mse"\n',
+        ["'alpha'", "identity"],
+    ),
     ("misplaced table", '[model]\nname = "m"\ninput = 2\nlayers = [1, 2]\n', ["[layers]", "table of its own"]),
     ("unknown reduction", LAYERED + '[loss]\ntype = "mse"\nreduction = "median"\n', ["median", "'mean'"]),
     ("unknown loss type", LAYERED + '[loss]\ntype = "bcee"\n', ["bcee"]),
     ("underflowing constant", ASSIGN.replace("{expr}", "1e-400*w[0]"), ["1e-400"]),
     ("overflowing product", ASSIGN.replace("{expr}", "1e299*1e299*w[0]"), ["overflow"]),
-    ("nan learning rate", LAYERED + '[loss]\ntype = "mse"\n[optimizer]\ntype = "sgd"\nlr = nan\n',
-     ["lr", "finite"]),
-    ("string learning rate", LAYERED + '[loss]\ntype = "mse"\n[optimizer]\ntype = "sgd"\nlr = "0.1"\n',
-     ["lr", "number"]),
-    ("nesting too deep", ASSIGN.replace("{expr}", "(" * (limits.MAX_NESTING + 5) + "w[0]"
-                                        + ")" * (limits.MAX_NESTING + 5)), ["nested"]),
-    ("expression too long", ASSIGN.replace("{expr}", "+".join(["w[0]"] * (limits.MAX_EXPRESSION_LENGTH // 4))),
-     ["longer than"]),
+    ("nan learning rate", LAYERED + '[loss]\ntype = "mse"\n[optimizer]\ntype = "sgd"\nlr = nan\n', ["lr", "finite"]),
+    (
+        "string learning rate",
+        LAYERED + '[loss]\ntype = "mse"\n[optimizer]\ntype = "sgd"\nlr = "0.1"\n',
+        ["lr", "number"],
+    ),
+    (
+        "nesting too deep",
+        ASSIGN.replace("{expr}", "(" * (limits.MAX_NESTING + 5) + "w[0]" + ")" * (limits.MAX_NESTING + 5)),
+        ["nested"],
+    ),
+    (
+        "expression too long",
+        ASSIGN.replace("{expr}", "+".join(["w[0]"] * (limits.MAX_EXPRESSION_LENGTH // 4))),
+        ["longer than"],
+    ),
 ]
 
 
@@ -79,10 +94,14 @@ def test_bad_spec_is_one_line_naming_the_fault(tmp_path, text, fragments):
 
 def test_valid_controls_still_pass(tmp_path):
     """The controls of the probe: the well-formed neighbours of the bad specs are accepted."""
-    for text in (LAYERED + '[loss]\ntype = "bce"\n', LAYERED + '[loss]\ntype = "mse"\nhalf = true\n',
-                 LAYERED.replace('"sigmoid"', '"leaky_relu"') + 'alpha = 0.3\n[loss]\ntype = "mse"\n',
-                 ASSIGN.replace("{expr}", "1e-300*w[0]*x[0]"), ASSIGN.replace("{expr}", "+" * 200 + "w[0]"),
-                 ASSIGN.replace("{expr}", "+".join(["w[0]*x[0]"] * 500))):
+    for text in (
+        LAYERED + '[loss]\ntype = "bce"\n',
+        LAYERED + '[loss]\ntype = "mse"\nhalf = true\n',
+        LAYERED.replace('"sigmoid"', '"leaky_relu"') + 'alpha = 0.3\n[loss]\ntype = "mse"\n',
+        ASSIGN.replace("{expr}", "1e-300*w[0]*x[0]"),
+        ASSIGN.replace("{expr}", "+" * 200 + "w[0]"),
+        ASSIGN.replace("{expr}", "+".join(["w[0]*x[0]"] * 500)),
+    ):
         spec = tmp_path / "ok.toml"
         spec.write_text(text, encoding="utf-8")
         code, out, err = run("derive", str(spec))
@@ -100,10 +119,16 @@ def test_a_typo_in_the_loss_type_never_trains_another_loss(tmp_path):
 
 CLAIMS = [
     ("value overflows", '[[claim]]\nquantity = "value:L"\nvalue = 1e400\n', ["value:L", "finite"]),
-    ("tolerance not a number", '[[claim]]\nquantity = "value:L"\nvalue = 0.02\ntolerance = "abc"\n',
-     ["tolerance", "number"]),
-    ("formula divides by zero", '[[claim]]\nquantity = "local:yhat,z3"\nformula = "\\\\frac{1}{0}"\n',
-     ["division by zero"]),
+    (
+        "tolerance not a number",
+        '[[claim]]\nquantity = "value:L"\nvalue = 0.02\ntolerance = "abc"\n',
+        ["tolerance", "number"],
+    ),
+    (
+        "formula divides by zero",
+        '[[claim]]\nquantity = "local:yhat,z3"\nformula = "\\\\frac{1}{0}"\n',
+        ["division by zero"],
+    ),
     ("misspelled quantity", '[[claim]]\nquantitiy = "value:L"\nvalue = 0.02\n', ["'quantitiy'", "'quantity'"]),
     ("numeric string", '[[claim]]\nquantity = "value:L"\nvalue = "0.02"\n', ["value:L", "number"]),
     ("boolean value", '[[claim]]\nquantity = "value:L"\nvalue = true\n', ["value:L", "number"]),
@@ -119,12 +144,36 @@ def test_bad_claims_are_one_line(tmp_path, text, fragments):
     refused(code, err, "bad.claims.toml", *fragments)
 
 
-@pytest.mark.parametrize("payload, fragments", [
-    ("[" * 100_000 + "]" * 100_000, ["nested too deeply"]),
-    ('{"x": true}', ["'x'", "true"]),
-    ('{"x": "1.5"}', ["'x'"]),
-    ('{"x": NaN}', ["'x'"]),
-], ids=["deep", "bool", "string", "nan"])
+def test_claims_table_split_over_two_headers_is_read():
+    """[at] … [[claim]] … [at.y]: tomlkit hands back a proxy, not a table (this used to be an
+    AttributeError); the table is read whole, its line is its first header's."""
+    from symbolic.claims import parse_claims
+
+    text = '[at]\nx = 1\n[[claim]]\nquantity = "value:J"\nvalue = 1.0\n[at.y]\nb = 2\n'
+    c = parse_claims(text, "split.claims.toml")
+    assert c.at == {"x": 1, "y": {"b": 2}}
+    assert c.table_lines["at"] == 1
+
+
+def test_tolerance_of_a_non_finite_literal_is_a_claims_error():
+    from symbolic.claims import ClaimsError, inferred_tolerance
+
+    assert inferred_tolerance("0.215271") == pytest.approx(5e-7)
+    for literal in ("inf", "nan"):
+        with pytest.raises(ClaimsError, match="not a finite number"):
+            inferred_tolerance(literal)
+
+
+@pytest.mark.parametrize(
+    "payload, fragments",
+    [
+        ("[" * 100_000 + "]" * 100_000, ["nested too deeply"]),
+        ('{"x": true}', ["'x'", "true"]),
+        ('{"x": "1.5"}', ["'x'"]),
+        ('{"x": NaN}', ["'x'"]),
+    ],
+    ids=["deep", "bool", "string", "nan"],
+)
 def test_bad_values_files(tmp_path, payload, fragments):
     at = tmp_path / "at.json"
     at.write_text(payload, encoding="utf-8")
@@ -154,8 +203,9 @@ def test_graph_size_cap(tmp_path):
     """More assignments than MAX_ASSIGNMENTS: one line, quickly (not minutes of lowering)."""
     n = limits.MAX_ASSIGNMENTS + 1
     head = '[model]\nname = "m"\ninputs = {x = [1]}\nparams = {w = [1]}\n'
-    lines = [head + f'objective = "a{n - 1}"\n[forward]',
-             'a0 = "w[0]*x[0]"'] + [f'a{i} = "a{i - 1}"' for i in range(1, n)]
+    lines = [head + f'objective = "a{n - 1}"\n[forward]', 'a0 = "w[0]*x[0]"'] + [
+        f'a{i} = "a{i - 1}"' for i in range(1, n)
+    ]
     spec = tmp_path / "huge.toml"
     spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
     t0 = time.monotonic()

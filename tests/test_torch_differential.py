@@ -5,29 +5,37 @@ programs from the catalogue's definitions; objective, gradient and H·u must agr
 backend (every model) and the compiled C backend (a few), including large magnitudes (logits
 ±30 and ±1000). Skipped when torch is not installed.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch")
-F = torch.nn.functional
-
 from symbolic.point import evaluate_point
 from symbolic.spec import parse_spec
+
+torch = pytest.importorskip("torch")
+F = torch.nn.functional
 
 N_LAYERED, N_ASSIGN, N_C = 24, 16, 2
 ACTS = ["identity", "tanh", "sigmoid", "relu", "leaky_relu", "elu", "softplus", "silu", "gelu"]
 LOSSES = ["mse", "huber", "cross_entropy", "bce_logits", "logistic"]
-SCALES = [1.0, 30.0, 1000.0]     # magnitude of the last layer's pre-activation (logits)
+SCALES = [1.0, 30.0, 1000.0]  # magnitude of the last layer's pre-activation (logits)
 RTOL = 1e-6
 
 
 def _t_act(name: str, z, alpha=None):
-    return {"identity": lambda v: v, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "relu": torch.relu,
-            "leaky_relu": lambda v: F.leaky_relu(v, 0.01 if alpha is None else alpha),
-            "elu": lambda v: F.elu(v, 1.0 if alpha is None else alpha), "softplus": F.softplus,
-            "silu": F.silu, "gelu": F.gelu}[name](z)
+    return {
+        "identity": lambda v: v,
+        "tanh": torch.tanh,
+        "sigmoid": torch.sigmoid,
+        "relu": torch.relu,
+        "leaky_relu": lambda v: F.leaky_relu(v, 0.01 if alpha is None else alpha),
+        "elu": lambda v: F.elu(v, 1.0 if alpha is None else alpha),
+        "softplus": F.softplus,
+        "silu": F.silu,
+        "gelu": F.gelu,
+    }[name](z)
 
 
 def _t_loss(kind: str, a, y):
@@ -39,7 +47,7 @@ def _t_loss(kind: str, a, y):
         return -torch.sum(y * F.log_softmax(a, dim=0))
     if kind == "bce_logits":
         return F.binary_cross_entropy_with_logits(a, y, reduction="sum")
-    return torch.sum(F.softplus(-y * a))          # logistic, y in {-1, +1}
+    return torch.sum(F.softplus(-y * a))  # logistic, y in {-1, +1}
 
 
 def _layered(rng: np.random.Generator, scale: float):
@@ -51,11 +59,11 @@ def _layered(rng: np.random.Generator, scale: float):
         acts[-1] = "identity"
         widths[-1] = max(widths[-1], 2)
     text = f'[model]\nname = "diff"\ninput = {widths[0]}\n'
-    for w, a in zip(widths[1:], acts):
+    for w, a in zip(widths[1:], acts, strict=True):
         text += f'[[layers]]\ndense = {w}\nactivation = "{a}"\n'
     text += f'[loss]\ntype = "{loss}"\n'
     vals = {"x": rng.normal(size=widths[0])}
-    for i, (w, prev) in enumerate(zip(widths[1:], widths[:-1]), 1):
+    for i, (w, prev) in enumerate(zip(widths[1:], widths[:-1], strict=True), 1):
         s = scale / max(1.0, np.sqrt(prev)) if i == depth else 1.0
         vals[f"W{i}"] = rng.normal(size=(w, prev)) * s
         vals[f"b{i}"] = rng.normal(size=w) * (scale if i == depth else 1.0) * 0.3
@@ -76,18 +84,33 @@ def _layered(rng: np.random.Generator, scale: float):
         for i, a in enumerate(acts, 1):
             h = _t_act(a, P[f"W{i}"] @ h + P[f"b{i}"])
         return _t_loss(loss, h, torch.tensor(y))
+
     return text, vals, params, torch_objective
 
 
 # assignment form: random expression trees, written as symgrad text and as a torch function
-_UNARY = [("tanh({})", torch.tanh), ("sigmoid({})", torch.sigmoid), ("softplus({})", F.softplus),
-          ("abs({})", torch.abs), ("elu({})", F.elu), ("gelu({})", F.gelu), ("silu({})", F.silu),
-          ("relu({})", torch.relu), ("sqrt(1 + ({})**2)", lambda v: torch.sqrt(1 + v ** 2)),
-          ("log(1 + ({})**2)", lambda v: torch.log(1 + v ** 2)), ("exp(tanh({}))", lambda v: torch.exp(torch.tanh(v))),
-          ("abs(sigmoid({}))", lambda v: torch.abs(torch.sigmoid(v))), ("sin({})", torch.sin)]
-_BINARY = [("({} + {})", torch.add), ("({} - {})", torch.sub), ("({} * {})", torch.mul),
-           ("({} / (1 + ({})**2))", lambda a, b: a / (1 + b ** 2)),
-           ("max({}, {})", torch.maximum)]
+_UNARY = [
+    ("tanh({})", torch.tanh),
+    ("sigmoid({})", torch.sigmoid),
+    ("softplus({})", F.softplus),
+    ("abs({})", torch.abs),
+    ("elu({})", F.elu),
+    ("gelu({})", F.gelu),
+    ("silu({})", F.silu),
+    ("relu({})", torch.relu),
+    ("sqrt(1 + ({})**2)", lambda v: torch.sqrt(1 + v**2)),
+    ("log(1 + ({})**2)", lambda v: torch.log(1 + v**2)),
+    ("exp(tanh({}))", lambda v: torch.exp(torch.tanh(v))),
+    ("abs(sigmoid({}))", lambda v: torch.abs(torch.sigmoid(v))),
+    ("sin({})", torch.sin),
+]
+_BINARY = [
+    ("({} + {})", torch.add),
+    ("({} - {})", torch.sub),
+    ("({} * {})", torch.mul),
+    ("({} / (1 + ({})**2))", lambda a, b: a / (1 + b**2)),
+    ("max({}, {})", torch.maximum),
+]
 
 
 def _tree(rng, names, depth):
@@ -112,15 +135,17 @@ def _assignment(rng: np.random.Generator, scale: float):
     e1, f1 = _tree(rng, names, 3)
     e2, f2 = _tree(rng, names, 2)
     c = round(float(rng.uniform(0.5, 1.5)) * scale, 4)
-    text = (f'[model]\nname = "diff"\ninputs = []\nparams = {names!r}\nobjective = "J"\n\n[forward]\n'
-            f'a = "{e1}"\nb = "{e2}"\nJ = "logsumexp([{c!r} * tanh(a), b, {-c!r} * sigmoid(b)]) + a * b"\n'
-            ).replace("'", '"')
+    text = (
+        f'[model]\nname = "diff"\ninputs = []\nparams = {names!r}\nobjective = "J"\n\n[forward]\n'
+        f'a = "{e1}"\nb = "{e2}"\nJ = "logsumexp([{c!r} * tanh(a), b, {-c!r} * sigmoid(b)]) + a * b"\n'
+    ).replace("'", '"')
     vals = {n: float(rng.normal()) for n in names}
 
     def torch_objective(P):
         a, b = f1(P), f2(P)
         z = torch.stack([c * torch.tanh(a), b, -c * torch.sigmoid(b)])
         return torch.logsumexp(z, dim=0) + a * b
+
     return text, vals, names, torch_objective
 
 
@@ -128,10 +153,14 @@ def _torch_numbers(vals, params, objective, u):
     P = {k: torch.tensor(np.asarray(vals[k], dtype=float), requires_grad=True) for k in params}
     J = objective(P)
     g = torch.autograd.grad(J, [P[k] for k in params], create_graph=True, allow_unused=True)
-    g = [gi if gi is not None else torch.zeros_like(P[k]) for gi, k in zip(g, params)]
-    dot = sum(torch.sum(gi * torch.tensor(np.asarray(u[k], dtype=float))) for gi, k in zip(g, params))
-    hv = torch.autograd.grad(dot, [P[k] for k in params], allow_unused=True) if dot.requires_grad else [None] * len(params)
-    hv = [h if h is not None else torch.zeros_like(P[k]) for h, k in zip(hv, params)]
+    g = [gi if gi is not None else torch.zeros_like(P[k]) for gi, k in zip(g, params, strict=True)]
+    dot = sum(torch.sum(gi * torch.tensor(np.asarray(u[k], dtype=float))) for gi, k in zip(g, params, strict=True))
+    hv = (
+        torch.autograd.grad(dot, [P[k] for k in params], allow_unused=True)
+        if dot.requires_grad
+        else [None] * len(params)
+    )
+    hv = [h if h is not None else torch.zeros_like(P[k]) for h, k in zip(hv, params, strict=True)]
     flat = lambda ts: np.concatenate([np.ravel(t.detach().numpy()) for t in ts])
     return float(J.detach()), flat(g), flat(hv)
 
@@ -162,11 +191,15 @@ def _check(form, i, scale, backend):
             ours = (r.objective, r.grad, r.hvp)
         else:
             from codegen.kernel_cli import kernel_point
+
             r = kernel_point(graph, vals, u)
             ours = (r["objective"], r["grad"], r["hvp"])
     flat = lambda d: np.concatenate([np.ravel(np.asarray(d[k], dtype=float)) for k in params])
-    for what, mine, ref in (("objective", np.array([ours[0]]), np.array([J])),
-                            ("grad", flat(ours[1]), g), ("hvp", flat(ours[2]), hv)):
+    for what, mine, ref in (
+        ("objective", np.array([ours[0]]), np.array([J])),
+        ("grad", flat(ours[1]), g),
+        ("hvp", flat(ours[2]), hv),
+    ):
         assert np.all(np.isfinite(ref)), f"{what}: torch not finite (generator bug)\n{text}"
         scale_ref = float(np.max(np.abs(ref))) if ref.size else 0.0
         ok = np.allclose(mine, ref, rtol=RTOL, atol=1e-9 * scale_ref + 1e-12)
@@ -178,8 +211,10 @@ def test_matches_torch_numpy(form, i, scale):
     _check(form, i, scale, "numpy")
 
 
-@pytest.mark.parametrize("form, i, scale",
-                         [m for m in _models() if m[1] < N_C // 2 or (m[0] == "assign" and m[1] == 2)][:N_C],
-                         ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    "form, i, scale",
+    [m for m in _models() if m[1] < N_C // 2 or (m[0] == "assign" and m[1] == 2)][:N_C],
+    ids=lambda v: str(v),
+)
 def test_matches_torch_c(form, i, scale):
     _check(form, i, scale, "c")

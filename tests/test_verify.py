@@ -1,14 +1,16 @@
 """`symgrad verify`: exact ✓/✗ patterns on the seed examples, correct values for wrong claims,
 counterexamples for wrong formulas, kink policy, tolerance inference, and every error path."""
+
 import json
 
 import pytest
-from conftest import example
 
 from codegen.cli import main
 from symbolic.claims import inferred_tolerance, load_claims, parse_quantity
 from symbolic.spec import load_spec, parse_spec
 from symbolic.verify import verify
+
+from conftest import example
 
 
 def run_verify(capsys, spec, claims, *extra):
@@ -67,6 +69,7 @@ def test_correct_formula_printed_is_right():
     res = verify(g, claims)
     text = res[0].correct_formula
     from symbolic.claims import Claim, Claims
+
     fixed = Claims("x", [Claim("adjoint:z1", "adjoint", parse_quantity("adjoint:z1")[1], formula=text)])
     assert verify(g, fixed)[0].ok
 
@@ -87,11 +90,12 @@ WE2 = example("worked_example_ii.toml")
 
 def test_formula_written_differently_passes(tmp_path):
     g = load_spec(WE2)
-    c = _claims_file(tmp_path, '[[claim]]\nquantity = "adjoint:z3"\nformula = "yhat**2*(1 - yhat) - y*yhat + y*yhat**2"\n'
-                               '[[claim]]\nquantity = "local:a2,z2"\nformula = "1/cosh(z2)**2"\n'
-                               if False else
-                               '[[claim]]\nquantity = "adjoint:z3"\nformula = "yhat**2*(1 - yhat) - y*yhat + y*yhat**2"\n'
-                               '[[claim]]\nquantity = "local:a2,z2"\nformula = "(1 - a2)*(1 + a2)"\n')
+    c = _claims_file(
+        tmp_path,
+        '[[claim]]\nquantity = "adjoint:z3"\n'
+        'formula = "yhat**2*(1 - yhat) - y*yhat + y*yhat**2"\n'
+        '[[claim]]\nquantity = "local:a2,z2"\nformula = "(1 - a2)*(1 + a2)"\n',
+    )
     res = verify(g, c)
     assert [r.ok for r in res] == [True, True]
     assert "symbolic" in res[1].method
@@ -144,11 +148,14 @@ def test_tolerance_inference():
 
 def test_tolerance_applied_per_digits(tmp_path):
     g = load_spec(WE2)
-    c = _claims_file(tmp_path, '[[claim]]\nquantity = "grad:w3"\nvalue = -0.0288\n'
-                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02881\n'
-                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02882\n'
-                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.03\ntolerance = 0.01\n'
-                               '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02890\n')
+    c = _claims_file(
+        tmp_path,
+        '[[claim]]\nquantity = "grad:w3"\nvalue = -0.0288\n'
+        '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02881\n'
+        '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02882\n'
+        '[[claim]]\nquantity = "grad:w3"\nvalue = -0.03\ntolerance = 0.01\n'
+        '[[claim]]\nquantity = "grad:w3"\nvalue = -0.02890\n',
+    )
     # true −0.02881381: −0.02882 misses by 6.2e-6 > 5e-6 (its digits) but rounding the upstream
     # ∂L/∂z3 (= −0.035995…, times a2 = 0.8) to 5 decimals alone explains 4e-6 more: "rounding"
     assert [r.verdict for r in verify(g, c)] == ["holds", "holds", "rounding", "holds", "wrong"]
@@ -175,8 +182,15 @@ def test_text_and_markdown_and_latex_formats(capsys):
 
 
 def test_table_marks_disagreeing_rows(capsys):
-    rc = main(["verify", example("two_two_one.toml"), "--table", "--claims",
-               example("claims/two_two_one_section_3_5.claims.toml")])
+    rc = main(
+        [
+            "verify",
+            example("two_two_one.toml"),
+            "--table",
+            "--claims",
+            example("claims/two_two_one_section_3_5.claims.toml"),
+        ]
+    )
     out = capsys.readouterr().out
     assert rc == 1
     assert "✗ claimed 0.215271" in out and "✓ claim holds" in out
@@ -189,31 +203,37 @@ def test_table_alone(capsys):
 
 def test_latex_formula_claim(tmp_path):
     g = load_spec(WE2)
-    c = _claims_file(tmp_path, '[[claim]]\nquantity = "local:yhat,z3"\nformula = \'\\hat{y}(1 - \\hat{y})\'\n'
-                               '[[claim]]\nquantity = "local:a2,z2"\nformula = \'1 - a_2^2\'\n'
-                               '[[claim]]\nquantity = "local:a2,z2"\nformula = \'1 - a_2^3\'\n')
+    c = _claims_file(
+        tmp_path,
+        "[[claim]]\nquantity = \"local:yhat,z3\"\nformula = '\\hat{y}(1 - \\hat{y})'\n"
+        "[[claim]]\nquantity = \"local:a2,z2\"\nformula = '1 - a_2^2'\n"
+        "[[claim]]\nquantity = \"local:a2,z2\"\nformula = '1 - a_2^3'\n",
+    )
     assert [r.ok for r in verify(g, c)] == [True, True, False]
 
 
-@pytest.mark.parametrize("text,needle", [
-    ('[[claim]]\nquantity = "grad:w9"\nvalue = 1\n', "did you mean"),
-    ('[[claim]]\nquantity = "gradient:w1"\nvalue = 1\n', "unknown quantity kind"),
-    ('[[claim]]\nquantity = "adjoint:zz3"\nvalue = 1\n', "'z3'"),
-    ('[[claim]]\nquantity = "hvp:w1"\nvalue = 1\n', "[direction]"),
-    ('[[claim]]\nquantity = "update:w1"\nvalue = 1\n', "[optimizer]"),
-    ('[[claim]]\nquantity = "grad:w1"\nvalue = 1\nformula = "x"\n', "exactly one"),
-    ('[[claim]]\nquantity = "grad:w1"\n', "exactly one"),
-    ('[[claim]]\nquantity = "grad:w1"\nvalue = [1, 2]\n', "shape"),
-    ('[[claim]]\nquantity = "grad:w1"\nformula = "__import__(1)"\n', "not allowed"),
-    ('[[claim]]\nquantity = "grad:w1"\nformula = "w1 +"\n', "formula"),
-    ('[[claim]]\nquantity = "grad:w1"\nformula = "foo(w1)"\n', "unknown function"),
-    ('[[claim]]\nquantity = "local:z1,a2"\nvalue = 1\n', "not an argument"),
-    ('[[claim]]\nquantity = "grad:w1[0]"\nvalue = 1\n', "out of range"),
-    ('[claims]\nx = 1\n', "unknown table"),
-    ('[[claim]]\nquantity = "grad:w1"\nvalue = 1\nbogus = 2\n', "unknown key"),
-    ('[at]\nw7 = 1\n[[claim]]\nquantity = "grad:w1"\nvalue = 1\n', "w7"),
-    ('[[claim]\n', "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ('[[claim]]\nquantity = "grad:w9"\nvalue = 1\n', "did you mean"),
+        ('[[claim]]\nquantity = "gradient:w1"\nvalue = 1\n', "unknown quantity kind"),
+        ('[[claim]]\nquantity = "adjoint:zz3"\nvalue = 1\n', "'z3'"),
+        ('[[claim]]\nquantity = "hvp:w1"\nvalue = 1\n', "[direction]"),
+        ('[[claim]]\nquantity = "update:w1"\nvalue = 1\n', "[optimizer]"),
+        ('[[claim]]\nquantity = "grad:w1"\nvalue = 1\nformula = "x"\n', "exactly one"),
+        ('[[claim]]\nquantity = "grad:w1"\n', "exactly one"),
+        ('[[claim]]\nquantity = "grad:w1"\nvalue = [1, 2]\n', "shape"),
+        ('[[claim]]\nquantity = "grad:w1"\nformula = "__import__(1)"\n', "not allowed"),
+        ('[[claim]]\nquantity = "grad:w1"\nformula = "w1 +"\n', "formula"),
+        ('[[claim]]\nquantity = "grad:w1"\nformula = "foo(w1)"\n', "unknown function"),
+        ('[[claim]]\nquantity = "local:z1,a2"\nvalue = 1\n', "not an argument"),
+        ('[[claim]]\nquantity = "grad:w1[0]"\nvalue = 1\n', "out of range"),
+        ("[claims]\nx = 1\n", "unknown table"),
+        ('[[claim]]\nquantity = "grad:w1"\nvalue = 1\nbogus = 2\n', "unknown key"),
+        ('[at]\nw7 = 1\n[[claim]]\nquantity = "grad:w1"\nvalue = 1\n', "w7"),
+        ("[[claim]\n", "invalid TOML"),
+    ],
+)
 def test_claims_error_paths(capsys, tmp_path, text, needle):
     p = tmp_path / "bad.claims.toml"
     p.write_text(text)
