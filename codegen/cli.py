@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import numpy as np
 
 from codegen.cli_errors import CliError
+from symbolic.messages import quoted_names
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -175,7 +176,7 @@ def cmd_eval(args) -> int:
     missing = [n for n in g.leaves() if n not in values]
     if missing:
         src = args.at or f"{args.spec} [values]"
-        raise CliError(f"{src}: no value for {', '.join(repr(m) for m in missing)}")
+        raise CliError(f"{src}: no value for {quoted_names(missing)} (give them with --at VALUES.json)")
     direction = None
     if args.direction:
         from symbolic.spec import coerce_value

@@ -25,6 +25,7 @@ from . import emit as _emit
 from .cli_errors import CliError
 
 __all__ = [
+    "EVAL_FUNCTIONS",
     "MAX_BATCH",
     "MAX_POINTS",
     "add_commands",
@@ -378,12 +379,30 @@ def cmd_check(args) -> int:
     return 0 if ok_all else 1
 
 
+# What `eval` needs from a kernel: the Jacobian and dense Hessian functions are emitted and compiled
+# only when asked for (they are most of the C of a weight-by-weight model).
+EVAL_FUNCTIONS = ("forward", "loss_grad", "hvp")
+
+
 def kernel_cached(graph) -> bool:
-    """Whether kernel_point(graph, ...) would find its compiled kernel in the cache (no C is
-    emitted or compiled to find out; see codegen.kernel.kernel_cached)."""
+    """Whether kernel_point(graph, ...) would find a compiled kernel in the cache (no C is emitted
+    or compiled to find out; see codegen.kernel.kernel_cached): the full set of functions (as
+    `symgrad check` builds it) or the smaller set eval builds itself."""
     from .kernel import kernel_cached as cached
 
-    return cached(graph)
+    return cached(graph) or cached(graph, what=EVAL_FUNCTIONS)
+
+
+def _eval_functions(graph, hessian: bool) -> tuple[str, ...]:
+    """The functions kernel_point loads: a cached full kernel if there is one, else only what
+    this evaluation needs."""
+    from .kernel import kernel_cached as cached
+
+    needed = EVAL_FUNCTIONS + (("hessian",) if hessian else ())
+    for what in (_emit.FUNCTIONS, needed):
+        if cached(graph, what=what):
+            return what
+    return needed
 
 
 def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bool = False) -> dict:
@@ -392,7 +411,7 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
     from .kernel import compile as kcompile
 
     try:
-        k = kcompile(graph)
+        k = kcompile(graph, what=_eval_functions(graph, hessian))
     except _emit.EmitError as e:
         raise _err(f"{graph.name}: {e}") from None
     params = {p: values[p] for p in graph.params}

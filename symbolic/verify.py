@@ -15,6 +15,7 @@ from .evaluate import EvaluationError
 from .formula_check import check_formula
 from .graph import Graph, GraphError
 from .kinks import POLICY_TEXT, in_hull, subgradients
+from .messages import quoted_names
 from .rounding import analyse, printed_digits
 from .tables import fmt_value
 
@@ -142,7 +143,7 @@ def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list
     missing = [n for n in leaves if n not in values]
     if missing:
         raise ClaimsError(
-            f"{claims.path}: no value for {', '.join(repr(n) for n in missing)} "
+            f"{claims.path}: no value for {quoted_names(missing)} "
             "(give them in the spec's [values] or the claims' [at])"
         )
     direction = None

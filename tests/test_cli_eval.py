@@ -82,6 +82,31 @@ def test_eval_uses_numpy_until_the_kernel_is_cached(tmp_path, monkeypatch):
         np.testing.assert_allclose(second["grad"][k], v, rtol=1e-12, atol=1e-12)
 
 
+def test_eval_builds_only_what_it_needs(tmp_path, monkeypatch):
+    """A cold `eval --backend c` compiles forward + loss/gradient + HVP, not the Jacobian and the
+    dense Hessian (most of the C of a weight-by-weight model); a full kernel built by
+    `symgrad check` is used when it is there."""
+    from codegen import kernel
+    from codegen.kernel_cli import EVAL_FUNCTIONS
+    from symbolic.bundled import load_graph
+
+    monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(tmp_path / "cache"))
+    g = load_graph("worked_example_ii")
+    code, out, err = cli("eval", "worked_example_ii", "--json", "--backend", "c")
+    assert code == 0, err
+    assert kernel.kernel_cached(g, what=EVAL_FUNCTIONS)
+    assert not kernel.kernel_cached(g)  # the full set (with jacobian, hessian) was not built
+    code, out, err = cli("eval", "worked_example_ii", "--json")
+    assert code == 0 and json.loads(out)["backend"] == "c"
+    code, out, err = cli("eval", "worked_example_ii", "--json", "--backend", "c", "--hessian")
+    assert code == 0, err
+    res = json.loads(out)
+    code, out, err = cli("eval", "worked_example_ii", "--json", "--backend", "numpy", "--hessian")
+    ref = json.loads(out)
+    assert res["hessian"]["order"] == ref["hessian"]["order"] and len(ref["hessian"]["order"]) == 6
+    np.testing.assert_allclose(res["hessian"]["matrix"], ref["hessian"]["matrix"], rtol=1e-10, atol=1e-12)
+
+
 def test_standalone_needs_latex():
     code, _out, err = cli("derive", "worked_example_ii", "--standalone")
     assert code == 2 and "--standalone needs --format latex" in err
