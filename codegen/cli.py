@@ -322,6 +322,54 @@ def _document(parts: list[str], args) -> str:
     return body
 
 
+def _set_value(text: str) -> object:
+    """A `--set key=value` value: true/false, a number, or a word (decay, schedule, step_index)."""
+    low = text.strip().lower()
+    if low in ("true", "false"):
+        return low == "true"
+    try:
+        f = float(text)
+    except ValueError:
+        return text.strip()
+    return int(f) if f.is_integer() and "." not in text and "e" not in low else f
+
+
+def cmd_step(args) -> int:
+    from symbolic.optim import OptimizerError, resolve_name, settings
+    from symbolic.optim.run import run, run_json, run_text
+
+    g = _load(args.spec)
+    cfg: dict[str, object] = g.info.optimizer_table() if g.info.optimizer is not None else {}
+    try:
+        if args.optimizer is not None:
+            if cfg and resolve_name(cfg["type"]) is not resolve_name(args.optimizer):
+                cfg = {}  # the spec's table is for another optimizer: start from the defaults
+            cfg["type"] = args.optimizer
+        elif not cfg:
+            raise CliError(f"{args.spec}: no [optimizer] table; give --optimizer NAME")
+        for item in args.set or ():
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise CliError(f"--set expects key=value, given {item!r}")
+            if key.strip() == "type":
+                raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
+            cfg[key.strip()] = _set_value(value)
+        st = settings(cfg, "--set" if args.set else "[optimizer]")
+    except OptimizerError as e:
+        raise CliError(str(e)) from None
+    values = _values_from(g, args.at, "values")
+    missing = [n for n in g.leaves() if n not in values]
+    if missing:
+        src = args.at or f"{args.spec} [values]"
+        raise CliError(f"{src}: no value for {quoted_names(missing)} (give them with --at VALUES.json)")
+    result = run(g, values, st, args.steps)
+    if args.json:
+        print(json.dumps(run_json(result), allow_nan=True))
+    else:
+        print(run_text(result, g.objective), end="")
+    return 0
+
+
 def cmd_examples(args) -> int:
     from symbolic.bundled import bundled_examples, copy_examples
 
@@ -416,6 +464,16 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--standalone", action="store_true", help="with --format latex: a whole document")
     v.add_argument("--probes", type=count_type(1000), default=8, help="random points per formula claim (default 8)")
     v.set_defaults(func=cmd_verify)
+    st = sub.add_parser("step", help="run N optimizer steps from the spec's point (sgd, adam, … see README)")
+    st.add_argument("spec")
+    st.add_argument("--at", metavar="VALUES.json")
+    st.add_argument(
+        "--optimizer", metavar="NAME", help="sgd, momentum, heavy-ball, nesterov, adagrad, rmsprop, adam, adamw, lamb"
+    )
+    st.add_argument("--set", metavar="KEY=VALUE", nargs="+", action="extend", help="lr=0.1 beta1=0.9 decay=decoupled …")
+    st.add_argument("--steps", type=count_type(100000), default=1, help="number of updates (1 to 100000, default 1)")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_step)
     x = sub.add_parser("examples", help="list the bundled examples, or copy them into a directory")
     x.add_argument("--copy", metavar="DIR", help="write every bundled spec, claims and JSON file into DIR")
     x.add_argument("--force", action="store_true", help="with --copy: replace files that differ")

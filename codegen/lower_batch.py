@@ -1,4 +1,4 @@
-"""Lower symgrad assignment programs to batched, tiled C steps (the emission plan).
+"""Lower symgrad assignment programs to batched, tiled steps (the emission plan, as data).
 
 A kernel function evaluates a *section* program (forward, or forward + adjoint, or forward +
 adjoint + tangent) for N samples, T samples at a time (a tile). Every name is classified:
@@ -12,6 +12,10 @@ or *materialised* per sample (forward outputs, Jacobian rows). Reductions are pu
 linear operations so that per-sample outer products are never materialised: a parameter adjoint
 outer(δ, h) becomes the tile GEMM  acc += Δᵀ H, and a sum of such terms is combined after the
 tile loop. Names needed only in reduced form are not computed per sample at all.
+
+This is planning only: steps hold data (buffers, index expressions as (variable, stride) terms,
+GEMM calls as `Gemm` records, elementwise bodies as SymPy expressions); the C backend
+(codegen.c_render with templates/ops.c.j2) turns them into C text.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ import sympy as sp
 
 from symbolic.graph import Assignment, size, sym
 
-from .c_safe import c_comment, c_identifier
-from .cprinter import make_printer, prepare
+from .c_safe import c_identifier
+from .plan_rewrite import prepare
 from .scalar_block import BlockWriter
 
 # ---- buffers ---------------------------------------------------------------------------------------
@@ -32,7 +36,7 @@ from .scalar_block import BlockWriter
 
 @dataclass
 class Buf:
-    """A C array: `cname` points at it; tiled buffers hold one row of `size` per sample."""
+    """An array of the kernel: `cname` names it; tiled buffers hold one row of `size` per sample."""
 
     cname: str
     shape: tuple
@@ -47,15 +51,22 @@ class Buf:
     def size(self) -> int:
         return size(self.shape)
 
-    def at(self, idx) -> str:
-        idx = str(idx)
-        if self.tiled:
-            return f"{self.cname}[s*{self.stride} + {idx}]" if idx != "0" else f"{self.cname}[s*{self.stride}]"
-        return f"{self.cname}[{idx}]"
+
+Index = tuple[tuple[str, int], ...]  # a flat index Σ var·stride over loop variables; () is 0
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One element of a buffer: `index` over the step's loop variables; with `row` the element
+    is in the current sample's row of a tiled buffer (offset s·stride), else `index` is flat."""
+
+    buf: Buf
+    index: Index = ()
+    row: bool = True
 
 
 class Namer:
-    """Sanitised, unique C identifiers for IR names like 't[d[z1]]' or 'W1[0,1]'."""
+    """Sanitised, unique identifiers (valid in C) for IR names like 't[d[z1]]' or 'W1[0,1]'."""
 
     def __init__(self):
         self.used: set[str] = set()
@@ -87,7 +98,8 @@ class Workspace:
 
 @dataclass
 class Step:
-    """One unit of emitted C; `kind` selects the Jinja macro in templates/ops.c.j2."""
+    """One unit of the plan; `kind` selects the backend's macro (templates/ops.c.j2 for C).
+    `comment` is plain text (the backend sanitises it)."""
 
     kind: str
     out: Buf | None = None
@@ -106,31 +118,33 @@ BLAS_MIN_SIZE = 16384  # tile GEMMs whose weight (or accumulator) block has this
 _N_SYM = sp.Symbol("__n__", real=True)
 
 
-def ew_body(expr: sp.Expr, arg_names: list[str], dtype: str, extra: dict | None = None):
-    """(load symbols, CSE lines, result) for an elementwise template; args become a0, a1, ..."""
-    pr = make_printer(dtype)
+def ew_body(expr: sp.Expr, arg_names: list[str], extra: dict | None = None):
+    """(CSE lines [(local, expr)], result expr) of an elementwise template over locals a0, a1, ...
+    (the arguments, in order), after the stability rewrites; SymPy expressions, not text."""
     rep = {sym(x): sp.Symbol(f"a{i}", real=True) for i, x in enumerate(arg_names)}
     if extra:
         rep.update(extra)
     e = prepare(expr.xreplace(rep))
     subs, red = sp.cse(e, symbols=sp.numbered_symbols("q", real=True), optimizations=None)
-    lines = [(str(v), pr.doprint(x)) for v, x in subs]
-    return lines, pr.doprint(red[0])
+    return list(subs), red[0]
 
 
-def _bcast_index(arg_shape: tuple, out_shape: tuple, loop_vars: list[str]) -> str:
+_K: Index = (("k", 1),)
+
+
+def _bcast_index(arg_shape: tuple, out_shape: tuple, loop_vars: list[str]) -> Index:
     """Flat index into an argument broadcast (numpy rules) against the output loops."""
     if arg_shape == ():
-        return "0"
+        return ()
     nd, na = len(out_shape), len(arg_shape)
     terms, stride = [], 1
     for ax in range(na - 1, -1, -1):
         d = arg_shape[ax]
         v = loop_vars[nd - na + ax]
         if d != 1:
-            terms.append(v if stride == 1 else f"{v}*{stride}")
+            terms.append((v, stride))
         stride *= d
-    return " + ".join(reversed(terms)) or "0"
+    return tuple(reversed(terms))
 
 
 def make_ew(
@@ -147,7 +161,7 @@ def make_ew(
     assert expr is not None, a.name  # op 'ew' always carries its template
     names = list(a.args) + [n for n, _ in (extra_args or [])]
     bufs = list(args) + [b for _, b in (extra_args or [])]
-    lines, result = ew_body(expr, names, dtype)
+    lines, result = ew_body(expr, names)
     shape = out.shape
     simple = all(b.shape == shape or b.shape == () for b in bufs)
     used = [i for i, n in enumerate(names) if sym(n) in expr.free_symbols]
@@ -164,51 +178,50 @@ def make_ew(
         for i in used:
             b = bufs[i]
             if flat_tile:
-                loads.append((f"a{i}", f"{b.cname}[k]" if b.tiled else f"{b.cname}[0]"))
+                loads.append((f"a{i}", Ref(b, _K if b.tiled else (), row=False)))
             else:
-                loads.append((f"a{i}", b.at("k" if b.shape == shape else "0")))
-        store = f"{out.cname}[k]" if flat_tile else out.at("k")
+                loads.append((f"a{i}", Ref(b, _K if b.shape == shape else ())))
         return Step(
             "ew",
             out,
             bufs,
             tiled=tiled and not flat_tile,
             data=dict(
-                loops=[("k", "nt*%d" % out.size if flat_tile else str(out.size))],
+                loops=[("k", out.size)],
+                per_tile=flat_tile,  # the loop covers the whole tile: nt rows of out.size
                 loads=loads,
                 lines=lines,
                 result=result,
-                store=store,
+                store=Ref(out, _K, row=not flat_tile),
             ),
             comment=_comment(a),
         )
     loop_vars = [f"i{d}" for d in range(len(shape))]
-    flat = (
-        " + ".join(f"{v}*{size(shape[d + 1 :])}" if size(shape[d + 1 :]) != 1 else v for d, v in enumerate(loop_vars))
-        or "0"
-    )
-    loads = [(f"a{i}", bufs[i].at(_bcast_index(bufs[i].shape, shape, loop_vars))) for i in used]
+    flat = tuple((v, size(shape[d + 1 :])) for d, v in enumerate(loop_vars))
+    loads = [(f"a{i}", Ref(bufs[i], _bcast_index(bufs[i].shape, shape, loop_vars))) for i in used]
     return Step(
         "ew",
         out,
         bufs,
         tiled=tiled,
         data=dict(
-            loops=[(v, str(d)) for v, d in zip(loop_vars, shape, strict=True)],
+            loops=list(zip(loop_vars, shape, strict=True)),
+            per_tile=False,
             loads=loads,
             lines=lines,
             result=result,
-            store=out.at(flat),
+            store=Ref(out, flat),
         ),
         comment=_comment(a),
     )
 
 
 def _comment(a: Assignment) -> str:
+    """Plain-text description of `a` for the step's comment."""
     txt = f"{a.name} = {a.op}({', '.join(a.args)})"
     if a.op == "ew":
         txt = f"{a.name} = {a.expr}"
-    return c_comment(txt)
+    return txt
 
 
 # ---- structural ops ---------------------------------------------------------------------------------
@@ -230,11 +243,6 @@ def matmul_geometry(A: Buf, B: Buf, ta: bool, tb: bool):
     return I, J, K, a_si, a_sk, b_sk, b_sj
 
 
-def _lin(terms: list[tuple[str, int]]) -> str:
-    parts = [(v if s == 1 else f"{v}*{s}") for v, s in terms if s]
-    return " + ".join(parts) or "0"
-
-
 def make_matmul(a: Assignment, out: Buf, A: Buf, B: Buf, tiled: bool) -> Step:
     ta, tb = a.attrs.get("ta", False), a.attrs.get("tb", False)
     I, J, K, a_si, a_sk, b_sk, b_sj = matmul_geometry(A, B, ta, tb)
@@ -244,15 +252,8 @@ def make_matmul(a: Assignment, out: Buf, A: Buf, B: Buf, tiled: bool) -> Step:
         order = "ki"
     else:
         order = "dot"
-    d = dict(
-        I=I,
-        J=J,
-        K=K,
-        order=order,
-        a=lambda i, k: A.at(_lin([(i, a_si), (k, a_sk)])),
-        b=lambda k, j: B.at(_lin([(k, b_sk), (j, b_sj)])),
-        o=lambda i, j: out.at(_lin([(i, J), (j, 1)])),
-    )
+    # element (i, k) of A' is A[i*a_si + k*a_sk], (k, j) of B' is B[k*b_sk + j*b_sj], out[i*J + j]
+    d = dict(I=I, J=J, K=K, order=order, a_strides=(a_si, a_sk), b_strides=(b_sk, b_sj), o_strides=(J, 1))
     # tile-level GEMM forms (all samples of a tile at once, parameter operand reused per row)
     if tiled:
         tm = gemm_term(a, A, B)
@@ -290,58 +291,102 @@ def make_mm_tile(out: Buf, M: int, terms: list, bias: Buf | None, comment: str) 
     )
 
 
-def _gemm_calls(prods: list, M: int, C: Buf, ldc: int, bias: Buf | None, first_add: str) -> list[str]:
-    """C calls of the register-blocked kernels for Σ products (pairs share one pass over C).
+TILE_ROWS = "tile"  # a GEMM dimension equal to the row count of the current tile (known at run time)
 
-    prods: ('gemm', m, k, P, prs, pks, Q, ldq) or ('dot', k, W, X, ldx) entries."""
-    calls, first = [], True
+
+@dataclass(frozen=True)
+class GemmProduct:
+    """One product A·B of a GEMM: A (m×k) with row/column strides, B (k×n) with leading dim."""
+
+    k: int | str  # an int, or TILE_ROWS
+    A: Buf
+    a_rs: int
+    a_cs: int
+    B: Buf
+    ldb: int
+
+
+@dataclass(frozen=True)
+class Gemm:
+    """C (m×n, leading dim ldc) = [bias | C +] Σ prods: one register-blocked pass over C (one
+    or two products). accumulate: 'store' (C = bias + ...), 'add' (C += ...) or
+    'after_first_tile' (store on the first tile of the batch, add afterwards)."""
+
+    m: int | str
+    n: int
+    prods: tuple[GemmProduct, ...]
+    C: Buf
+    ldc: int
+    bias: Buf | None
+    accumulate: str
+
+
+@dataclass(frozen=True)
+class GemmDot:
+    """Z[s, 0:n] = [bias | Z +] W·X[s, :] for the rows s of the tile as dot products with the n
+    rows of W (n×k): the small-batch form of an 'nt' tile GEMM."""
+
+    n: int
+    k: int
+    W: Buf
+    X: Buf
+    ldx: int
+    C: Buf
+    ldc: int
+    bias: Buf | None
+    accumulate: str
+
+
+def _gemm_plan(prods: list, M: int, C: Buf, ldc: int, bias: Buf | None, first: str) -> list[Gemm | GemmDot]:
+    """Calls of the register-blocked kernels for Σ products (pairs share one pass over C); the
+    bias and `first` (the accumulate mode) apply to the first call, the others add.
+
+    prods: ('gemm', m, GemmProduct) or ('dot', k, W, X, ldx) entries."""
+    calls: list[Gemm | GemmDot] = []
     gem = [x for x in prods if x[0] == "gemm"]
     dots = [x for x in prods if x[0] == "dot"]
     for i in range(0, len(gem), 2):
         chunk = gem[i : i + 2]
-        b = bias.cname if (first and bias is not None) else "0"
-        add = first_add if first else "1"
-        g = chunk[0]
-        if len(chunk) == 2:
-            h = chunk[1]
-            calls.append(
-                f"sg_gemm2({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, "
-                f"{h[2]}, {h[3]}, {h[4]}, {h[5]}, {h[6]}, {h[7]}, {C.cname}, {ldc}, {b}, {add});"
-            )
-        else:
-            calls.append(
-                f"sg_gemm({g[1]}, {M}, {g[2]}, {g[3]}, {g[4]}, {g[5]}, {g[6]}, {g[7]}, {C.cname}, {ldc}, {b}, {add});"
-            )
-        first = False
+        calls.append(
+            Gemm(chunk[0][1], M, tuple(g[2] for g in chunk), C, ldc, None if calls else bias, "add" if calls else first)
+        )
     for d in dots:
-        b = bias.cname if (first and bias is not None) else "0"
-        add = first_add if first else "1"
-        calls.append(f"sg_gemm_dot(nt, {M}, {d[1]}, {d[2]}, {d[3]}, {d[4]}, {C.cname}, {C.stride}, {b}, {add});")
-        first = False
+        calls.append(
+            GemmDot(M, d[1], d[2], d[3], d[4], C, C.stride, None if calls else bias, "add" if calls else first)
+        )
     return calls
 
 
-def mm_tile_calls(st: Step, big: bool) -> list[str]:
-    """Loop-kernel calls of an mm_tile step: with big (n >= BIG_BATCH) 'nt' terms use Wᵀ copies."""
+def mm_tile_gemms(st: Step, big: bool) -> list[Gemm | GemmDot]:
+    """Kernel calls of an mm_tile step: with big (n >= BIG_BATCH) 'nt' terms use Wᵀ copies."""
     M, Z = st.data["M"], st.out
     assert Z is not None
     prods: list[tuple] = []
     for t in st.data["terms"]:
         X, W = t["X"], t["W"]
         if t["kind"] == "nt" and not (big and t["wt"] is not None):
-            prods.append(("dot", t["K"], W.cname, X.cname, X.stride))
+            prods.append(("dot", t["K"], W, X, X.stride))
         else:
             Q = t["wt"] if t["kind"] == "nt" else W
-            prods.append(("gemm", "nt", t["K"], X.cname, X.stride, 1, Q.cname, M))
-    return _gemm_calls(prods, M, Z, Z.stride, st.data["bias"], "0")
+            prods.append(("gemm", TILE_ROWS, GemmProduct(t["K"], X, X.stride, 1, Q, M)))
+    return _gemm_plan(prods, M, Z, Z.stride, st.data["bias"], "store")
 
 
-def red_outer_calls(st: Step) -> list[str]:
+def red_outer_gemms(st: Step) -> list[Gemm | GemmDot]:
     """acc (M×N) = [acc +] Σ_pairs Aᵀ B over the tile; the first tile stores."""
     M, N = st.data["M"], st.data["N"]
-    prods: list[tuple] = [("gemm", M, "nt", A.cname, 1, A.stride, B.cname, B.stride) for A, B in st.data["pairs"]]
+    prods: list[tuple] = [("gemm", M, GemmProduct(TILE_ROWS, A, 1, A.stride, B, B.stride)) for A, B in st.data["pairs"]]
     assert st.out is not None
-    return _gemm_calls(prods, N, st.out, N, None, "t0 > 0")
+    return _gemm_plan(prods, N, st.out, N, None, "after_first_tile")
+
+
+@dataclass(frozen=True)
+class BatchGuard:
+    """Run a once-per-call step only when the batch has >= min_batch samples and, with
+    unless_blas, only when the BLAS path is not taken."""
+
+    min_batch: int
+    unless_blas: bool
 
 
 def _transposes(steps: list, pre: list, namer: Namer, ws: Workspace, prefix: str) -> None:
@@ -359,16 +404,14 @@ def _transposes(steps: list, pre: list, namer: Namer, ws: Workspace, prefix: str
     for lst in uses.values():
         W = lst[0][1]["W"]
         wt = ws.alloc(Buf(namer(prefix + "c_", W.cname + "_T"), (W.shape[1], W.shape[0]), "work"), W.size)
-        guard = f"n >= {BIG_BATCH}"
-        if all(st.data["blas"] for st, _ in lst):
-            guard += " && !sg_blas"
+        guard = BatchGuard(BIG_BATCH, all(st.data["blas"] for st, _ in lst))
         pre.append(
             Step(
                 "transpose",
                 wt,
                 [W],
                 data=dict(R=W.shape[0], C=W.shape[1], guard=guard),
-                comment=f"{W.cname}ᵀ (used when {guard})",
+                comment=f"{W.cname}ᵀ",
                 tiled=False,
             )
         )
@@ -637,7 +680,7 @@ def build_section(
         run = plan.run.get(a.name)
         if run is not None:
             if run not in blocks:
-                bw = BlockWriter(dtype, lambda x: env[x].at("0"))
+                bw = BlockWriter(dtype, lambda x: Ref(env[x]))
                 st = Step("scalar_block", None, [], tiled=True, data=dict(block=bw.block))
                 blocks[run] = (bw, st, a.name)
                 sec.tile.append(st)
@@ -648,23 +691,15 @@ def build_section(
             fused[a.name] = bw
             if a.name in plan.stored:
                 out = ws.alloc(Buf(namer(prefix + "t_", a.name), a.shape, "tile", tiled=True, stride=sz), sz * T)
-                bw.store(a.name, out.at("0"))
+                bw.store(a.name, Ref(out))
                 env[a.name] = out
             continue
         out = ws.alloc(Buf(namer(prefix + "t_", a.name), a.shape, "tile", tiled=True, stride=sz), sz * T)
         if a.name in roots:
             names, bias = roots[a.name]
             terms = [gemm_term(by[x], env[by[x].args[0]], env[by[x].args[1]])[0] for x in names]
-            st = make_mm_tile(
-                out,
-                sz,
-                terms,
-                env[bias] if bias else None,
-                _comment(a)
-                + "  ["
-                + " + ".join(([bias] if bias else []) + [_comment(by[x]).split(" = ", 1)[1] for x in names])
-                + "]",
-            )
+            st = make_mm_tile(out, sz, terms, env[bias] if bias else None, _comment(a))
+            st.data["sum_of"] = (bias, [_comment(by[x]) for x in names])  # the terms, for the comment
         else:
             st = _step(a, out, [env[x] for x in a.args], dtype, tiled=True)
         sec.tile.append(st)
@@ -688,7 +723,7 @@ def build_section(
         acc[n] = buf
         m = mode.get(n, "direct")
         if m == "direct" and n in fused:  # Σ_s accumulated inside the scalar run
-            fused[n].accumulate(n, f"{buf.cname}[0]")
+            fused[n].accumulate(n, Ref(buf))
             sec.zero.append(buf)
         elif m == "direct":
             sec.tile_red.append(Step("red_sum", buf, [env[n]], data=dict(N=sz), comment=f"Σ {n}"))

@@ -3,7 +3,8 @@
 symbolic/ never imports codegen/, so an op's batch lowering cannot sit in its registry entry; it
 is declared here, one entry per op, pointing at the step makers of `codegen/lower_batch.py`. Each
 entry turns an assignment, its output buffer and its argument buffers into one `Step` (tiled:
-per-sample rows of a tile). tests/test_op_registry.py fails when a registry op has no entry.
+per-sample rows of a tile): planning data, printed by the C backend (codegen/c_render.py,
+templates/ops.c.j2). tests/test_op_registry.py fails when a registry op has no entry.
 """
 
 from __future__ import annotations

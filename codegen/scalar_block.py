@@ -5,46 +5,44 @@ thousands of scalar assignments. Lowered one loop per assignment, each gets its 
 its own vectorised loop and its own SymPy rewrite + CSE + print: emission, C size and compile
 time all grow with a large constant per assignment. Here a run of consecutive scalar
 assignments becomes one loop over the samples of the tile whose body is straight-line code
-with one C local per value (`const sg_real v12 = ...;`): only values read outside the run are
-stored to tile arrays, and per-sample reductions (Σ_s of a scalar) are accumulated in place.
+with one local per value: only values read outside the run are stored to tile arrays, and
+per-sample reductions (Σ_s of a scalar) are accumulated in place.
 
 Common subexpressions are removed in one linear pass over the whole run (value numbering: an
 assignment whose template, over the value numbers of its operands, was seen before reuses the
-earlier local; copies `a = b` cost nothing), and each template is printed once, so the work and
-the C text are linear in the number of assignments. Templates with a repeated subtree of their
-own still go through SymPy's `cse` (one small call for that template only).
+earlier local; copies `a = b` cost nothing), and each template is kept once, so the work and
+the emitted text are linear in the number of assignments. Templates with a repeated subtree of
+their own still go through SymPy's `cse` (one small call for that template only).
+
+Planning only: the block holds SymPy expressions and operand references; the C backend
+(codegen.c_render) prints each expression once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any
 
 import sympy as sp
 
 from symbolic.graph import Assignment, sym
 
-from .cprinter import SymgradCPrinter, prepare
-
-
-@lru_cache(maxsize=4)
-def _printer(dtype: str) -> SymgradCPrinter:
-    """The C printer with terms in SymPy's canonical argument order (order="none"): the default
-    re-sorts every sum and product for display, the largest part of printing time here."""
-    return SymgradCPrinter(dtype, settings={"order": "none"})
+from .plan_rewrite import prepare
 
 
 @dataclass
 class ScalarBlock:
-    """What the `scalar_block` template macro prints inside `for (s = 0; s < nt; ++s)`.
+    """The body of one loop over the samples of a tile (the `scalar_block` step).
 
-    body() lists the statements in order: ("let", local, C expression) defines a local (operand
-    loads included, each placed before its first use), ("store", C lvalue, local) writes a value
-    read outside the run, ("acc", C lvalue, local) adds it to its per-call sum. Stores and
+    body() lists the statements in order: ("let", local, value) defines a local, the value being
+    a SymPy expression over earlier locals or an operand reference (`load(name)`: loads are
+    placed before their first use), ("store", reference, local) writes a value read outside the
+    run, ("acc", reference, local) adds it to its per-call sum. Stores and
     sums follow the definition of their value directly and operands are loaded where first
     used: short live ranges keep the compiler's register allocation cheap on long bodies."""
 
-    lines: list = field(default_factory=list)  # ("let", local, expr)
+    lines: list = field(default_factory=list)  # ("let", local name, expr or operand reference)
     after: dict = field(default_factory=dict)  # index into lines → [("store"|"acc", lv, local)]
 
     def body(self) -> list:
@@ -70,10 +68,11 @@ def _has_repeat(expr: sp.Expr) -> bool:
 class BlockWriter:
     """Accumulates one run of scalar assignments; `add` returns the local holding the value.
 
-    `load(name)` gives the C lvalue (at sample s) of an operand defined outside the run."""
+    `load(name)` gives the reference (at sample s) of an operand defined outside the run; `dtype`
+    is kept for callers (printing, where it matters, is the backend's)."""
 
-    def __init__(self, dtype: str, load):
-        self.pr = _printer(dtype)
+    def __init__(self, dtype: str, load: Callable[[str], Any]):
+        self.dtype = dtype
         self.load = load
         self.block = ScalarBlock()
         self.local: dict[str, sp.Symbol] = {}  # IR name → local symbol
@@ -85,9 +84,9 @@ class BlockWriter:
         self.n += 1
         return sp.Symbol(f"{prefix}{self.n}", real=True)
 
-    def _let(self, v: sp.Symbol, code: str) -> None:
+    def _let(self, v: sp.Symbol, value: Any) -> None:
         self.line_of[v] = len(self.block.lines)
-        self.block.lines.append(("let", v.name, code))
+        self.block.lines.append(("let", v.name, value))
 
     def _operand(self, name: str) -> sp.Symbol:
         v = self.local.get(name)
@@ -98,7 +97,7 @@ class BlockWriter:
         return v
 
     def add(self, a: Assignment) -> str:
-        """Lower `a` (op 'ew', scalar operands) into the run; returns its local's C name."""
+        """Lower `a` (op 'ew', scalar operands) into the run; returns its local's name."""
         assert a.expr is not None, a.name
         rep = {sym(x): self._operand(x) for x in a.args}
         e = a.expr.xreplace(rep)
@@ -117,20 +116,20 @@ class BlockWriter:
         if _has_repeat(e):
             subs, red = sp.cse(e, symbols=iter(lambda: self._new("q"), None), optimizations=None)
             for v, x in subs:
-                self._let(v, self.pr.doprint(x))
+                self._let(v, x)
             e = red[0]
         v = self._new("v")
-        self._let(v, self.pr.doprint(e))
+        self._let(v, e)
         return v
 
-    def _after(self, name: str, kind: str, lvalue: str) -> None:
+    def _after(self, name: str, kind: str, target: Any) -> None:
         v = self.local[name]
-        self.block.after.setdefault(self.line_of[v], []).append((kind, lvalue, v.name))
+        self.block.after.setdefault(self.line_of[v], []).append((kind, target, v.name))
 
-    def store(self, name: str, lvalue: str) -> None:
-        """Write the value of `name` to `lvalue` (read outside the run)."""
-        self._after(name, "store", lvalue)
+    def store(self, name: str, target: Any) -> None:
+        """Write the value of `name` to `target` (a reference; read outside the run)."""
+        self._after(name, "store", target)
 
-    def accumulate(self, name: str, lvalue: str) -> None:
-        """Add the value of `name` to `lvalue` (its sum over the samples)."""
-        self._after(name, "acc", lvalue)
+    def accumulate(self, name: str, target: Any) -> None:
+        """Add the value of `name` to `target` (a reference: its sum over the samples)."""
+        self._after(name, "acc", target)
