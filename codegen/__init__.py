@@ -1,14 +1,16 @@
 """symgrad's compiled half: planning, C emission, build/cache, kernels, checks and the CLI.
 
 `codegen.compile(spec_or_graph, ...)` is the pinned entry point (the same function as
-`codegen.kernel.compile`); it is imported on first use so `import codegen.cli` stays light.
+`codegen.kernel.compile`); `codegen.optimizer(kernel, "adam", lr=1e-3, ...)` the fused
+optimizer step (codegen.optimizer_step.optimizer). Both are imported on first use so
+`import codegen.cli` stays light.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["compile"]
+__all__ = ["compile", "optimizer"]
 
 
 def __getattr__(name: str) -> Any:
@@ -16,4 +18,8 @@ def __getattr__(name: str) -> Any:
         from .kernel import compile as compile_kernel
 
         return compile_kernel
+    if name == "optimizer":
+        from .optimizer_step import optimizer as make_optimizer
+
+        return make_optimizer
     raise AttributeError(f"module 'codegen' has no attribute {name!r}")

@@ -25,12 +25,17 @@ def _user_errors():
     from codegen.build import BuildError
     from codegen.kernel import KernelError
     from symbolic.claims import ClaimsError
+    from symbolic.dataset import DatasetError
     from symbolic.evaluate import EvaluationError
     from symbolic.graph import GraphError
+    from symbolic.init import InitError
     from symbolic.parser import ParseError
     from symbolic.spec import SpecError
 
-    return (CliError, SpecError, GraphError, ParseError, EvaluationError, ClaimsError, BuildError, KernelError)
+    return (
+        CliError, SpecError, GraphError, ParseError, EvaluationError, ClaimsError, BuildError, KernelError,
+        DatasetError, InitError,
+    )  # fmt: skip
 
 
 def _load(path: str):
@@ -170,32 +175,104 @@ def _warn_on_kink(g, values) -> None:
         )
 
 
-def cmd_eval(args) -> int:
-    g = _load(args.spec)
+def _start_values(g, args) -> dict:
+    """[values] overridden by --at, parameters still missing drawn by --init (seeded by --seed);
+    without --init (or, without --data, an input) a missing value is a one-line error."""
     values = _values_from(g, args.at, "values")
-    missing = [n for n in g.leaves() if n not in values]
+    if args.init is not None:
+        from symbolic.init import init_params, parse_init
+
+        values.update(init_params(g, [p for p in g.params if p not in values], parse_init(args.init), args.seed))
+    needed = g.params if args.data else g.leaves()
+    missing = [n for n in needed if n not in values]
     if missing:
         src = args.at or f"{args.spec} [values]"
-        raise CliError(f"{src}: no value for {quoted_names(missing)} (give them with --at VALUES.json)")
-    direction = None
-    if args.direction:
-        from symbolic.spec import coerce_value
+        raise CliError(f"{src}: no value for {quoted_names(missing)} (give them with --at VALUES.json or --init)")
+    return values
 
-        raw = _read_json(args.direction, "direction")
-        direction = {}
-        for k, v in raw.items():
-            if k not in g.params:
-                raise CliError(f"{args.direction}: '{k}' is not a parameter of {g.name}")
-            direction[k] = coerce_value(v, g.params[k], k, lambda m: CliError(f"{args.direction}: {m}"))
+
+def _direction_from(g, path: str | None) -> dict | None:
+    if not path:
+        return None
+    from symbolic.spec import coerce_value
+
+    direction = {}
+    for k, v in _read_json(path, "direction").items():
+        if k not in g.params:
+            raise CliError(f"{path}: '{k}' is not a parameter of {g.name}")
+        direction[k] = coerce_value(v, g.params[k], k, lambda m: CliError(f"{path}: {m}"))
+    return direction
+
+
+def _kernel_dataset(g, params: dict, data: dict, direction: dict | None) -> tuple[float, dict, dict | None]:
+    """(J, ∇J, H·u or None) over the whole dataset through the compiled kernel's batched flat API."""
+    from codegen.emit import FUNCTIONS, EmitError
+    from codegen.kernel import compile as kcompile
+    from codegen.kernel import kernel_cached
+    from codegen.kernel_cli import EVAL_FUNCTIONS
+
+    try:
+        k = kcompile(g, what=FUNCTIONS if kernel_cached(g) else EVAL_FUNCTIONS)
+    except EmitError as e:
+        raise CliError(f"{g.name}: {e}") from None
+    theta, D = k.pack(params), k.pack_data(data)
+    if direction is None:
+        loss, grad = k.loss_and_grad_flat(theta, D)
+        return float(loss), k.unpack(grad), None
+    loss, grad, hv = k.hvp_flat(theta, D, k._dir(direction))
+    return float(loss), k.unpack(grad), k.unpack(hv)
+
+
+def data_result(g, values: dict, data: dict, direction=None, backend="numpy") -> dict:
+    """The `eval --data --json` object: objective, grad (and hvp, uHu) over the whole dataset with
+    the spec's reduction (the penalty added once), samples, reduction, backend (and update)."""
+    params = {p: np.asarray(values[p], dtype=float) for p in g.params}
+    if backend == "c":
+        objective, grad, hvp = _kernel_dataset(g, params, data, direction)
+    else:
+        from codegen.plan_layout import objective_split
+        from symbolic.dataset import dataset_point
+
+        r = dataset_point(g, params, data, *objective_split(g), direction=direction)
+        objective, grad, hvp = r.objective, r.grad, r.hvp
+    out: dict[str, Any] = {"objective": objective, "grad": {k: _tolist(v) for k, v in grad.items()}}
+    if hvp is not None and direction is not None:
+        out["hvp"] = {k: _tolist(v) for k, v in hvp.items()}
+        out["uHu"] = float(sum(np.sum(np.asarray(direction.get(p, 0.0)) * hvp[p]) for p in g.params))
+    if g.info.optimizer is not None:
+        from symbolic.optim import step
+
+        new = step(g.info.optimizer_table(), params, {k: np.asarray(v) for k, v in grad.items()})
+        out["update"] = {k: _tolist(v) for k, v in new.items()}
+    out["samples"] = len(next(iter(data.values())))
+    out["reduction"] = g.info.reduction
+    out["backend"] = backend
+    return out
+
+
+def cmd_eval(args) -> int:
+    g = _load(args.spec)
+    values = _start_values(g, args)
+    direction = _direction_from(g, args.direction)
     backend = args.backend or _default_backend(g)
-    out = point_result(g, values, direction, args.hessian, backend)
-    _warn_on_kink(g, values)
+    if args.data:
+        from symbolic.dataset import load_dataset
+
+        if args.hessian:
+            raise CliError("--hessian is per sample; with --data use --direction U.json for H·u")
+        out = data_result(g, values, load_dataset(args.data, g), direction, backend)
+    else:
+        out = point_result(g, values, direction, args.hessian, backend)
+        _warn_on_kink(g, values)
+    if args.init is not None:
+        out["init"] = {p: _tolist(values[p]) for p in g.params}
     if args.json:
         print(json.dumps(out, allow_nan=True))
         return 0
     from symbolic.tables import fmt_value
 
-    print(f"{g.name}: {g.objective} = {fmt_value(out['objective'])}   (backend: {backend})")
+    over = f" over {out['samples']} samples ({out['reduction']})" if "samples" in out else ""
+    print(f"{g.name}: {g.objective} = {fmt_value(out['objective'])}{over}   (backend: {backend})")
     for title, key in (
         ("values", "values"),
         ("gradient", "grad"),
@@ -357,12 +434,15 @@ def cmd_step(args) -> int:
         st = settings(cfg, "--set" if args.set else "[optimizer]")
     except OptimizerError as e:
         raise CliError(str(e)) from None
-    values = _values_from(g, args.at, "values")
-    missing = [n for n in g.leaves() if n not in values]
-    if missing:
-        src = args.at or f"{args.spec} [values]"
-        raise CliError(f"{src}: no value for {quoted_names(missing)} (give them with --at VALUES.json)")
-    result = run(g, values, st, args.steps)
+    values = _start_values(g, args)
+    evaluate = None
+    if args.data:  # full-batch steps: the whole-set objective (numpy), penalty once
+        from codegen.plan_layout import objective_split
+        from symbolic.dataset import dataset_point, load_dataset
+
+        data, split = load_dataset(args.data, g), objective_split(g)
+        evaluate = lambda point: dataset_point(g, point, data, *split)  # noqa: E731
+    result = run(g, values, st, args.steps, evaluate=evaluate)
     if args.json:
         print(json.dumps(run_json(result), allow_nan=True))
     else:
@@ -404,6 +484,40 @@ def count_type(limit: int):
         return n
 
     return parse
+
+
+def seed_type(text: str) -> int:
+    """argparse type: a random seed, 0 .. 2**63 - 1."""
+    try:
+        n = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, given {text!r}") from None
+    if not 0 <= n < 2**63:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 2**63 - 1, given {text!r}")
+    return n
+
+
+def init_type(text: str) -> str:
+    """argparse type: an --init scheme (checked here so a typo is a usage error naming --init)."""
+    from symbolic.init import InitError, parse_init
+
+    try:
+        parse_init(text)
+    except InitError as e:
+        raise argparse.ArgumentTypeError(str(e).replace("--init ", "")) from None
+    return text
+
+
+def add_data_flags(p: argparse.ArgumentParser) -> None:
+    """--data FILE, --init SCHEME, --seed S (eval and step)."""
+    p.add_argument("--data", metavar="FILE", help="CSV (header x[0],x[1],y) or .npz: the objective over the whole set")
+    p.add_argument(
+        "--init",
+        metavar="SCHEME",
+        type=init_type,
+        help="values for parameters the spec leaves out: torch, xavier, he, normal:STD, zeros",
+    )
+    p.add_argument("--seed", type=seed_type, default=0, help="seed of --init (default 0)")
 
 
 _MARKS = {"holds": "✓ claim holds", "rounding": "≈ claim within rounding"}
@@ -452,6 +566,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="compiled kernel (default when a C compiler is available) or numpy",
     )
+    add_data_flags(e)
     e.set_defaults(func=cmd_eval)
     m = sub.add_parser("demo", help="derive, print and evaluate the seeds' three-layer network")
     m.set_defaults(func=cmd_demo)
@@ -473,6 +588,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--set", metavar="KEY=VALUE", nargs="+", action="extend", help="lr=0.1 beta1=0.9 decay=decoupled …")
     st.add_argument("--steps", type=count_type(100000), default=1, help="number of updates (1 to 100000, default 1)")
     st.add_argument("--json", action="store_true")
+    add_data_flags(st)
     st.set_defaults(func=cmd_step)
     x = sub.add_parser("examples", help="list the bundled examples, or copy them into a directory")
     x.add_argument("--copy", metavar="DIR", help="write every bundled spec, claims and JSON file into DIR")

@@ -4,8 +4,9 @@ recording the objective before each update; and the run's JSON object and text t
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -38,8 +39,17 @@ class RunResult:
     final_objective: float = math.nan
 
 
-def run(graph: Graph, values: Mapping[str, np.ndarray], st: Settings, steps: int) -> RunResult:
-    """`steps` updates of the spec's parameters from `values` (inputs held fixed)."""
+def run(
+    graph: Graph,
+    values: Mapping[str, np.ndarray],
+    st: Settings,
+    steps: int,
+    evaluate: Callable[[dict[str, np.ndarray]], Any] | None = None,
+) -> RunResult:
+    """`steps` updates of the spec's parameters from `values` (inputs held fixed). `evaluate`
+    (point → object with .objective and .grad) replaces the one-sample evaluate_point, e.g. by
+    symbolic.dataset.dataset_point over a whole dataset."""
+    ev = evaluate if evaluate is not None else (lambda p: evaluate_point(graph, p))
     point = {k: np.asarray(v, dtype=float) for k, v in values.items()}
     if "t_max" in st.schedule_options and st.schedule_options["t_max"] is None:  # cosine over this run
         st = replace(st, schedule_options={**st.schedule_options, "t_max": float(steps)})
@@ -47,7 +57,7 @@ def run(graph: Graph, values: Mapping[str, np.ndarray], st: Settings, steps: int
     records: list[StepRecord] = []
     first: list[UpdateRow] = []
     for _ in range(steps):
-        res = evaluate_point(graph, point)
+        res = ev(point)
         params = {p: point[p] for p in graph.params}
         lr = stepper.lr()
         norm = math.sqrt(sum(float(np.sum(np.square(res.grad[p]))) for p in graph.params))
@@ -56,7 +66,7 @@ def run(graph: Graph, values: Mapping[str, np.ndarray], st: Settings, steps: int
         if not first:
             first = update_rows(st, lr, params, res.grad, new)
         point.update(new)
-    final = evaluate_point(graph, point).objective
+    final = ev(point).objective
     return RunResult(st, {p: point[p] for p in graph.params}, stepper.state, records, first, final)
 
 
