@@ -411,12 +411,39 @@ def _set_value(text: str) -> object:
     return int(f) if f.is_integer() and "." not in text and "e" not in low else f
 
 
+def _optimizer_settings(args, cfg: dict[str, object]):
+    """--optimizer NAME and --set key=value … over the spec's [optimizer] table → checked Settings."""
+    from symbolic.optim import OptimizerError, resolve_name, settings
+
+    try:
+        if args.optimizer is not None:
+            if cfg and resolve_name(cfg["type"]) is not resolve_name(args.optimizer):
+                cfg = {}  # the spec's table is for another optimizer: start from the defaults
+            cfg["type"] = args.optimizer
+        elif not cfg:
+            raise CliError(f"{args.spec}: no [optimizer] table; give --optimizer NAME")
+        for item in args.set or ():
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise CliError(f"--set expects key=value, given {item!r}")
+            if key.strip() == "type":
+                raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
+            cfg[key.strip()] = _set_value(value)
+        return settings(cfg, "--set" if args.set else "[optimizer]")
+    except OptimizerError as e:
+        raise CliError(str(e)) from None
+
+
 def cmd_step(args) -> int:
     from symbolic.optim import OptimizerError, resolve_name, settings
     from symbolic.optim.run import run, run_json, run_text
 
     g = _load(args.spec)
     cfg: dict[str, object] = g.info.optimizer_table() if g.info.optimizer is not None else {}
+    if args.optimizer == "newton-cg":
+        return _step_newton(g, args)
+    if args.backend:
+        raise CliError("--backend applies to --optimizer newton-cg (first-order steps run on numpy)")
     try:
         if args.optimizer is not None:
             if cfg and resolve_name(cfg["type"]) is not resolve_name(args.optimizer):
@@ -450,6 +477,180 @@ def cmd_step(args) -> int:
     return 0
 
 
+def _step_newton(g, args) -> int:
+    """`step --optimizer newton-cg`: CG on H·u and Armijo backtracking (symbolic.optim.newton_cg)."""
+    from symbolic.optim import OptimizerError
+    from symbolic.optim.newton_cg import (
+        flat_oracle,
+        newton_cg,
+        newton_json,
+        newton_settings,
+        newton_text,
+        point_evaluator,
+    )
+
+    cfg: dict[str, object] = {"type": "newton-cg"}
+    for item in args.set or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise CliError(f"--set expects key=value, given {item!r}")
+        if key.strip() == "type":
+            raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
+        cfg[key.strip()] = _set_value(value)
+    try:
+        st = newton_settings(cfg, "--set")
+    except OptimizerError as e:
+        raise CliError(str(e)) from None
+    values = _start_values(g, args)
+    data, split = None, None
+    if args.data:  # full batch: the whole-set objective, penalty once
+        from codegen.plan_layout import objective_split
+        from symbolic.dataset import load_dataset
+
+        data, split = load_dataset(args.data, g), objective_split(g)
+    loss_grad, hvp, theta0, unpack = flat_oracle(g.params, values, point_evaluator(g, data, split))
+    if (args.backend or _default_backend(g)) == "c":  # H·u by the compiled kernel (Kernel.hvp_flat)
+        from codegen.emit import FUNCTIONS, EmitError
+        from codegen.kernel import compile as kcompile
+        from codegen.kernel import kernel_cached
+        from codegen.kernel_cli import EVAL_FUNCTIONS
+        from symbolic.optim.newton_cg import kernel_oracle
+
+        try:
+            k = kcompile(g, what=FUNCTIONS if kernel_cached(g) else EVAL_FUNCTIONS)
+        except EmitError as e:
+            raise CliError(f"{g.name}: {e}") from None
+        D = k.pack_data(data if data is not None else {x: values[x] for x in g.inputs})
+        loss_grad, hvp = kernel_oracle(k, D)
+        theta0, unpack = k.pack({p: values[p] for p in g.params}), k.unpack
+    result = newton_cg(loss_grad, hvp, theta0, st, args.steps)
+    params = unpack(result.theta)
+    print(
+        json.dumps(newton_json(result, params), allow_nan=True)
+        if args.json
+        else newton_text(result, params, g.objective),
+        end="\n" if args.json else "",
+    )
+    return 0
+
+
+def cmd_train(args) -> int:
+    """Mini-batch training (codegen.train): progress, summary, --out JSON, --plot PNG; Ctrl-C saves."""
+    from codegen.train import default_backend, params_json, plot_losses, train
+    from symbolic.bundled import resolve
+    from symbolic.dataset import load_dataset, n_samples, sample_count_text
+
+    if args.plot:
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            raise CliError("--plot needs matplotlib: pip install 'symgrad[plot]'") from None
+    if args.optimizer == "newton-cg":
+        raise CliError("newton-cg is a full-batch method (symgrad step --data); train takes first-order optimizers")
+    g = _load(args.spec)
+    st = _optimizer_settings(args, g.info.optimizer_table() if g.info.optimizer is not None else {})
+    values = _start_values(g, args)
+    data = load_dataset(resolve(args.data, "json"), g)  # a path, or a bundled file's name
+    n = n_samples(data)
+    batch = min(args.batch, n)
+    backend = args.backend or default_backend()
+    how = {"c": "compiled fused C step", "numpy": "numpy step" + ("" if args.backend else ": no C compiler found")}
+    bar = None
+    if not args.quiet and sys.stdout.isatty() and args.epochs > 0:
+        from tqdm import tqdm
+
+        bar = tqdm(total=args.epochs * -(-n // batch), unit="step", desc=f"train {st.name}", leave=True)
+    running: list[float] = []
+
+    def on_step(step: int, loss: float) -> None:
+        running.append(loss)
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(loss=f"{np.mean(running[-50:]):.6g}", refresh=False)
+
+    def on_epoch(epoch: int, loss: float) -> None:
+        if bar is None and not args.quiet:
+            print(f"epoch {epoch}/{args.epochs}  loss {loss:.10g}", flush=True)
+
+    if not args.quiet:
+        print(
+            f"training {g.name}: {st.name}, {sample_count_text(n)}, batch {batch}, backend {backend} ({how[backend]})"
+        )
+    try:
+        result = train(g, values, data, st, args.epochs, batch, args.seed, backend, on_step, on_epoch)
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.out:
+        try:
+            Path(args.out).write_text(json.dumps(params_json(result.params), indent=1) + "\n")
+        except OSError as e:
+            raise CliError(f"{args.out}: cannot write ({e.strerror})") from None
+    if args.plot and result.steps:
+        try:
+            plot_losses(result, args.plot, f"{g.name}: {st.name}, batch {batch}")
+        except OSError as e:
+            raise CliError(f"{args.plot}: cannot write ({e.strerror})") from None
+    if result.interrupted:
+        saved = f"; wrote the last good parameters to {args.out}" if args.out else " (no --out: nothing saved)"
+        print(f"interrupted after {result.steps} steps{saved}", file=sys.stderr)
+        return 130
+    if args.epochs == 0:
+        print(f"0 epochs: the initial parameters{f' written to {args.out}' if args.out else ''}")
+        return 0
+    first, last = result.step_losses[0], result.epoch_losses[-1]
+    print(
+        f"done: {args.epochs} epochs, {result.steps} steps; loss {first:.10g} (first step) → {last:.10g} "
+        f"(last epoch mean){f'; wrote {args.out}' if args.out else ''}{f', {args.plot}' if args.plot else ''}"
+    )
+    return 0
+
+
+def cmd_curvature(args) -> int:
+    """uᵀHu probes, Hessian eigenvalues, seed 001 Table 5.1 classification, GD bound η < 2/λ_max."""
+    from symbolic.curvature import CurvatureError, report
+    from symbolic.optim.newton_cg import flat_oracle, point_evaluator
+    from symbolic.tables import fmt_value
+
+    if not 0 <= args.tol < float("inf"):
+        raise CliError(f"--tol must be a number ≥ 0, given {args.tol}")
+    g = _load(args.spec)
+    values = _start_values(g, args)
+    data, split = None, None
+    if args.data:  # the whole-set objective, penalty once
+        from codegen.plan_layout import objective_split
+        from symbolic.dataset import load_dataset
+
+        data, split = load_dataset(args.data, g), objective_split(g)
+    loss_grad, hvp, theta, _ = flat_oracle(g.params, values, point_evaluator(g, data, split))
+    f, grad = loss_grad(theta)
+    dirs = [_direction_from(g, d) for d in args.direction or ()]
+    flat = [np.concatenate([np.ravel(np.asarray(d.get(p, np.zeros(s)), dtype=float)) for p, s in g.params.items()])
+            for d in dirs if d is not None]  # fmt: skip
+    try:
+        rep = report(grad, lambda u: hvp(theta, u), flat, args.probes or 0, args.seed, args.tol, args.tol)
+    except CurvatureError as e:
+        raise CliError(f"{g.name}: {e}") from None
+    from symbolic.graph import flat_names
+
+    names = [lbl for p, s in g.params.items() for lbl in flat_names(p, s)]
+    out = {"objective": f, **rep.as_json(names)}
+    if args.json:
+        print(json.dumps(out, allow_nan=True))
+        return 0
+    print(f"{g.name}: {g.objective} = {fmt_value(f)}, ‖∇‖ = {fmt_value(rep.grad_norm)}")
+    for i, (_, c) in enumerate(rep.probes):
+        print(f"  uᵀHu along {'direction ' + str(i + 1) if i < len(flat) else 'a random unit u'}: {fmt_value(c)}")
+    if rep.eigenvalues is not None:
+        print("Hessian eigenvalues: " + ", ".join(fmt_value(float(v)) for v in rep.eigenvalues))
+        print(f"stationary point (seed 001 Table 5.1, tol {args.tol:g}): {rep.classification}")
+        if out["gd_lr_bound"] is not None:
+            print(f"gradient descent is stable here for η < 2/λ_max = {fmt_value(out['gd_lr_bound'])}")
+        else:
+            print("λ_max ≤ 0: no curvature bound on the GD step here")
+    return 0
+
+
 def cmd_examples(args) -> int:
     from symbolic.bundled import bundled_examples, copy_examples
 
@@ -471,16 +672,18 @@ def cmd_examples(args) -> int:
     return 0
 
 
-def count_type(limit: int):
-    """argparse type: a whole number in [1, limit] (anything else is a one-line usage error, exit 2)."""
+def count_type(limit: int, lowest: int = 1):
+    """argparse type: a whole number in [lowest, limit] (anything else is a one-line usage error, exit 2)."""
 
     def parse(text: str) -> int:
         try:
             n = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, given {text!r}") from None
-        if not 1 <= n <= limit:
-            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, given {text!r}")
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {lowest} to {limit}, given {text!r}"
+            ) from None
+        if not lowest <= n <= limit:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {lowest} to {limit}, given {text!r}")
         return n
 
     return parse
@@ -583,13 +786,50 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("spec")
     st.add_argument("--at", metavar="VALUES.json")
     st.add_argument(
-        "--optimizer", metavar="NAME", help="sgd, momentum, heavy-ball, nesterov, adagrad, rmsprop, adam, adamw, lamb"
+        "--optimizer",
+        metavar="NAME",
+        help="sgd, momentum, heavy-ball, nesterov, adagrad, rmsprop, adam, adamw, lamb, newton-cg",
     )
     st.add_argument("--set", metavar="KEY=VALUE", nargs="+", action="extend", help="lr=0.1 beta1=0.9 decay=decoupled …")
     st.add_argument("--steps", type=count_type(100000), default=1, help="number of updates (1 to 100000, default 1)")
     st.add_argument("--json", action="store_true")
+    st.add_argument("--backend", choices=["c", "numpy"], help="newton-cg only: H·u by the compiled kernel or numpy")
     add_data_flags(st)
     st.set_defaults(func=cmd_step)
+    tr = sub.add_parser("train", help="train on a dataset with shuffled mini-batches (sgd, adam, … see README)")
+    tr.add_argument("spec")
+    tr.add_argument("--data", metavar="FILE", required=True, help="CSV (header x[0],x[1],y) or .npz of the samples")
+    tr.add_argument("--at", metavar="VALUES.json", help="starting values of parameters (the rest by --init)")
+    tr.add_argument(
+        "--optimizer", metavar="NAME", help="sgd, momentum, heavy-ball, nesterov, adagrad, rmsprop, adam, adamw, lamb"
+    )
+    tr.add_argument("--set", metavar="KEY=VALUE", nargs="+", action="extend", help="lr=0.1 beta1=0.9 decay=decoupled …")
+    tr.add_argument("--epochs", type=count_type(10**7, lowest=0), required=True, help="passes over the data (0: none)")
+    tr.add_argument(
+        "--batch", type=count_type(10**9), required=True, help="samples per step (capped at the set's size)"
+    )
+    tr.add_argument(
+        "--init",
+        metavar="SCHEME",
+        type=init_type,
+        default="torch",
+        help="parameters the spec leaves out: torch (default), xavier, he, normal:STD, zeros",
+    )
+    tr.add_argument("--seed", type=seed_type, default=0, help="seed of --init and of the shuffling (default 0)")
+    tr.add_argument("--plot", metavar="LOSS.png", help="write the loss curve (needs matplotlib: symgrad[plot])")
+    tr.add_argument("--out", metavar="PARAMS.json", help="write the trained parameters as JSON")
+    tr.add_argument("--quiet", action="store_true", help="no progress bar or per-epoch lines, only the summary")
+    tr.add_argument("--backend", choices=["c", "numpy"], default=None, help="fused C step (default with a compiler)")
+    tr.set_defaults(func=cmd_train)
+    cv = sub.add_parser("curvature", help="uᵀHu probes, Hessian eigenvalues, stationary-point type, GD bound")
+    cv.add_argument("spec")
+    cv.add_argument("--at", metavar="VALUES.json")
+    cv.add_argument("--direction", metavar="U.json", action="append", help="probe uᵀHu along U (repeatable)")
+    cv.add_argument("--probes", type=count_type(1000), default=None, help="random unit directions (seeded by --seed)")
+    cv.add_argument("--tol", type=float, default=1e-8, help="|λ| and ‖∇‖ treated as 0 (default 1e-8)")
+    cv.add_argument("--json", action="store_true")
+    add_data_flags(cv)
+    cv.set_defaults(func=cmd_curvature)
     x = sub.add_parser("examples", help="list the bundled examples, or copy them into a directory")
     x.add_argument("--copy", metavar="DIR", help="write every bundled spec, claims and JSON file into DIR")
     x.add_argument("--force", action="store_true", help="with --copy: replace files that differ")

@@ -102,7 +102,7 @@ def test_at_values_and_a_multi_step_adam_run_match_torch(tmp_path):
     "argv, words",
     [
         (["--optimizer", "adamm"], ["did you mean 'adam'"]),
-        (["--optimizer", "newton-cg"], ["newton-cg"]),
+        (["--optimizer", "newton-cg", "--set", "c1=0.7"], ["c1", "(0, 1/2)"]),
         (["--optimizer", "sgd", "--set", "lr"], ["--set", "key=value"]),
         (["--optimizer", "sgd", "--set", "lr=abc"], ["lr", "number"]),
         (["--optimizer", "sgd", "--set", "lrr=0.1"], ["lrr", "did you mean 'lr'"]),

@@ -305,7 +305,7 @@ def test_defaults_follow_pytorch():
     "cfg, words",
     [
         ({"type": "adamm"}, ["one of", "adam", "did you mean 'adam'"]),
-        ({"type": "newton-cg"}, ["newton-cg", "not available"]),
+        ({"type": "newton-cg"}, ["newton-cg", "symgrad step --optimizer newton-cg"]),
         ({"type": "adam", "beta_1": 0.9}, ["beta_1", "did you mean 'beta1'", "valid keys"]),
         ({"type": "sgd", "beta1": 0.9}, ["beta1", "does not apply", "sgd"]),
         ({"type": "adam", "beta1": 1.0}, ["beta1", "[0, 1)"]),

@@ -78,7 +78,10 @@ def resolve_name(name: object) -> Rule:
     if isinstance(name, str) and name in ALIASES:
         return RULES[ALIASES[name]]
     if name == "newton-cg":
-        raise OptimizerError("optimizer 'newton-cg' is not available yet (second-order methods: issue 10 item 6)")
+        raise OptimizerError(
+            "optimizer 'newton-cg' has no [optimizer] table or fused step; "
+            "run it with symgrad step --optimizer newton-cg"
+        )
     hint = suggest(name, NAMES + tuple(ALIASES)) if isinstance(name, str) else ""
     raise OptimizerError(f"optimizer must be one of {', '.join(NAMES)}, got {name!r}{hint}")
 
