@@ -411,6 +411,19 @@ def _set_value(text: str) -> object:
     return int(f) if f.is_integer() and "." not in text and "e" not in low else f
 
 
+def _set_items(args) -> dict[str, object]:
+    """The `--set key=value …` pairs as a dict (values by _set_value); one-line CliError on bad ones."""
+    out: dict[str, object] = {}
+    for item in args.set or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise CliError(f"--set expects key=value, given {item!r}")
+        if key.strip() == "type":
+            raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
+        out[key.strip()] = _set_value(value)
+    return out
+
+
 def _optimizer_settings(args, cfg: dict[str, object]):
     """--optimizer NAME and --set key=value … over the spec's [optimizer] table → checked Settings."""
     from symbolic.optim import OptimizerError, resolve_name, settings
@@ -422,20 +435,13 @@ def _optimizer_settings(args, cfg: dict[str, object]):
             cfg["type"] = args.optimizer
         elif not cfg:
             raise CliError(f"{args.spec}: no [optimizer] table; give --optimizer NAME")
-        for item in args.set or ():
-            key, sep, value = item.partition("=")
-            if not sep or not key.strip() or not value.strip():
-                raise CliError(f"--set expects key=value, given {item!r}")
-            if key.strip() == "type":
-                raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
-            cfg[key.strip()] = _set_value(value)
+        cfg.update(_set_items(args))
         return settings(cfg, "--set" if args.set else "[optimizer]")
     except OptimizerError as e:
         raise CliError(str(e)) from None
 
 
 def cmd_step(args) -> int:
-    from symbolic.optim import OptimizerError, resolve_name, settings
     from symbolic.optim.run import run, run_json, run_text
 
     g = _load(args.spec)
@@ -444,23 +450,7 @@ def cmd_step(args) -> int:
         return _step_newton(g, args)
     if args.backend:
         raise CliError("--backend applies to --optimizer newton-cg (first-order steps run on numpy)")
-    try:
-        if args.optimizer is not None:
-            if cfg and resolve_name(cfg["type"]) is not resolve_name(args.optimizer):
-                cfg = {}  # the spec's table is for another optimizer: start from the defaults
-            cfg["type"] = args.optimizer
-        elif not cfg:
-            raise CliError(f"{args.spec}: no [optimizer] table; give --optimizer NAME")
-        for item in args.set or ():
-            key, sep, value = item.partition("=")
-            if not sep or not key.strip() or not value.strip():
-                raise CliError(f"--set expects key=value, given {item!r}")
-            if key.strip() == "type":
-                raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
-            cfg[key.strip()] = _set_value(value)
-        st = settings(cfg, "--set" if args.set else "[optimizer]")
-    except OptimizerError as e:
-        raise CliError(str(e)) from None
+    st = _optimizer_settings(args, cfg)
     values = _start_values(g, args)
     evaluate = None
     if args.data:  # full-batch steps: the whole-set objective (numpy), penalty once
@@ -489,14 +479,7 @@ def _step_newton(g, args) -> int:
         point_evaluator,
     )
 
-    cfg: dict[str, object] = {"type": "newton-cg"}
-    for item in args.set or ():
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise CliError(f"--set expects key=value, given {item!r}")
-        if key.strip() == "type":
-            raise CliError("--set type=… : choose the optimizer with --optimizer NAME")
-        cfg[key.strip()] = _set_value(value)
+    cfg: dict[str, object] = {"type": "newton-cg", **_set_items(args)}
     try:
         st = newton_settings(cfg, "--set")
     except OptimizerError as e:
@@ -510,14 +493,13 @@ def _step_newton(g, args) -> int:
         data, split = load_dataset(args.data, g), objective_split(g)
     loss_grad, hvp, theta0, unpack = flat_oracle(g.params, values, point_evaluator(g, data, split))
     if (args.backend or _default_backend(g)) == "c":  # H·u by the compiled kernel (Kernel.hvp_flat)
-        from codegen.emit import FUNCTIONS, EmitError
+        from codegen.emit import EmitError
         from codegen.kernel import compile as kcompile
-        from codegen.kernel import kernel_cached
-        from codegen.kernel_cli import EVAL_FUNCTIONS
+        from codegen.kernel_cli import eval_functions
         from symbolic.optim.newton_cg import kernel_oracle
 
         try:
-            k = kcompile(g, what=FUNCTIONS if kernel_cached(g) else EVAL_FUNCTIONS)
+            k = kcompile(g, what=eval_functions(g, hessian=False))
         except EmitError as e:
             raise CliError(f"{g.name}: {e}") from None
         D = k.pack_data(data if data is not None else {x: values[x] for x in g.inputs})

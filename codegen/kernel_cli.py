@@ -33,6 +33,7 @@ __all__ = [
     "cmd_check",
     "cmd_generate",
     "demo_kernels",
+    "eval_functions",
     "kernel_cached",
     "kernel_point",
     "output_paths",
@@ -393,7 +394,7 @@ def kernel_cached(graph) -> bool:
     return cached(graph) or cached(graph, what=EVAL_FUNCTIONS)
 
 
-def _eval_functions(graph, hessian: bool) -> tuple[str, ...]:
+def eval_functions(graph, hessian: bool) -> tuple[str, ...]:
     """The functions kernel_point loads: a cached full kernel if there is one, else only what
     this evaluation needs."""
     from .kernel import kernel_cached as cached
@@ -411,7 +412,7 @@ def kernel_point(graph, values: dict, direction: dict | None = None, hessian: bo
     from .kernel import compile as kcompile
 
     try:
-        k = kcompile(graph, what=_eval_functions(graph, hessian))
+        k = kcompile(graph, what=eval_functions(graph, hessian))
     except _emit.EmitError as e:
         raise _err(f"{graph.name}: {e}") from None
     params = {p: values[p] for p in graph.params}

@@ -4,17 +4,34 @@ that the tests exercise the installed package (SYMGRAD_TEST_INSTALLED=1, as .ci/
 import importlib.resources
 import json
 import os
+import sys
 import sysconfig
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-import codegen
-import symbolic
-import symgrad
-
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: tests/data, golden files, README
+
+# `python -m pytest` (without -P) puts the checkout first on sys.path, where the packages are not
+# what is installed (symgrad.examples is mapped from examples/ at install time). Import them as
+# installed, as `python -P -m pytest` (the README's command) does.
+sys.path[:] = [p for p in sys.path if Path(p or os.curdir).resolve() != ROOT]
+for _name in [m for m in sys.modules if m.split(".")[0] in ("symgrad", "symbolic", "codegen")]:
+    del sys.modules[_name]
+
+try:  # the tests need the installed package (its data: examples, templates), not a bare checkout
+    import codegen
+    import symbolic
+    import symgrad
+    import symgrad.examples  # package data, mapped from examples/ at install time
+except ImportError as exc:
+    pytest.exit(
+        f"symgrad is not installed ({exc}): run `python -m pip install -e '.[test]'` "
+        "(or '.[test]') first, as the README says",
+        returncode=4,
+    )
+
 # The directory the packages under test are imported from: site-packages for an installed
 # symgrad, the checkout for an editable one. Child processes put this on sys.path.
 PKG_ROOT = Path(symbolic.__file__).resolve().parent.parent
