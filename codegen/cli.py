@@ -230,8 +230,7 @@ def data_result(g, values: dict, data: dict, direction=None, backend="numpy") ->
     if backend == "c":
         objective, grad, hvp = _kernel_dataset(g, params, data, direction)
     else:
-        from codegen.plan_layout import objective_split
-        from symbolic.dataset import dataset_point
+        from symbolic.dataset import dataset_point, objective_split
 
         r = dataset_point(g, params, data, *objective_split(g), direction=direction)
         objective, grad, hvp = r.objective, r.grad, r.hvp
@@ -256,11 +255,9 @@ def cmd_eval(args) -> int:
     direction = _direction_from(g, args.direction)
     backend = args.backend or _default_backend(g)
     if args.data:
-        from symbolic.dataset import load_dataset
-
         if args.hessian:
             raise CliError("--hessian is per sample; with --data use --direction U.json for H·u")
-        out = data_result(g, values, load_dataset(args.data, g), direction, backend)
+        out = data_result(g, values, read_data(args, g), direction, backend)
     else:
         out = point_result(g, values, direction, args.hessian, backend)
         _warn_on_kink(g, values)
@@ -348,11 +345,20 @@ def cmd_verify(args) -> int:
         from symbolic.bundled import resolve
 
         claims = load_claims(resolve(args.claims, "claims"))
-        results = verify(g, claims, probes=args.probes)
+        if args.data:
+            from symbolic.verify_data import verify_dataset
+
+            if args.table:
+                raise CliError("--table shows one point; with --data, claim `sample = i` rows instead")
+            results = verify_dataset(g, claims, read_data(args, g), probes=args.probes)
+        else:
+            results = verify(g, claims, probes=args.probes)
         if claims.at:
             from symbolic.spec import coerce_value
 
             g.values = {**g.values, **{k: coerce_value(v, g.leaves()[k], k, CliError) for k, v in claims.at.items()}}
+    elif args.data:
+        raise CliError("--data is for claims about a dataset: give --claims CLAIMS.toml")
     elif not args.table:
         raise CliError("verify needs --claims CLAIMS.toml (and/or --table)")
     if args.json and args.table:
@@ -454,10 +460,9 @@ def cmd_step(args) -> int:
     values = _start_values(g, args)
     evaluate = None
     if args.data:  # full-batch steps: the whole-set objective (numpy), penalty once
-        from codegen.plan_layout import objective_split
-        from symbolic.dataset import dataset_point, load_dataset
+        from symbolic.dataset import dataset_point, objective_split
 
-        data, split = load_dataset(args.data, g), objective_split(g)
+        data, split = read_data(args, g), objective_split(g)
         evaluate = lambda point: dataset_point(g, point, data, *split)  # noqa: E731
     result = run(g, values, st, args.steps, evaluate=evaluate)
     if args.json:
@@ -487,10 +492,9 @@ def _step_newton(g, args) -> int:
     values = _start_values(g, args)
     data, split = None, None
     if args.data:  # full batch: the whole-set objective, penalty once
-        from codegen.plan_layout import objective_split
-        from symbolic.dataset import load_dataset
+        from symbolic.dataset import objective_split
 
-        data, split = load_dataset(args.data, g), objective_split(g)
+        data, split = read_data(args, g), objective_split(g)
     loss_grad, hvp, theta0, unpack = flat_oracle(g.params, values, point_evaluator(g, data, split))
     if (args.backend or _default_backend(g)) == "c":  # H·u by the compiled kernel (Kernel.hvp_flat)
         from codegen.emit import EmitError
@@ -519,8 +523,7 @@ def _step_newton(g, args) -> int:
 def cmd_train(args) -> int:
     """Mini-batch training (codegen.train): progress, summary, --out JSON, --plot PNG; Ctrl-C saves."""
     from codegen.train import default_backend, params_json, plot_losses, train
-    from symbolic.bundled import resolve
-    from symbolic.dataset import load_dataset, n_samples, sample_count_text
+    from symbolic.dataset import n_samples, sample_count_text
 
     if args.plot:
         try:
@@ -532,7 +535,7 @@ def cmd_train(args) -> int:
     g = _load(args.spec)
     st = _optimizer_settings(args, g.info.optimizer_table() if g.info.optimizer is not None else {})
     values = _start_values(g, args)
-    data = load_dataset(resolve(args.data, "json"), g)  # a path, or a bundled file's name
+    data = read_data(args, g)  # a path, or a bundled file's name
     n = n_samples(data)
     batch = min(args.batch, n)
     backend = args.backend or default_backend()
@@ -600,10 +603,9 @@ def cmd_curvature(args) -> int:
     values = _start_values(g, args)
     data, split = None, None
     if args.data:  # the whole-set objective, penalty once
-        from codegen.plan_layout import objective_split
-        from symbolic.dataset import load_dataset
+        from symbolic.dataset import objective_split
 
-        data, split = load_dataset(args.data, g), objective_split(g)
+        data, split = read_data(args, g), objective_split(g)
     loss_grad, hvp, theta, _ = flat_oracle(g.params, values, point_evaluator(g, data, split))
     f, grad = loss_grad(theta)
     dirs = [_direction_from(g, d) for d in args.direction or ()]
@@ -644,6 +646,7 @@ def cmd_examples(args) -> int:
         "spec": "Specs (symgrad derive|eval|generate|check NAME)",
         "claims": "Claims files (symgrad verify SPEC --claims NAME)",
         "json": "Values and directions (--at NAME / --direction NAME)",
+        "data": "Datasets (eval|step|train|verify SPEC --data NAME)",
     }
     shown = None
     for ex in bundled_examples():
@@ -691,6 +694,14 @@ def init_type(text: str) -> str:
     except InitError as e:
         raise argparse.ArgumentTypeError(str(e).replace("--init ", "")) from None
     return text
+
+
+def read_data(args, g):
+    """The --data file (a path, or a bundled data file's name) read for the model's data inputs."""
+    from symbolic.bundled import resolve
+    from symbolic.dataset import load_dataset
+
+    return load_dataset(resolve(args.data, "data"), g)
 
 
 def add_data_flags(p: argparse.ArgumentParser) -> None:
@@ -763,6 +774,9 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--table", action="store_true", help="print the step table; marks rows claims disagree with")
     v.add_argument("--standalone", action="store_true", help="with --format latex: a whole document")
     v.add_argument("--probes", type=count_type(1000), default=8, help="random points per formula claim (default 8)")
+    v.add_argument(
+        "--data", metavar="FILE", help="CSV or .npz: claims about the whole set, or one row with `sample = i`"
+    )
     v.set_defaults(func=cmd_verify)
     st = sub.add_parser("step", help="run N optimizer steps from the spec's point (sgd, adam, … see README)")
     st.add_argument("spec")

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sympy as sp
-
-from symbolic.graph import Graph, size, sym
-from symbolic.reverse import ancestors
+from symbolic.dataset import objective_split
+from symbolic.graph import Graph, size
 
 __all__ = ["EmitError", "Field", "Layout", "make_layout", "objective_split"]
 
@@ -68,21 +66,6 @@ def _fields(decl) -> tuple[list[Field], int]:
         out.append(Field(n, tuple(s), off))
         off += size(tuple(s))
     return out, off
-
-
-def objective_split(graph: Graph) -> tuple[str, str | None]:
-    """(per-sample data objective, once-per-batch penalty or None)."""
-    pn, dn = graph.info.penalty_name, graph.info.data_objective
-    by = graph.by_name
-    if pn and dn and pn in by and dn in by and graph.objective in by and pn != graph.objective:
-        J = by[graph.objective]
-        if (
-            J.op == "ew"
-            and sp.expand(J.expr - (sym(dn) + sym(pn))) == 0
-            and not (ancestors(graph, pn) & set(graph.inputs))
-        ):
-            return dn, pn
-    return graph.objective, None
 
 
 def make_layout(graph: Graph) -> Layout:

@@ -86,9 +86,7 @@ class NumpyBackend:
     name = "numpy"
 
     def __init__(self, graph: Graph, params: Mapping[str, np.ndarray], data: Mapping[str, np.ndarray], st: Settings):
-        from symbolic.dataset import dataset_point
-
-        from .plan_layout import objective_split
+        from symbolic.dataset import dataset_point, objective_split
 
         self.graph, self.data = graph, data
         self.point = {p: np.array(params[p], dtype=float) for p in graph.params}

@@ -16,7 +16,7 @@ from .spec import SpecError, load_spec
 if TYPE_CHECKING:
     from .graph import Graph
 
-_SUFFIXES = {"spec": (".toml",), "claims": (".claims.toml", ".toml"), "json": (".json",)}
+_SUFFIXES = {"spec": (".toml",), "claims": (".claims.toml", ".toml"), "json": (".json",), "data": (".csv", ".npz")}
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Example:
     """One bundled file: its name (path inside the bundle, no suffix), kind, location, summary."""
 
     name: str
-    kind: str  # "spec", "claims" or "json"
+    kind: str  # "spec", "claims", "json" or "data"
     path: Path
     summary: str
 
@@ -62,7 +62,18 @@ def _summary(path: Path) -> str:
 def _kind(path: Path) -> str:
     if path.name.endswith(".claims.toml"):
         return "claims"
+    if path.suffix in _SUFFIXES["data"]:
+        return "data"
     return "json" if path.suffix == ".json" else "spec"
+
+
+def _data_summary(path: Path) -> str:
+    """'N samples: x[0], x[1], y' for a bundled CSV (its header and row count)."""
+    if path.suffix != ".csv":
+        return ""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    n = len(lines) - 1
+    return f"{n} sample{'s' if n != 1 else ''}: {lines[0].replace(',', ', ')}" if lines else ""
 
 
 def _name(path: Path, root: Path) -> str:
@@ -74,11 +85,13 @@ def _name(path: Path, root: Path) -> str:
 
 
 def bundled_examples() -> list[Example]:
-    """Every bundled spec, claims and JSON file, specs first, each sorted by name."""
+    """Every bundled spec, claims, JSON and data file, specs first, each sorted by name."""
     root = examples_dir()
-    files = [p for p in root.rglob("*") if p.is_file() and p.suffix in (".toml", ".json")]
-    out = [Example(_name(p, root), _kind(p), p, _summary(p) if p.suffix == ".toml" else "") for p in files]
-    order = {"spec": 0, "claims": 1, "json": 2}
+    files = [p for p in root.rglob("*") if p.is_file() and p.suffix in (".toml", ".json", *_SUFFIXES["data"])]
+    out = [
+        Example(_name(p, root), _kind(p), p, _summary(p) if p.suffix == ".toml" else _data_summary(p)) for p in files
+    ]
+    order = {"spec": 0, "claims": 1, "json": 2, "data": 3}
     return sorted(out, key=lambda e: (order[e.kind], e.name))
 
 

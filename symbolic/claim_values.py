@@ -39,6 +39,12 @@ class ClaimResult:
     verdict: str = ""
     claimed_text: str | None = None  # the claimed number(s) as written
     correct_text: str | None = None  # the correct number(s) to the claim's digits + 2
+    scope: str | None = None  # with a dataset: "sample 2", "sum over 4 samples", …
+
+    @property
+    def label(self) -> str:
+        """The quantity as printed in reports: with its dataset scope, if any."""
+        return f"{self.quantity} [{self.scope}]" if self.scope else self.quantity
 
     def __post_init__(self):
         if not self.verdict:
@@ -67,7 +73,7 @@ class ClaimResult:
         }
         if self.counterexample is not None:
             out["counterexample"] = self.counterexample
-        for k in ("correct_formula", "note", "line"):
+        for k in ("correct_formula", "note", "line", "scope"):
             if getattr(self, k) is not None:
                 out[k] = getattr(self, k)
         if len(self.correct_formula_entries) > 1 or (self.correct_formula_entries and self.correct_formula is None):

@@ -4,7 +4,9 @@ literal as written (its digits set the tolerance) and the line of every claim fo
 Claims are `[[claim]]` tables or an inline array `claim = [{...}, ...]` (the two are the same
 claims, with the same tolerances) with `quantity` and `value` (number or nested list) or
 `formula` (string, spec grammar or LaTeX), optional `tolerance` and `note`; optional [at]
-(point) and [direction] (for hvp claims). Quantities: value:NAME, adjoint:NAME, local:NAME,ARG,
+(point) and [direction] (for hvp claims). With a dataset (`verify --data`), `sample = i` (0-based
+row) judges a claim at one sample, and `over = "sum" | "mean"` says how a per-sample value claimed
+for the whole set is reduced (default: the spec's reduction). Quantities: value:NAME, adjoint:NAME, local:NAME,ARG,
 grad:P, hvp:P, hessian:P1,P2, jacobian:OUT,IN, update:P, each name optionally indexed 0-based.
 """
 
@@ -25,7 +27,8 @@ from tomlkit import items
 from tomlkit.container import OutOfOrderTableProxy
 
 KINDS = ("value", "adjoint", "local", "grad", "hvp", "hessian", "jacobian", "update")
-CLAIM_KEYS = ("quantity", "value", "formula", "tolerance", "note")
+CLAIM_KEYS = ("quantity", "value", "formula", "tolerance", "note", "sample", "over")
+REDUCTIONS = ("sum", "mean")
 TOP_LEVEL = ("claim", "at", "direction")
 
 
@@ -57,6 +60,8 @@ class Claim:
     line: int | None = None
     literals: np.ndarray | None = None  # the numbers as written, same shape as value
     explicit_tolerance: bool = False
+    sample: int | None = None  # with --data: the 0-based row the claim is about
+    over: str | None = None  # with --data: "sum" or "mean" of a per-sample value over the set
 
 
 @dataclass
@@ -283,6 +288,18 @@ def _claim(c, line: int | None, path: str, text: str = "") -> Claim:
     except ClaimsError as e:
         raise ClaimsError(f"{where}: {e}") from None
     cl = Claim(q, kind, refs, line=line)
+    if "sample" in c:
+        s = c["sample"]
+        if isinstance(s, bool) or not isinstance(s, int) or s < 0:
+            raise ClaimsError(f"{_key_where(text, line, 'sample', path)}: 'sample' must be a row number from 0")
+        cl.sample = int(s)
+    if "over" in c:
+        o = c["over"]
+        if not isinstance(o, str) or str(o) not in REDUCTIONS:
+            raise ClaimsError(f'{_key_where(text, line, "over", path)}: \'over\' must be "sum" or "mean"')
+        if "sample" in c:
+            raise ClaimsError(f"{_key_where(text, line, 'over', path)}: a claim has 'sample' or 'over', not both")
+        cl.over = str(o)
     if "tolerance" in c:
         tol_where = _key_where(text, line, "tolerance", path)
         tol = _number(c["tolerance"], tol_where, "tolerance")

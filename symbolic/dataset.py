@@ -16,7 +16,7 @@ the type and size first; the arrays of an .npz are also capped at that size unpa
 
 The whole-set objective is J = reduce_i L_i + R (reduce = the spec's `mean` or `sum`): L is the
 per-sample data objective and R the once-per-batch penalty, as split by the caller (the compiled
-kernels split it with codegen.plan_layout.objective_split; this module does not import codegen).
+split is objective_split below, shared with the compiled kernels' layout).
 """
 
 from __future__ import annotations
@@ -32,13 +32,23 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import sympy as sp
 
-from .graph import Graph, flat_names
+from .graph import Graph, flat_names, sym
 from .limits import MAX_FILE_BYTES
 from .point import evaluate_point
+from .reverse import ancestors
 from .textfile import read_user_bytes, read_user_text
 
-__all__ = ["DatasetError", "DatasetResult", "dataset_point", "load_dataset", "n_samples", "sample_count_text"]
+__all__ = [
+    "DatasetError",
+    "DatasetResult",
+    "dataset_point",
+    "load_dataset",
+    "n_samples",
+    "objective_split",
+    "sample_count_text",
+]
 
 
 class DatasetError(ValueError):
@@ -255,3 +265,18 @@ def dataset_point(
 
 def sample_count_text(n: int) -> str:
     return f"{n} sample{'s' if n != 1 else ''}"
+
+
+def objective_split(graph: Graph) -> tuple[str, str | None]:
+    """(per-sample data objective, once-per-batch penalty or None)."""
+    pn, dn = graph.info.penalty_name, graph.info.data_objective
+    by = graph.by_name
+    if pn and dn and pn in by and dn in by and graph.objective in by and pn != graph.objective:
+        J = by[graph.objective]
+        if (
+            J.op == "ew"
+            and sp.expand(J.expr - (sym(dn) + sym(pn))) == 0
+            and not (ancestors(graph, pn) & set(graph.inputs))
+        ):
+            return dn, pn
+    return graph.objective, None

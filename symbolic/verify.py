@@ -19,14 +19,14 @@ from .messages import quoted_names
 from .rounding import analyse, printed_digits
 from .tables import fmt_value
 
-__all__ = ["ClaimResult", "ClaimsError", "verify"]
+__all__ = ["ClaimResult", "ClaimsError", "check_numeric", "claim_direction", "claim_values", "judge_number", "verify"]
 
 
 # ---- numeric claims -------------------------------------------------------------------------------
 
 
-def _check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
-    correct = m.quantity(c)
+def judge_number(c: Claim, correct: np.ndarray) -> ClaimResult:
+    """The verdict on a numeric claim from its own digits alone (holds or wrong)."""
     claimed = np.asarray(c.value, dtype=float)
     if claimed.shape != correct.shape:
         raise ClaimsError(
@@ -38,6 +38,17 @@ def _check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
     res = ClaimResult(c.quantity, ok, claimed, correct, ae, rel, line=c.line)
     if c.literals is not None:
         res.claimed_text, res.correct_text = _as_written(c.literals, correct)
+    return res
+
+
+def check_numeric(m: PointQuantities, c: Claim, printed: dict) -> ClaimResult:
+    """The verdict on a numeric claim at one point: its digits, then the Clarke subdifferential at
+    a kink, then whether rounding the printed upstream values explains a miss."""
+    correct = m.quantity(c)
+    res = judge_number(c, correct)
+    claimed = np.asarray(c.value, dtype=float)
+    tol = np.asarray(c.tolerance if c.tolerance is not None else 1e-6, dtype=float)
+    _, _, diff = _errors(claimed, correct)
     try:
         sub = subgradients(m.g, m.values, c) if m.at_kink() else None
     except (EvaluationError, GraphError, ValueError, KeyError, IndexError, FloatingPointError) as e:
@@ -129,40 +140,60 @@ def _rounding_note(diff, tol, r) -> str:
 # ---- entry point ------------------------------------------------------------------------------------
 
 
-def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list[ClaimResult]:
-    """Check every claim; raises ClaimsError for unknown names or malformed claims."""
+def claim_values(graph: Graph, claims: Claims, fixed: dict | None = None) -> dict:
+    """The point of the claims: the spec's [values] with the claims' [at] on top. With a dataset,
+    `fixed` holds the names its rows give (none may be set by [at]) and only the rest are needed."""
     from .spec import coerce_value
 
     leaves = graph.leaves()
     values = dict(graph.values)
-    at_where, dir_where = claims.where("at"), claims.where("direction")
+    at_where = claims.where("at")
     for k, v in claims.at.items():
         if k not in leaves:
             raise ClaimsError(f"{at_where}: [at] names unknown '{k}'{_suggest(k, leaves)}")
+        if fixed is not None and k in fixed:
+            raise ClaimsError(f"{at_where}: [at] sets '{k}', which the dataset gives (one value per sample)")
         values[k] = coerce_value(v, leaves[k], k, lambda msg: ClaimsError(f"{at_where}: [at] {msg}"))
-    missing = [n for n in leaves if n not in values]
+    missing = [n for n in leaves if n not in values and (fixed is None or n not in fixed)]
     if missing:
         raise ClaimsError(
             f"{claims.path}: no value for {quoted_names(missing)} "
-            "(give them in the spec's [values] or the claims' [at])"
+            "(give them in the spec's [values] or the claims' [at]"
+            + (", or a dataset with verify --data FILE)" if fixed is None and set(missing) & set(graph.inputs) else ")")
         )
-    direction = None
-    if claims.direction:
-        direction = {}
-        for k, v in claims.direction.items():
-            if k not in graph.params:
-                raise ClaimsError(f"{dir_where}: [direction] names unknown parameter '{k}'{_suggest(k, graph.params)}")
-            direction[k] = coerce_value(
-                v, graph.params[k], k, lambda msg: ClaimsError(f"{dir_where}: [direction] {msg}")
-            )
+    return values
+
+
+def claim_direction(graph: Graph, claims: Claims) -> dict | None:
+    """The claims' [direction] for H·u claims, checked against the parameters, or None."""
+    from .spec import coerce_value
+
+    if not claims.direction:
+        return None
+    dir_where = claims.where("direction")
+    direction = {}
+    for k, v in claims.direction.items():
+        if k not in graph.params:
+            raise ClaimsError(f"{dir_where}: [direction] names unknown parameter '{k}'{_suggest(k, graph.params)}")
+        direction[k] = coerce_value(v, graph.params[k], k, lambda msg: ClaimsError(f"{dir_where}: [direction] {msg}"))
+    return direction
+
+
+def verify(graph: Graph, claims: Claims, probes: int = 8, seed: int = 0) -> list[ClaimResult]:
+    """Check every claim; raises ClaimsError for unknown names or malformed claims."""
+    values = claim_values(graph, claims)
+    direction = claim_direction(graph, claims)
     m = PointQuantities(graph, values, direction)
     printed = printed_digits(claims.claims)
     out = []
     for c in claims.claims:
         where = f"{claims.path}:{c.line}" if c.line else claims.path
+        if c.sample is not None or c.over is not None:
+            key = "sample" if c.sample is not None else "over"
+            raise ClaimsError(f"{where}: '{key}' is about a dataset: give one with verify --data FILE")
         try:
             m.validate(c)
-            r = _check_numeric(m, c, printed) if c.formula is None else check_formula(m, c, probes, seed)
+            r = check_numeric(m, c, printed) if c.formula is None else check_formula(m, c, probes, seed)
         except ClaimsError as e:
             raise ClaimsError(f"{where}: {e}") from None
         r.row_keys = _row_keys(c)

@@ -164,11 +164,11 @@ def render(results: list[ClaimResult], fmt: str = "text", standalone: bool = Fal
 
 
 def _text(results: list[ClaimResult]) -> str:
-    width = max((len(r.quantity) for r in results), default=8)
+    width = max((len(r.label) for r in results), default=8)
     out = []
     for r in results:
         out.append(
-            f"{MARK[r.verdict]} {r.quantity:<{width}}  {r.verdict:<8}  claimed {_claimed(r)}  "
+            f"{MARK[r.verdict]} {r.label:<{width}}  {r.verdict:<8}  claimed {_claimed(r)}  "
             f"correct {_correct(r)}  abs err {r.abs_error:.3g}  rel err {r.rel_error:.3g}"
         )
         out += ["    " + line for line in _details(r)]
@@ -181,14 +181,14 @@ def _markdown(results: list[ClaimResult]) -> str:
     for r in results:
         claimed = f"`{r.claimed}`" if isinstance(r.claimed, str) else _claimed(r)
         out.append(
-            f"| {MARK[r.verdict]} {r.verdict} | `{r.quantity}` | {claimed} | {_correct(r)} | "
+            f"| {MARK[r.verdict]} {r.verdict} | `{r.label}` | {claimed} | {_correct(r)} | "
             f"{r.abs_error:.3g} | {r.rel_error:.3g} |"
         )
     notes = []
     for r in results:
         d = _details(r, md=True)
         if d:
-            notes.append(f"- `{r.quantity}`: " + d[0])
+            notes.append(f"- `{r.label}`: " + d[0])
             notes += ["  " + line for line in d[1:]]
     return "\n".join(out + [""] + notes + ["", f"**{summary(results)}**"]) + "\n"
 
@@ -286,7 +286,7 @@ def _latex(results: list[ClaimResult]) -> str:
     for r in results:
         row = [
             f"{TEX_MARK[r.verdict]} {r.verdict}",
-            r"\texttt{" + escape_text(r.quantity) + "}",
+            r"\texttt{" + escape_text(r.label) + "}",
             _claimed_tex(r),
             _text_number(r.correct_text) if r.correct_text is not None else latex_number(r.correct),
             _text_number(f"{r.abs_error:.3g}"),
@@ -329,7 +329,7 @@ def _latex_details(r: ClaimResult) -> str:
         parts.append(latex_text(r.note) + ".")
     if not parts:
         return ""
-    return r"\item \texttt{" + escape_text(r.quantity) + "}: " + " ".join(parts)
+    return r"\item \texttt{" + escape_text(r.label) + "}: " + " ".join(parts)
 
 
 def _strip(s: str) -> str:

@@ -337,7 +337,7 @@ def test_oversized_missing_and_special_data_files(seed003, tmp_path):
         f.truncate(MAX_FILE_BYTES + 1)
     check_one_line_error(*cli("eval", spec, "--data", str(big), "--init", "zeros"), str(big), "limit")
     gone = str(tmp_path / "nope.csv")
-    check_one_line_error(*cli("eval", spec, "--data", gone, "--init", "zeros"), gone, "cannot read")
+    check_one_line_error(*cli("eval", spec, "--data", gone, "--init", "zeros"), gone, "no such file")
     check_one_line_error(*cli("eval", spec, "--data", str(tmp_path), "--init", "zeros"), str(tmp_path), "directory")
 
 

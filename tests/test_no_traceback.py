@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from codegen.cli import main
+from symbolic.bundled import examples_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -88,13 +89,15 @@ def test_generate_and_check_every_example(spec, tmp_path):
 @pytest.mark.parametrize("claims", CLAIMS)
 def test_verify_every_claims_file(claims):
     spec = spec_of_claims(claims)
+    data = ["--data", f"{spec}.csv"] if (examples_dir() / f"{spec}.csv").is_file() else []  # claims about a dataset
     for fmt in ("text", "markdown", "latex"):
-        code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--format", fmt)
+        code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", *data, "--format", fmt)
         assert_clean(code, err, (0, 1))
-    code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--json")
+    code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", *data, "--json")
     assert_clean(code, err, (0, 1))
-    code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--table", "--format", "latex")
-    assert_clean(code, err, (0, 1))
+    if not data:  # the step table is of one point
+        code, _out, err = cli("verify", spec, "--claims", f"{claims}.claims", "--table", "--format", "latex")
+        assert_clean(code, err, (0, 1))
 
 
 def test_demo_and_examples(tmp_path):

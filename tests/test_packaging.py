@@ -112,7 +112,7 @@ def test_examples_copy_writes_every_file_and_refuses_to_clobber(tmp_path):
     src = sorted(
         p.relative_to(ROOT / "examples").as_posix()
         for p in (ROOT / "examples").rglob("*")
-        if p.suffix in (".toml", ".json")
+        if p.suffix in (".toml", ".json", ".csv", ".npz")
     )
     got = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.is_file())
     assert got == src
@@ -196,6 +196,30 @@ def test_readme_command_runs_from_an_empty_directory(command, tmp_path):
     allowed = {0, 1} if args[0] == "verify" else {0}  # verify exits 1 when it finds an error
     assert r.returncode in allowed, f"{command}: exit {r.returncode}\n{r.stderr}"
     assert "Traceback" not in r.stderr and r.stdout.strip()
+
+
+def _readme_python_m_commands() -> list[str]:
+    return [
+        line.split("  #")[0].strip()
+        for block in _readme_blocks("bash")
+        for line in block.splitlines()
+        if line.strip().startswith("python -m symgrad")
+    ]
+
+
+@pytest.mark.parametrize("command", _readme_python_m_commands())
+def test_readme_python_m_command_runs_from_an_empty_directory(command, tmp_path):
+    import shlex
+
+    r = subprocess.run(
+        [sys.executable, "-P", *shlex.split(command)[1:]],
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert r.returncode == 0 and r.stdout.strip(), f"{command}: exit {r.returncode}\n{r.stderr}"
 
 
 @pytest.mark.parametrize("index", range(len(_readme_blocks("python"))))

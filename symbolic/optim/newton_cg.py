@@ -171,7 +171,7 @@ def point_evaluator(
 ) -> Evaluate:
     """(point, direction=None) → objective, gradient (and H·u): symbolic.point.evaluate_point at
     one sample, or with `data` symbolic.dataset.dataset_point over the whole set (`split` = the
-    per-sample objective and the penalty, codegen.plan_layout.objective_split)."""
+    per-sample objective and the penalty, symbolic.dataset.objective_split)."""
     if data is None:
         return lambda point, direction=None: evaluate_point(graph, point, direction=direction)
     obj, penalty = split if split is not None else (graph.objective, None)
