@@ -42,6 +42,8 @@ LOWERING: Mapping[str, Lowering] = MappingProxyType(
         "softmax": make_struct,  # 'softmax' step (max-shifted)
         "log_softmax": make_struct,  # 'log_softmax' step (max-shifted)
         "logsumexp": make_struct,  # 'logsumexp' step (max-shifted)
+        "gather": make_struct,  # 'gather' step: a static index table, 0 where it is −1
+        "gather_t": make_struct,  # 'gather_t' step: zero, then add each entry at its mapped place
     }
 )
 

@@ -324,6 +324,20 @@ def _forward_op(a, env):
         return out
     if op == "sum":
         return np.asarray(np.sum(env[args[0]]), dtype=float)
+    if op == "gather":  # entry by entry: out[i] = x[map[i]] or 0
+        src = np.ravel(env[args[0]])
+        flat = np.zeros(len(a.attrs["map"]))
+        for i, m in enumerate(a.attrs["map"]):
+            if m >= 0:
+                flat[i] = src[m]
+        return flat.reshape(a.shape)
+    if op == "gather_t":  # each g[i] added at map[i]
+        g = np.ravel(env[args[0]])
+        flat = np.zeros(int(np.prod(a.shape, dtype=int)))
+        for i, m in enumerate(a.attrs["map"]):
+            if m >= 0:
+                flat[m] += g[i]
+        return flat.reshape(a.shape)
     z = env[args[0]]
     if op == "softmax":
         return _softmax(z)
@@ -375,6 +389,17 @@ def _backward_op(a, env, g, delta) -> None:
             add(x, _reduce_to(g[tuple(pos)], delta[x].shape))
     elif op == "sum":
         add(args[0], np.full(delta[args[0]].shape, float(g)))
+    elif op == "gather":  # ∂out[i]/∂x[map[i]] = 1
+        d = np.zeros(delta[args[0]].size)
+        gf = np.ravel(g)
+        for i, m in enumerate(a.attrs["map"]):
+            if m >= 0:
+                d[m] += gf[i]
+        add(args[0], d.reshape(delta[args[0]].shape))
+    elif op == "gather_t":  # ∂out[map[i]]/∂g[i] = 1
+        gf = np.ravel(g)
+        d = np.array([gf[m] if m >= 0 else 0.0 for m in a.attrs["map"]])
+        add(args[0], d.reshape(delta[args[0]].shape))
     elif op == "softmax":
         s = env[a.name]
         add(args[0], s * (g - np.sum(g * s)))

@@ -2,7 +2,7 @@
 
 Every assignment is one primitive: an elementwise SymPy template over its argument names
 ('ew'), or a structural tensor op (matmul, transpose, index, stack, scatter, sum, softmax,
-log_softmax, logsumexp, outer). Derivatives are programs of the same kind.
+log_softmax, logsumexp, outer, gather, gather_t). Derivatives are programs of the same kind.
 """
 
 from __future__ import annotations
@@ -18,7 +18,21 @@ from .objective import ObjectiveInfo
 
 Shape = tuple[int, ...]
 
-OPS = ("ew", "matmul", "outer", "transpose", "index", "stack", "scatter", "sum", "softmax", "log_softmax", "logsumexp")
+OPS = (
+    "ew",
+    "matmul",
+    "outer",
+    "transpose",
+    "index",
+    "stack",
+    "scatter",
+    "sum",
+    "softmax",
+    "log_softmax",
+    "logsumexp",
+    "gather",
+    "gather_t",
+)
 
 
 class GraphError(ValueError):

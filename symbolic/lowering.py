@@ -15,6 +15,7 @@ import sympy as sp
 
 from .catalogue import CATALOGUE, Entry
 from .graph import Assignment, GraphError, Shape, sym
+from .layout import broadcast_rows_map, im2col_map, image, reshape_map, window_map
 from .limits import FLOAT_MAX, MAX_PRIMITIVES
 from .parser import Node, ParseError, parse_expression
 
@@ -22,6 +23,15 @@ from .parser import Node, ParseError, parse_expression
 Value: TypeAlias = tuple[sp.Expr, Shape]
 
 CONSTANTS = {"pi": sp.pi}
+# layout functions: (tensor arguments (min, max), integer options with defaults; None = required)
+LAYOUT_FUNCTIONS: dict[str, tuple[tuple[int, int], dict[str, int | None]]] = {
+    "reshape": ((1, 1), {}),  # reshape(x, d1, d2, …): the dims follow x
+    "flatten": ((1, 1), {}),
+    "im2col": ((1, 1), {"k": None, "stride": 1, "padding": 0}),
+    "conv2d": ((2, 3), {"stride": 1, "padding": 0}),  # conv2d(x, W[, b], stride=…, padding=…)
+    "maxpool2d": ((1, 1), {"k": None, "stride": 0}),  # stride 0: the window size
+    "avgpool2d": ((1, 1), {"k": None, "stride": 0}),
+}
 TINY = 1e-300  # smallest non-zero constant magnitude accepted (keeps products of two normal)
 
 
@@ -268,9 +278,12 @@ class Lowerer:
 
     # ---- calls -----------------------------------------------------------------------------
     def call(self, fname: str, args: list[Node], kwargs: dict[str, Node]) -> Value:
+        if fname in LAYOUT_FUNCTIONS:
+            return self.layout_call(fname, args, kwargs)
         entry = CATALOGUE.get(fname)
         if entry is None:
-            raise GraphError(f"{self.who} calls unknown function '{fname}'{_suggest(fname, CATALOGUE)}")
+            known = [*CATALOGUE, *LAYOUT_FUNCTIONS]
+            raise GraphError(f"{self.who} calls unknown function '{fname}'{_suggest(fname, known)}")
         nt = entry.n_tensor_args
         if fname == "max" and len(args) >= 2 and not kwargs:
             nt = len(args)
@@ -317,6 +330,111 @@ class Lowerer:
         if entry.kind == "loss":
             return self.composite(entry, tensor_args, params)
         return self.tensor_call(fname, tensor_args)
+
+    # ---- layout functions (gather maps, symbolic/layout.py) ----------------------------------
+    def _int(self, fname: str, what: str, node: Node) -> int:
+        if node[0] != "num" or not sp.Rational(node[1]).is_integer or int(sp.Rational(node[1])) < 0:
+            raise GraphError(f"{self.who}: {what} of {fname}() must be a non-negative integer")
+        return int(sp.Rational(node[1]))
+
+    def gather(self, ref: str, index_map: tuple[int, ...], shape: Shape, label: str) -> sp.Symbol:
+        return self.structural("gather", [ref], shape, map=index_map, label=label)
+
+    def layout_call(self, fname: str, args: list[Node], kwargs: dict[str, Node]) -> Value:
+        """reshape, flatten, im2col, conv2d, maxpool2d, avgpool2d: gathers (+ matmul, max, sums)."""
+        (lo, hi), options = LAYOUT_FUNCTIONS[fname]
+        n_tensors = min(len(args), hi) if fname != "reshape" else 1
+        if n_tensors < lo:
+            raise GraphError(f"{self.who}: {fname}() needs at least {lo} argument(s)")
+        refs = [self.materialize(a) for a in args[:n_tensors]]
+        rest = args[n_tensors:]
+        where = f"{fname}()"
+        if fname == "reshape":
+            dims = tuple(self._int(fname, "a dimension", d) for d in rest)
+            if not dims or 0 in dims:
+                raise GraphError(f"{self.who}: reshape(x, d1, d2, …) needs positive dimensions")
+            return self.gather(refs[0], reshape_map(self.shapes[refs[0]], dims, where), dims, "reshape"), dims
+        opts: dict[str, int] = {}
+        names = list(options)
+        if len(rest) > len(names):
+            raise GraphError(f"{self.who}: {fname}() takes at most {hi + len(names)} arguments, got {len(args)}")
+        for name, node in zip(names, rest, strict=False):
+            opts[name] = self._int(fname, name, node)
+        for key, node in kwargs.items():
+            if key not in options:
+                raise GraphError(f"{self.who}: {fname}() has no parameter '{key}' (its options: {', '.join(names)})")
+            if key in opts:
+                raise GraphError(f"{self.who}: {fname}() got '{key}' twice")
+            opts[key] = self._int(fname, key, node)
+        for name, default in options.items():
+            if name not in opts:
+                if default is None:
+                    raise GraphError(f"{self.who}: {fname}() needs '{name}'")
+                opts[name] = default
+        x = refs[0]
+        sx = self.shapes[x]
+        if fname == "flatten":
+            n = 1
+            for d in sx:
+                n *= d
+            return self.gather(x, reshape_map(sx, (n,), where), (n,), "flatten"), (n,)
+        if fname == "im2col":
+            if opts["k"] < 1 or opts["stride"] < 1:
+                raise GraphError(f"{self.who}: im2col() needs k >= 1 and stride >= 1")
+            m, cols, _ = im2col_map(image(sx, where), opts["k"], opts["stride"], opts["padding"], where)
+            return self.gather(x, m, cols, "im2col"), cols
+        if fname == "conv2d":
+            return self.conv2d(refs, opts["stride"], opts["padding"])
+        k = opts["k"]
+        stride = opts["stride"] or k
+        if k < 1:
+            raise GraphError(f"{self.who}: {fname}() needs a window k >= 1")
+        chw = image(sx, where)
+        windows = []
+        shape: Shape = ()
+        for di in range(k):
+            for dj in range(k):
+                m, shape = window_map(chw, k, stride, di, dj, where)
+                windows.append(self.gather(x, m, shape, f"window:{di},{dj}"))
+        if fname == "avgpool2d":
+            acc: sp.Expr = sp.Add(*windows) / (k * k)
+        else:
+            fn = CATALOGUE["max"].sympy_fn
+            assert fn is not None
+            acc = windows[-1]  # ties go to the earliest entry of the window (PyTorch's scan)
+            for w in reversed(windows[:-1]):
+                acc = fn(acc, w)
+        if len(sx) == 3:
+            return acc, shape
+        out_shape = shape[1:]  # a matrix in, a matrix out
+        ref = self.store(acc, shape)
+        return self.gather(ref, reshape_map(shape, out_shape, where), out_shape, "reshape"), out_shape
+
+    def conv2d(self, refs: list[str], stride: int, padding: int) -> Value:
+        """S = W_(O, C·k·k) φ(x) + b 1ᵀ, reshaped to (O, Ho, Wo) (seed 002's matrix form)."""
+        where = "conv2d()"
+        x, W = refs[0], refs[1]
+        sx, sw = self.shapes[x], self.shapes[W]
+        if len(sw) != 4 or sw[2] != sw[3]:
+            raise GraphError(f"{self.who}: conv2d() weights must be (out, in, k, k), got shape {list(sw)}")
+        O, C, k = sw[0], sw[1], sw[2]
+        chw = image(sx, where)
+        if chw[0] != C:
+            raise GraphError(f"{self.who}: conv2d() weights take {C} input channels, the image has {chw[0]}")
+        if stride < 1:
+            raise GraphError(f"{self.who}: conv2d() needs stride >= 1")
+        m, cols_shape, (ho, wo) = im2col_map(chw, k, stride, padding, where)
+        cols = self.gather(x, m, cols_shape, "im2col")
+        wm = self.gather(W, reshape_map(sw, (O, C * k * k), where), (O, C * k * k), "reshape")
+        S, shape = self.matmul_refs(wm.name, False, cols.name, False)
+        if len(refs) == 3:
+            b = refs[2]
+            if self.shapes[b] != (O,):
+                raise GraphError(f"{self.who}: conv2d() bias must have shape ({O},), got {list(self.shapes[b])}")
+            bb = self.gather(b, broadcast_rows_map(O, ho * wo, where), (O, ho * wo), "broadcast")
+            S = sym(self.store(S + bb, shape))
+        out = (O, ho, wo)
+        return self.gather(S.name, reshape_map(shape, out, where), out, "reshape"), out
 
     def composite(self, entry: Entry, tensor_args: list[Node], params: list[Value]) -> Value:
         vals = [self.ew(a) for a in tensor_args]

@@ -185,8 +185,8 @@ def _shape_of(v, name: str, ctx: _Ctx, section: str) -> Shape:
         shape = tuple(v)
     else:
         raise ctx.error(f"shape of '{name}' must be an integer or a list of integers", name, section)
-    if any(d <= 0 for d in shape) or len(shape) > 2:
-        raise ctx.error(f"shape of '{name}' must have at most 2 positive dimensions, got {list(shape)}", name, section)
+    if any(d <= 0 for d in shape) or len(shape) > 4:
+        raise ctx.error(f"shape of '{name}' must have at most 4 positive dimensions, got {list(shape)}", name, section)
     return shape
 
 

@@ -157,6 +157,9 @@ CASES = [
     Case("softmax", {"x": (4,)}, (4,), step="softmax"),
     Case("log_softmax", {"x": (4,)}, (4,), step="log_softmax"),
     Case("logsumexp", {"x": (4,)}, (), step="logsumexp"),
+    Case("gather", {"x": (2, 3)}, (2, 2), {"map": (5, -1, 0, 0), "label": "reshape"}, step="gather"),
+    Case("gather", {"x": (1, 3, 3)}, (4, 4), {"map": (0, 1, 3, 4) * 4, "label": "im2col"}, step="gather"),
+    Case("gather_t", {"x": (2, 2)}, (2, 3), {"map": (5, -1, 0, 0), "label": "reshape"}, step="gather_t"),
 ]
 
 
@@ -192,6 +195,15 @@ def _reference(c: Case, env: dict) -> np.ndarray:
         return out
     if c.op == "sum":
         return np.asarray(v[0].sum())
+    if c.op == "gather":
+        flat = v[0].reshape(-1)
+        return np.array([flat[m] if m >= 0 else 0.0 for m in c.attrs["map"]]).reshape(c.shape)
+    if c.op == "gather_t":
+        out = np.zeros(int(np.prod(c.shape)))
+        for i, m in enumerate(c.attrs["map"]):
+            if m >= 0:
+                out[m] += v[0].reshape(-1)[i]
+        return out.reshape(c.shape)
     e = np.exp(v[0])
     if c.op == "softmax":
         return e / e.sum()

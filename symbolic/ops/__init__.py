@@ -9,6 +9,7 @@ tests/test_op_registry.py fails if an op lacks any rule. One module per op famil
 * `linear`      — matmul, outer, transpose
 * `structure`   — index, stack, scatter, sum
 * `normalize`   — softmax, log_softmax, logsumexp
+* `gather`      — gather, gather_t (reshape, padding, im2col, pooling windows by an index map)
 """
 
 from __future__ import annotations
@@ -19,12 +20,30 @@ from types import MappingProxyType
 from ..graph import Assignment, GraphError, Shape
 from .base import TABLE_FORMS, JVPContext, Op, VJPContext
 from .elementwise import EW, EvaluationError, compile_template, local_partial
+from .gather import GATHER, GATHER_T
 from .linear import MATMUL, OUTER, TRANSPOSE
 from .normalize import LOG_SOFTMAX, LOGSUMEXP, SOFTMAX
 from .structure import INDEX, SCATTER, STACK, SUM
 
 REGISTRY: Mapping[str, Op] = MappingProxyType(
-    {op.name: op for op in (EW, MATMUL, OUTER, TRANSPOSE, INDEX, STACK, SCATTER, SUM, SOFTMAX, LOG_SOFTMAX, LOGSUMEXP)}
+    {
+        op.name: op
+        for op in (
+            EW,
+            MATMUL,
+            OUTER,
+            TRANSPOSE,
+            INDEX,
+            STACK,
+            SCATTER,
+            SUM,
+            SOFTMAX,
+            LOG_SOFTMAX,
+            LOGSUMEXP,
+            GATHER,
+            GATHER_T,
+        )
+    }
 )
 
 
