@@ -444,6 +444,9 @@ def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: boo
         return Step("scatter", out, args, tiled=tiled, data=dict(pos=pos), comment=_comment(a))
     if op in ("sum", "softmax", "log_softmax", "logsumexp"):
         return Step(op, out, args, tiled=tiled, data=dict(N=args[0].size), comment=_comment(a))
+    if op == "softmax_rows":
+        R, N = args[0].shape
+        return Step(op, out, args, tiled=tiled, data=dict(R=R, N=N), comment=_comment(a))
     if op in ("gather", "gather_t"):
         index_map = [int(m) for m in a.attrs["map"]]
         return Step(op, out, args, tiled=tiled, data=dict(map=index_map, N=len(index_map)), comment=_comment(a))

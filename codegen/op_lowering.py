@@ -42,6 +42,7 @@ LOWERING: Mapping[str, Lowering] = MappingProxyType(
         "softmax": make_struct,  # 'softmax' step (max-shifted)
         "log_softmax": make_struct,  # 'log_softmax' step (max-shifted)
         "logsumexp": make_struct,  # 'logsumexp' step (max-shifted)
+        "softmax_rows": make_struct,  # 'softmax_rows' step (each row max-shifted)
         "gather": make_struct,  # 'gather' step: a static index table, 0 where it is −1
         "gather_t": make_struct,  # 'gather_t' step: zero, then add each entry at its mapped place
     }

@@ -243,6 +243,8 @@ def _tape_backward(tape, vals, root_adj) -> dict[str, np.ndarray]:
         ch = nd.children
         if k == "sym":
             out[nd.name] = g if nd.name not in out else out[nd.name] + g
+        elif k == "const":  # a constant template (e.g. a vector of ones) has no inputs
+            continue
         elif k == "add":
             for c in ch:
                 push(c, g)
@@ -339,6 +341,8 @@ def _forward_op(a, env):
                 flat[m] += g[i]
         return flat.reshape(a.shape)
     z = env[args[0]]
+    if op == "softmax_rows":
+        return np.array([_softmax(row) for row in z])
     if op == "softmax":
         return _softmax(z)
     if op == "log_softmax":
@@ -403,6 +407,9 @@ def _backward_op(a, env, g, delta) -> None:
     elif op == "softmax":
         s = env[a.name]
         add(args[0], s * (g - np.sum(g * s)))
+    elif op == "softmax_rows":  # each row: s ⊙ (g − sᵀg)
+        s = env[a.name]
+        add(args[0], np.array([si * (gi - np.sum(gi * si)) for si, gi in zip(s, g, strict=True)]))
     elif op == "log_softmax":
         add(args[0], g - _softmax(env[args[0]]) * np.sum(g))
     elif op == "logsumexp":

@@ -3,8 +3,9 @@ gradient and H·u over the whole set.
 
 Files:
 * CSV: a header naming the data entries element-wise in row-major order (`x[0],x[1],y[0]`; a
-  scalar input is just `x`; a matrix input `X[0,1]`), then one sample per row. Columns may come in
-  any order; every entry of every input must be present, and only those.
+  scalar input is just `x`; a matrix input `X[0,1]`, an image `x[0,1,2]`, quoted or not), then one
+  sample per row. Columns may come in any order; every entry of every input must be present, and
+  only those.
 * `.npz`: one array per data input, named after it, batch-first: shape (N,) + the input's shape.
   Read by numpy with allow_pickle=False.
 
@@ -70,6 +71,18 @@ def _finite(value: float, where: str, text: str) -> float:
     return value
 
 
+def _join_brackets(cells: list[str]) -> list[str]:
+    """Header cells with the commas of unquoted multi-index names put back: `x[0,1,2]` written
+    without quotes arrives as 'x[0', '1', '2]' and is one column again."""
+    out: list[str] = []
+    for c in cells:
+        if out and out[-1].count("[") > out[-1].count("]"):
+            out[-1] += "," + c
+        else:
+            out.append(c)
+    return out
+
+
 def _read_csv(path: str, inputs: Mapping[str, tuple[int, ...]]) -> dict[str, np.ndarray]:
     text = read_user_text(path, "data", DatasetError)
     labels = {lbl: (name, k) for name, shape in inputs.items() for k, lbl in enumerate(flat_names(name, shape))}
@@ -83,7 +96,7 @@ def _read_csv(path: str, inputs: Mapping[str, tuple[int, ...]]) -> dict[str, np.
             if not cells or all(not c.strip() for c in cells):
                 continue  # blank line
             if header is None:
-                header = [c.strip() for c in cells]
+                header = _join_brackets([c.strip() for c in cells])
                 for j, lbl in enumerate(header, 1):
                     if lbl not in labels:
                         raise DatasetError(

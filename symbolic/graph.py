@@ -30,6 +30,7 @@ OPS = (
     "softmax",
     "log_softmax",
     "logsumexp",
+    "softmax_rows",
     "gather",
     "gather_t",
 )

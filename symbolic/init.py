@@ -8,7 +8,9 @@ Schemes (fan_in / fan_out of each parameter as below):
   zeros       every parameter 0.
 
 fan_in: a layered spec's layer l has W of shape (units, fan_in) and its bias b takes the fan_in
-of its W (as nn.Linear); fan_out = units. An assignment-form spec declares no layers, so fan_in is
+of its W (as nn.Linear); fan_out = units. A conv layer's W (out, in, k, k) has fan_in = in·k·k
+and fan_out = out·k·k, and its bias that fan_in (as nn.Conv2d). A layernorm layer's γ starts at
+1 and β at 0 under torch, xavier and he (as nn.LayerNorm). An assignment-form spec declares no layers, so fan_in is
 read from the parameter's own shape as torch.nn.init does for a weight: a parameter of shape
 (a, b, …) has fan_out = a and fan_in = b·…; a vector of n entries (e.g. the w of dot(w, x)) has
 fan_in = n, fan_out = 1; a scalar has fan_in = fan_out = 1. No parameter of an assignment spec is
@@ -66,11 +68,14 @@ def fan_in_out(graph: Graph) -> dict[str, tuple[int, int, bool]]:
     out: dict[str, tuple[int, int, bool]] = {}
     for layer in graph.info.layers:
         shape = graph.params.get(layer.W)
-        if shape is None or len(shape) != 2:
+        if shape is None or len(shape) < 2:
             continue
-        out[layer.W] = (int(shape[1]), int(shape[0]), False)
+        # dense (out, in): fans in, out; conv (out, in, k, k): in·k·k and out·k·k (PyTorch)
+        field = int(np.prod(shape[2:])) if len(shape) > 2 else 1
+        fans = (int(shape[1]) * field, int(shape[0]) * field)
+        out[layer.W] = (*fans, False)
         if layer.b is not None and layer.b in graph.params:
-            out[layer.b] = (int(shape[1]), int(shape[0]), True)
+            out[layer.b] = (*fans, True)
     for p, shape in graph.params.items():
         if p in out:
             continue
@@ -88,6 +93,12 @@ def init_params(graph: Graph, names: Iterable[str], scheme: InitScheme, seed: in
     order = list(graph.params)
     streams = np.random.SeedSequence(seed).spawn(len(order))
     fans = fan_in_out(graph)
+    norm = {
+        f"{p}{i}": v
+        for i, L in enumerate(graph.info.layers, 1)
+        if L.kind == "layernorm"
+        for p, v in (("gamma", 1.0), ("beta", 0.0))
+    }
     out: dict[str, np.ndarray] = {}
     for name in names:
         if name not in graph.params:
@@ -95,7 +106,9 @@ def init_params(graph: Graph, names: Iterable[str], scheme: InitScheme, seed: in
         shape = tuple(graph.params[name])
         rng = np.random.default_rng(streams[order.index(name)])
         fan_in, fan_out, bias = fans[name]
-        if scheme.kind == "zeros" or (bias and scheme.kind in ("xavier", "he")):
+        if name in norm and scheme.kind in ("torch", "xavier", "he"):
+            value = np.full(shape, norm[name])  # layernorm: γ = 1, β = 0 (nn.LayerNorm)
+        elif scheme.kind == "zeros" or (bias and scheme.kind in ("xavier", "he")):
             value = np.zeros(shape)
         elif scheme.kind == "torch":
             bound = 1.0 / math.sqrt(max(fan_in, 1))

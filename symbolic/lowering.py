@@ -278,11 +278,17 @@ class Lowerer:
 
     # ---- calls -----------------------------------------------------------------------------
     def call(self, fname: str, args: list[Node], kwargs: dict[str, Node]) -> Value:
+        if fname == "layernorm":
+            return self.layernorm(args, kwargs)
+        if fname == "linear":
+            return self.linear(args, kwargs)
+        if fname == "attention":
+            return self.attention(args, kwargs)
         if fname in LAYOUT_FUNCTIONS:
             return self.layout_call(fname, args, kwargs)
         entry = CATALOGUE.get(fname)
         if entry is None:
-            known = [*CATALOGUE, *LAYOUT_FUNCTIONS]
+            known = [*CATALOGUE, *LAYOUT_FUNCTIONS, "layernorm", "linear", "attention"]
             raise GraphError(f"{self.who} calls unknown function '{fname}'{_suggest(fname, known)}")
         nt = entry.n_tensor_args
         if fname == "max" and len(args) >= 2 and not kwargs:
@@ -410,6 +416,106 @@ class Lowerer:
         ref = self.store(acc, shape)
         return self.gather(ref, reshape_map(shape, out_shape, where), out_shape, "reshape"), out_shape
 
+    def attention(self, args: list[Node], kwargs: dict[str, Node]) -> Value:
+        """attention(X, Wq, Wk, Wv, Wo[, bq, bk, bv, bo], heads=H): multi-head scaled dot-product
+        self-attention over the rows (tokens) of X (T, D), as torch.nn.MultiheadAttention:
+        Q = X Wqᵀ + 1 bqᵀ (K, V alike), per head softmax_rows(Q_h K_hᵀ/√(D/H)) V_h, the heads
+        concatenated (gather_t into their columns), then the output projection Wo."""
+        if len(args) not in (5, 9) or set(kwargs) - {"heads"}:
+            raise GraphError(f"{self.who}: attention(X, Wq, Wk, Wv, Wo[, bq, bk, bv, bo], heads=H)")
+        heads = self._int("attention", "heads", kwargs["heads"]) if "heads" in kwargs else 1
+        refs = [self.materialize(a) for a in args]
+        X = refs[0]
+        sx = self.shapes[X]
+        if len(sx) != 2:
+            raise GraphError(f"{self.who}: attention() needs tokens X of shape (T, D), got {list(sx)}")
+        T, D = sx
+        if heads < 1 or D % heads:
+            raise GraphError(f"{self.who}: attention() heads must divide the feature size {D}, got {heads}")
+        for r in refs[1:5]:
+            if self.shapes[r] != (D, D):
+                raise GraphError(
+                    f"{self.who}: attention() projections must be ({D}, {D}), '{r}' is {list(self.shapes[r])}"
+                )
+        bias = refs[5:] if len(refs) == 9 else [None] * 4
+        q, k, v = (self.store(*self.linear_refs(X, W, b)) for W, b in zip(refs[1:4], bias[:3], strict=True))
+        dh = D // heads
+        scale = 1 / sp.sqrt(dh)
+        parts = []
+        for h in range(heads):
+            cols = tuple(t * D + h * dh + j for t in range(T) for j in range(dh))
+            qh, kh, vh = (self.gather(m, cols, (T, dh), f"heads:{h}").name for m in (q, k, v))
+            scores, _ = self.matmul_refs(qh, False, kh, True)
+            weights = self.structural("softmax_rows", [self.store(scores * scale, (T, T))], (T, T))
+            out_h, _ = self.matmul_refs(weights.name, False, vh, False)
+            parts.append(self.structural("gather_t", [out_h.name], (T, D), map=cols, label=f"heads:{h}"))
+        concat = self.store(sp.Add(*parts), (T, D))
+        return self.linear_refs(concat, refs[4], bias[3])
+
+    def linear_refs(self, h: str, W: str, b: str | None) -> Value:
+        """W h + b (vector h) or h Wᵀ + 1 bᵀ (token rows h)."""
+        sh = self.shapes[h]
+        if len(sh) == 1:
+            z, shape = self.matmul_refs(W, False, h, False)
+            return (z + sym(b) if b else z), shape
+        z, shape = self.matmul_refs(h, False, W, True)
+        if not b:
+            return z, shape
+        ones = self.emit_ew(self.fresh(), 1, (sh[0],))
+        return z + self.structural("outer", [ones, b], shape), shape
+
+    def linear(self, args: list[Node], kwargs: dict[str, Node]) -> Value:
+        """linear(h, W[, b]) on the last axis, as torch.nn.functional.linear: W h + b for a vector,
+        h Wᵀ + 1 bᵀ for the rows of a (T, D) token matrix."""
+        if len(args) not in (2, 3) or kwargs:
+            raise GraphError(f"{self.who}: linear(h, W[, b]) takes two or three arguments")
+        h, W = self.materialize(args[0]), self.materialize(args[1])
+        sh, sw = self.shapes[h], self.shapes[W]
+        if len(sw) != 2 or len(sh) not in (1, 2) or sh[-1] != sw[1]:
+            raise GraphError(f"{self.who}: linear() needs W of shape (out, {sh[-1] if sh else '…'}), got {list(sw)}")
+        b = self.materialize(args[2]) if len(args) == 3 else None
+        if b is not None and self.shapes[b] != (sw[0],):
+            raise GraphError(f"{self.who}: linear() bias must have shape ({sw[0]},), got {list(self.shapes[b])}")
+        return self.linear_refs(h, W, b)
+
+    def layernorm(self, args: list[Node], kwargs: dict[str, Node]) -> Value:
+        """layernorm(x, gamma, beta, eps=1e-5): (x − mean)/√(var + eps) ⊙ γ + β over the last axis
+        (a vector, or each row of a (T, D) token matrix), with the biased variance as PyTorch.
+        Rows use x·1/D and outer products with 1 (matmul, outer, elementwise: no new op)."""
+        if len(args) not in (3, 4) or set(kwargs) - {"eps"} or (len(args) == 4 and kwargs):
+            raise GraphError(f"{self.who}: layernorm(x, gamma, beta, eps=1e-5) takes x, gamma, beta and eps")
+        eps_node = args[3] if len(args) == 4 else kwargs.get("eps")
+        eps, es = self.ew(eps_node) if eps_node is not None else (sp.Rational(1, 100000), ())
+        if es != () or not (eps.is_number and eps > 0):
+            raise GraphError(f"{self.who}: layernorm() eps must be a positive number")
+        x, gamma, beta = (self.materialize(a) for a in args[:3])
+        sx = self.shapes[x]
+        if len(sx) not in (1, 2):
+            raise GraphError(
+                f"{self.who}: layernorm() normalises a vector or the rows of a matrix, got shape {list(sx)}"
+            )
+        D = sx[-1]
+        for name, ref in (("gamma", gamma), ("beta", beta)):
+            if self.shapes[ref] != (D,):
+                raise GraphError(f"{self.who}: layernorm() {name} must have shape ({D},), got {list(self.shapes[ref])}")
+        X = sym(x)
+        if len(sx) == 1:
+            mu = self.structural("sum", [x], ()) / D
+            c = sym(self.store(X - mu, sx))
+            var = self.structural("sum", [self.store(c**2, sx)], ()) / D
+            return c / sp.sqrt(var + eps) * sym(gamma) + sym(beta), sx
+        T = sx[0]
+        ones_d, ones_t = self.emit_ew(self.fresh(), 1, (D,)), self.emit_ew(self.fresh(), 1, (T,))
+        mean = self.store(self.structural("matmul", [x, ones_d], (T,), ta=False, tb=False) / D, (T,))
+        c = sym(self.store(X - self.structural("outer", [mean, ones_d], sx), sx))
+        sq = self.store(c**2, sx)
+        rstd = self.store(
+            1 / sp.sqrt(self.structural("matmul", [sq, ones_d], (T,), ta=False, tb=False) / D + eps), (T,)
+        )
+        scale = self.structural("outer", [rstd, ones_d], sx)
+        g, b = self.structural("outer", [ones_t, gamma], sx), self.structural("outer", [ones_t, beta], sx)
+        return c * scale * g + b, sx
+
     def conv2d(self, refs: list[str], stride: int, padding: int) -> Value:
         """S = W_(O, C·k·k) φ(x) + b 1ᵀ, reshaped to (O, Ho, Wo) (seed 002's matrix form)."""
         where = "conv2d()"
@@ -470,6 +576,9 @@ class Lowerer:
             for d in s:
                 n *= d
             return (total / n if fname == "mean" else total), ()
+        if fname == "softmax" and len(s) == 2:  # attention weights: each row
+            ref = self.store(e, s)
+            return self.structural("softmax_rows", [ref], s), s
         if len(s) != 1:
             raise GraphError(f"{self.who}: {fname}() needs a vector, got shape {s}")
         ref = self.store(e, s)

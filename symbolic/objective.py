@@ -54,18 +54,25 @@ class TableOptions:
 
 @dataclass(frozen=True)
 class LayerInfo:
-    """One dense layer of a layered spec and the graph names it lowered to:
-    z = W @ input (+ b), h = activation(z)."""
+    """One layer of a layered spec and the graph names it lowered to: z = op(input) (dense
+    W @ input (+ b), conv2d, pooling, flatten), h = activation(z) (+ input with residual)."""
 
     units: int
     activation: str
     bias: bool
     z: str
     h: str
-    W: str
+    W: str  # "" for layers without parameters (pooling, flatten)
     b: str | None
     input: str
     alpha: float | None = None
+    kind: str = "dense"  # dense | conv2d | maxpool | avgpool | flatten | layernorm | attention (units = heads)
+    kernel: int = 0
+    stride: int = 1
+    padding: int = 0
+    residual: bool = False
+    shape: tuple[int, ...] = ()  # the layer's per-sample output shape
+    eps: float = 1e-5  # layernorm
 
     def as_dict(self) -> dict[str, object]:
         """The legacy `meta["layers"]` entry (no alpha key, as before)."""
@@ -90,7 +97,8 @@ class ObjectiveInfo:
     data_objective  per-sample data term ("L" of layered specs), None for assignment specs.
     penalty_name    the once-per-batch penalty term ("R"), None without a [penalty] table.
     layers          the layer stack of a layered spec (empty otherwise).
-    input_width     the [model] input width of a layered spec.
+    input_width     the [model] input width of a layered spec with a vector input.
+    input_shape     the per-sample input shape of a layered spec ((width,) for a vector).
     loss, penalty   the [loss] and [penalty] tables of a layered spec (None when absent).
     optimizer       the [optimizer] table (None when absent): the `update` claims and outputs.
     source          the spec file the graph was read from ("" when built in memory).
@@ -102,6 +110,7 @@ class ObjectiveInfo:
     penalty_name: str | None = None
     layers: tuple[LayerInfo, ...] = ()
     input_width: int | None = None
+    input_shape: tuple[int, ...] | None = None
     loss: TableOptions | None = None
     penalty: TableOptions | None = None
     optimizer: TableOptions | None = None

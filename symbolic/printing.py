@@ -14,7 +14,7 @@ from .graph import Assignment, Graph, GraphError, all_indices, flat_names, sym
 from .latex_doc import standalone_document
 from .point import derivation, hvp_of
 from .readable import Readable
-from .recursion import recursion_lines
+from .recursion import RECURSION_KINDS, recursion_lines
 from .report import Line, Report
 from .reverse import adj, reverse
 from .tables import step_table
@@ -148,7 +148,7 @@ def build_report(
         _jacobian(rep, graph, wrt, closed_form)
     else:
         raise GraphError(f"unknown --what {what!r} (grad, deltas, jacobian, hessian, hvp)")
-    if graph.info.layers and what in ("grad", "deltas"):
+    if graph.info.layers and what in ("grad", "deltas") and all(L.kind in RECURSION_KINDS for L in graph.info.layers):
         rep.add("Matrix-form recursion (layered model)", recursion_lines(graph, d, R, N))
     if table:
         if not graph.values or set(graph.leaves()) - set(graph.values):

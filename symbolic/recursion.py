@@ -1,5 +1,7 @@
 """The matrix-form backprop recursion of a layered model, as the seeds write it (seed 000 §6):
-δ⁽ᴸ⁾ = ∂J/∂ŷ ⊙ φ′(z⁽ᴸ⁾), δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ φ′(z⁽ˡ⁾), ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾h⁽ˡ⁻¹⁾ᵀ, ∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾.
+δ⁽ᴸ⁾ = ∂J/∂ŷ ⊙ φ′(z⁽ᴸ⁾), δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ φ′(z⁽ˡ⁾), ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾h⁽ˡ⁻¹⁾ᵀ, ∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾;
+through a convolution (seed 002) δ⁽ˡ⁾ = φᵀ(W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ φ′(z⁽ˡ⁾) and ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾φ(h⁽ˡ⁻¹⁾)ᵀ,
+through pooling the selector's (max) or the window average's transpose, through flatten a reshape.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from .display import (
     base_latex,
 )
 from .graph import sym
+from .ops.gather import DLayout
 from .readable import Readable
 from .report import Line
 from .reverse import local_partial
+
+RECURSION_KINDS = ("dense", "conv2d", "maxpool", "avgpool", "flatten")  # the layers with a matrix-form δ rule
 
 CE_NOTE = (
     "when Σy = 1: one-hot or probability targets",
@@ -74,7 +79,7 @@ def recursion_lines(graph, d, R: Readable, N: Names) -> list[Line]:
         spec = layers[l - 1]
         act = spec.activation
         z, h = _layer(N, "z", "z", l), _layer(N, "h", "h", l)
-        g = dy if l == L else DMatMul(_layer(N, "W", "W", l + 1), delta[l + 1], sp.Integer(1), sp.Integer(0))
+        g = dy if l == L else _back(N, J, layers[l], l + 1, delta[l + 1])
         if act == "softmax":
             rhs = DSoftmaxJac(yhat if l == L else h, g)
         elif act == "log_softmax":
@@ -86,12 +91,41 @@ def recursion_lines(graph, d, R: Readable, N: Names) -> list[Line]:
         if l == L and ce and act == "identity":
             lines.append(Line(delta[l], DNamed(sp.Symbol("softmax"), z) - sp.Symbol("y"), CE_NOTE))
     for l in range(1, L + 1):
+        spec = layers[l - 1]
+        if spec.kind not in ("dense", "conv2d"):
+            continue
         prev = sp.Symbol("x") if l == 1 else _layer(N, "h", "h", l - 1)
         W = _layer(N, "W", "W", l)
-        rhs = DOuter(delta[l], prev)
+        if spec.kind == "conv2d":  # seed 002: ∂ξ/∂W = ∂ξ/∂S φ(Z)ᵀ, ∂ξ/∂b = ∂ξ/∂S 1
+            grad: sp.Expr = DMatMul(
+                delta[l], DLayout(sp.Symbol("im2col"), sp.false, prev), sp.Integer(0), sp.Integer(1)
+            )
+            bias: sp.Expr = DMatMul(delta[l], sp.Symbol("1"), sp.Integer(0), sp.Integer(0))
+        else:
+            grad, bias = DOuter(delta[l], prev), delta[l]
         if graph.info.penalty is not None:
-            rhs = DOp(sp.Symbol("+"), rhs, _partial(N, "R", W))
-        lines.append(Line(_partial(N, J, W), rhs))
-        if layers[l - 1].bias:
-            lines.append(Line(_partial(N, J, _layer(N, "b", "b", l)), delta[l]))
+            grad = DOp(sp.Symbol("+"), grad, _partial(N, "R", W))
+        lines.append(Line(_partial(N, J, W), grad, CONV_NOTE if spec.kind == "conv2d" else None))
+        if spec.bias:
+            lines.append(Line(_partial(N, J, _layer(N, "b", "b", l)), bias))
     return lines
+
+
+CONV_NOTE = (
+    "W as (out, in·k·k), δ as (out, positions), φ = im2col",
+    r"W \text{ as (out, in}\cdot k\cdot k\text{)}, \delta \text{ as (out, positions)}, \varphi = \text{im2col}",
+)
+
+
+def _back(N: Names, J: str, nxt, l: int, d: sp.Symbol) -> sp.Expr:
+    """∂J/∂h⁽ˡ⁻¹⁾ from layer l (`nxt`) and its δ⁽ˡ⁾: Wᵀδ (dense), φᵀ(Wᵀδ) (conv2d, seed 002),
+    the pooling selector's transpose, the flatten reshaped back; + ∂J/∂h⁽ˡ⁾ around a residual."""
+    if nxt.kind == "dense":
+        g: sp.Expr = DMatMul(_layer(N, "W", "W", l), d, sp.Integer(1), sp.Integer(0))
+    elif nxt.kind == "conv2d":
+        g = DLayout(sp.Symbol("im2col"), sp.true, DMatMul(_layer(N, "W", "W", l), d, sp.Integer(1), sp.Integer(0)))
+    else:
+        g = DLayout(sp.Symbol(nxt.kind), sp.true, d)
+    if nxt.residual:
+        g = DOp(sp.Symbol("+"), g, _partial(N, J, _layer(N, "h", "h", l)))
+    return g

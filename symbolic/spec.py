@@ -16,7 +16,7 @@ import numpy as np
 
 from .catalogue import CATALOGUE, activation_names
 from .graph import Graph, GraphError, Shape
-from .layers import LayerSpec, PenaltyError, mlp_lines, penalty_lines
+from .layers import LAYER_KINDS, LayerError, LayerSpec, PenaltyError, layer_shapes, mlp_lines, penalty_lines
 from .limits import MAX_ASSIGNMENTS
 from .lowering import Lowerer
 from .objective import ObjectiveInfo, TableOptions
@@ -313,9 +313,53 @@ def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
     bad = unknown_keys(L, "[[layers]]", LAYER_KEYS)
     if bad:
         raise err(bad[1], bad[0])
-    units = L.get("dense")
-    if not isinstance(units, int) or isinstance(units, bool) or units <= 0:
-        raise err("'dense' must be a positive integer", "dense" if "dense" in L else None)
+    if "batchnorm" in L:
+        raise err(
+            "batchnorm is not available yet: its statistics couple the samples of a batch, which the "
+            "per-sample kernels do not see (use layernorm = true)",
+            "batchnorm",
+        )
+    kinds = [k for k in LAYER_KINDS if k in L]
+    if len(kinds) != 1:
+        what = "no kind" if not kinds else f"{' and '.join(kinds)}"
+        raise err(
+            f"a layer is one of {', '.join(LAYER_KINDS)} (e.g. dense = 10); this one has {what}",
+            kinds[1] if len(kinds) > 1 else None,
+        )
+    kind = kinds[0]
+
+    def count(key: str, lowest: int) -> int:
+        v = L[key]
+        if not isinstance(v, int) or isinstance(v, bool) or v < lowest:
+            raise err(f"'{key}' must be an integer ≥ {lowest}", key)
+        return v
+
+    geometry = {"conv2d": ("kernel", "stride", "padding"), "maxpool": ("stride",), "avgpool": ("stride",)}
+    for key in ("kernel", "stride", "padding"):
+        if key in L and key not in geometry.get(kind, ()):
+            raise err(f"key '{key}' does not apply to a {kind} layer", key)
+    if kind in ("flatten", "layernorm"):
+        if L[kind] is not True:
+            raise err(f"write {kind} = true", kind)
+        units = 0
+    else:
+        units = count(kind, 1)
+    if kind == "conv2d" and "kernel" not in L:
+        raise err("conv2d needs kernel = k (the k×k filter size)", "conv2d")
+    kernel = count("kernel", 1) if "kernel" in L else 0
+    stride = count("stride", 1) if "stride" in L else (1 if kind == "conv2d" else 0)
+    padding = count("padding", 0) if "padding" in L else 0
+    residual = L.get("residual", False)
+    if not isinstance(residual, bool):
+        raise err("'residual' must be true or false", "residual")
+    eps = 1e-5
+    if "eps" in L:
+        if kind != "layernorm":
+            raise err(f"key 'eps' does not apply to a {kind} layer (only to layernorm)", "eps")
+        problem = number_problem(L["eps"], "eps", "[[layers]]", positive=True)
+        if problem:
+            raise err(problem, "eps")
+        eps = float(L["eps"])
     act = L.get("activation", "identity")
     if not isinstance(act, str) or act not in acts:
         hint = (
@@ -327,6 +371,8 @@ def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
     bias = L.get("bias", True)
     if not isinstance(bias, bool):
         raise err("'bias' must be true or false", "bias")
+    if "bias" in L and kind not in ("dense", "conv2d", "attention"):
+        raise err(f"key 'bias' does not apply to a {kind} layer (it has no parameters)", "bias")
     alpha = None
     if "alpha" in L:
         if act not in ALPHA_ACTIVATIONS:
@@ -340,7 +386,7 @@ def _layer(i: int, L: dict, acts, ctx: _Ctx) -> LayerSpec:
         if problem:
             raise err(problem, "alpha")
         alpha = float(L["alpha"])
-    return LayerSpec(units, act, bias, alpha)
+    return LayerSpec(units, act, bias, alpha, kind, kernel, stride, padding, residual, eps)
 
 
 def _check_loss(loss: dict, ctx: _Ctx) -> tuple[str, str]:
@@ -364,8 +410,19 @@ def _check_loss(loss: dict, ctx: _Ctx) -> tuple[str, str]:
 def _layered(data: dict, ctx: _Ctx) -> Graph:
     model = data["model"]
     width = model.get("input")
-    if not isinstance(width, int) or isinstance(width, bool) or width <= 0:
-        raise ctx.error("[model] input must be a positive integer (the input width)", "input", "model")
+    ok_int = isinstance(width, int) and not isinstance(width, bool) and width > 0
+    ok_shape = (
+        isinstance(width, list)
+        and len(width) in (2, 3)
+        and all(isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in width)
+    )
+    if not (ok_int or ok_shape):
+        raise ctx.error(
+            "[model] input must be a positive integer (a vector's width) or a shape [C, H, W] / [T, D]",
+            "input",
+            "model",
+        )
+    input_shape: tuple[int, ...] = (width,) if ok_int else tuple(width)
     raw_layers = data["layers"]
     if not raw_layers:
         raise ctx.error("[[layers]] must list at least one layer")
@@ -380,16 +437,21 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
             "layers",
             len(layers),
         )
-    lines, out_name, layer_info = mlp_lines(width, layers)
+    try:
+        param_shapes, out_shapes = layer_shapes(input_shape, layers)
+    except LayerError as e:
+        raise ctx.error(f"layer {e.layer}: {e}", e.key, "layers", e.layer) from None
+    lines, out_name, layer_info = mlp_lines(input_shape, layers)
     lines.append(("L", _loss_expr(ltype, loss, out_name, ctx)))
     objective = "L"
     penalty = data.get("penalty")
     if penalty is not None:
         try:
+            weights = [w for i, L in enumerate(layers, 1) for w in L.weight_names(i)]
             plines = penalty_lines(
                 penalty,
-                [f"W{i}" for i in range(1, len(layers) + 1)],
-                [f"b{i}" for i, L in enumerate(layers, 1) if L.bias],
+                weights,
+                [p for i, L in enumerate(layers, 1) for p in L.param_names(i) if p not in weights],
             )
         except PenaltyError as e:
             raise ctx.error(
@@ -397,14 +459,8 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
             ) from None
         lines += plines + [("J", "L + R")]
         objective = "J"
-    inputs: dict[str, tuple[int, ...]] = {"x": (width,), "y": (layers[-1].units,)}
-    params: dict[str, Shape] = {}
-    prev = width
-    for i, L in enumerate(layers, 1):
-        params[f"W{i}"] = (L.units, prev)
-        if L.bias:
-            params[f"b{i}"] = (L.units,)
-        prev = L.units
+    inputs: dict[str, tuple[int, ...]] = {"x": input_shape, "y": out_shapes[-1]}
+    params: dict[str, Shape] = dict(param_shapes)
     lw = Lowerer({**inputs, **params})
     for name, text in lines:
         lw.lower(name, text, source=text)
@@ -414,7 +470,8 @@ def _layered(data: dict, ctx: _Ctx) -> Graph:
         data_objective="L",
         penalty_name="R" if penalty is not None else None,
         layers=layer_info,
-        input_width=width,
+        input_width=width if ok_int else None,
+        input_shape=input_shape,
         loss=TableOptions.of(dict(loss, type=ltype), "mse"),
         penalty=TableOptions.of(penalty, "l2") if penalty is not None else None,
     )

@@ -21,7 +21,24 @@ LAYERED_ONLY_TABLES = ("layers", "loss", "penalty")
 ASSIGNMENT_ONLY_TABLES = ("forward",)
 MODEL_ASSIGNMENT = ("name", "inputs", "params", "objective", "outputs", "reduction")
 MODEL_LAYERED = ("name", "input")
-LAYER_KEYS = ("dense", "activation", "bias", "alpha")
+LAYER_KEYS = (
+    "dense",
+    "conv2d",
+    "maxpool",
+    "avgpool",
+    "flatten",
+    "layernorm",
+    "attention",
+    "batchnorm",
+    "eps",
+    "kernel",
+    "stride",
+    "padding",
+    "residual",
+    "activation",
+    "bias",
+    "alpha",
+)
 # activations, losses, penalties and their options: read from the catalogue (declared there once)
 ACTIVATIONS = tuple(activation_names())
 ALPHA_ACTIVATIONS = tuple(option_activations("alpha"))

@@ -8,40 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
 from pathlib import Path
 
 import numpy as np
 import pytest
+from _nn_loops import conv2d_loops, pool_loops
 
 from codegen.cli import main
 from symbolic.graph import GraphError
 from symbolic.point import evaluate_point
 from symbolic.spec import SpecError, load_spec
-
-
-def conv2d_loops(x: np.ndarray, W: np.ndarray, b: np.ndarray | None, stride: int, padding: int) -> np.ndarray:
-    """Cross-correlation as PyTorch's conv2d, one output entry at a time."""
-    C, H, Wd = x.shape
-    O, _, k, _ = W.shape
-    xp = np.zeros((C, H + 2 * padding, Wd + 2 * padding))
-    xp[:, padding : padding + H, padding : padding + Wd] = x
-    ho, wo = (H + 2 * padding - k) // stride + 1, (Wd + 2 * padding - k) // stride + 1
-    out = np.zeros((O, ho, wo))
-    for o, i, j in itertools.product(range(O), range(ho), range(wo)):
-        patch = xp[:, i * stride : i * stride + k, j * stride : j * stride + k]
-        out[o, i, j] = np.sum(patch * W[o]) + (b[o] if b is not None else 0.0)
-    return out
-
-
-def pool_loops(x: np.ndarray, k: int, stride: int, how: str) -> np.ndarray:
-    C, H, Wd = x.shape
-    ho, wo = (H - k) // stride + 1, (Wd - k) // stride + 1
-    out = np.zeros((C, ho, wo))
-    for c, i, j in itertools.product(range(C), range(ho), range(wo)):
-        win = x[c, i * stride : i * stride + k, j * stride : j * stride + k]
-        out[c, i, j] = win.max() if how == "max" else win.mean()
-    return out
 
 
 def spec(tmp_path: Path, text: str) -> str:

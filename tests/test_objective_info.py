@@ -59,7 +59,7 @@ def test_layered_spec_is_described_by_typed_fields():
     assert [L.activation for L in info.layers] == ["leaky_relu", "tanh", "identity"]
     assert [L.bias for L in info.layers] == [True, False, True]
     assert info.layers[0].alpha == 0.2 and info.layers[1].alpha is None
-    assert info.layers[1] == LayerInfo(5, "tanh", False, "z2", "h2", "W2", None, "h1")
+    assert info.layers[1] == LayerInfo(5, "tanh", False, "z2", "h2", "W2", None, "h1", shape=(5,))
     assert info.layers[-1].h == "yhat" and g.outputs == ["yhat"]
     assert info.input_width == 3 and info.reduction == "sum"
     assert info.loss_type == "huber" and info.loss.get("delta") == 0.5

@@ -157,6 +157,7 @@ CASES = [
     Case("softmax", {"x": (4,)}, (4,), step="softmax"),
     Case("log_softmax", {"x": (4,)}, (4,), step="log_softmax"),
     Case("logsumexp", {"x": (4,)}, (), step="logsumexp"),
+    Case("softmax_rows", {"x": (3, 4)}, (3, 4), step="softmax_rows"),
     Case("gather", {"x": (2, 3)}, (2, 2), {"map": (5, -1, 0, 0), "label": "reshape"}, step="gather"),
     Case("gather", {"x": (1, 3, 3)}, (4, 4), {"map": (0, 1, 3, 4) * 4, "label": "im2col"}, step="gather"),
     Case("gather_t", {"x": (2, 2)}, (2, 3), {"map": (5, -1, 0, 0), "label": "reshape"}, step="gather_t"),
@@ -205,6 +206,8 @@ def _reference(c: Case, env: dict) -> np.ndarray:
                 out[m] += v[0].reshape(-1)[i]
         return out.reshape(c.shape)
     e = np.exp(v[0])
+    if c.op == "softmax_rows":
+        return e / e.sum(axis=1, keepdims=True)
     if c.op == "softmax":
         return e / e.sum()
     if c.op == "log_softmax":

@@ -8,7 +8,7 @@ tests/test_op_registry.py fails if an op lacks any rule. One module per op famil
 * `elementwise` — 'ew' (SymPy template; template compiler and local partials)
 * `linear`      — matmul, outer, transpose
 * `structure`   — index, stack, scatter, sum
-* `normalize`   — softmax, log_softmax, logsumexp
+* `normalize`   — softmax, log_softmax, logsumexp, softmax_rows
 * `gather`      — gather, gather_t (reshape, padding, im2col, pooling windows by an index map)
 """
 
@@ -22,7 +22,7 @@ from .base import TABLE_FORMS, JVPContext, Op, VJPContext
 from .elementwise import EW, EvaluationError, compile_template, local_partial
 from .gather import GATHER, GATHER_T
 from .linear import MATMUL, OUTER, TRANSPOSE
-from .normalize import LOG_SOFTMAX, LOGSUMEXP, SOFTMAX
+from .normalize import LOG_SOFTMAX, LOGSUMEXP, SOFTMAX, SOFTMAX_ROWS
 from .structure import INDEX, SCATTER, STACK, SUM
 
 REGISTRY: Mapping[str, Op] = MappingProxyType(
@@ -40,6 +40,7 @@ REGISTRY: Mapping[str, Op] = MappingProxyType(
             SOFTMAX,
             LOG_SOFTMAX,
             LOGSUMEXP,
+            SOFTMAX_ROWS,
             GATHER,
             GATHER_T,
         )

@@ -29,6 +29,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "window": ("win", r"\operatorname{win}"),
     "broadcast": ("bcast", r"\operatorname{bcast}"),
     "heads": ("split", r"\operatorname{split}"),
+    "maxpool": ("maxpool", r"\operatorname{maxpool}"),  # the max-pool selector (recursion display)
+    "avgpool": ("avgpool", r"\operatorname{avgpool}"),
 }
 
 

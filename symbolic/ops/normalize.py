@@ -1,5 +1,6 @@
-"""Normalisations of a vector: softmax, log_softmax and logsumexp (LSE). Numerically they shift by
-the maximum; their VJPs and JVPs reuse the op's own output (s = softmax(z): ∂ = s ⊙ (g − sᵀg)).
+"""Normalisations of a vector: softmax, log_softmax and logsumexp (LSE); softmax_rows of a
+matrix (each row, attention weights). Numerically they shift by the maximum; their VJPs and
+JVPs reuse the op's own output (s = softmax(z): ∂ = s ⊙ (g − sᵀg)).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import numpy as np
 import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
-from ..graph import Assignment, Shape, sym
+from ..graph import Assignment, GraphError, Shape, sym
 from .base import Attrs, Env, FloatArray, JVPContext, Op, ShapeRule, Tangents, VJPContext, arity, sole_tangent, vector
 from .notation import TOP, DisplayNode, DNamed, paren_latex, paren_text, sup
 
@@ -154,5 +155,67 @@ LOGSUMEXP = Op(
     symbolic=lambda a, env: sp.log(sp.Add(*[sp.exp(t) for t in env[a.args[0]]])),
     vjp=_logsumexp_vjp,
     jvp=_logsumexp_jvp,
+    display=_named,
+)
+
+
+# ---- softmax_rows ------------------------------------------------------------------------------
+
+
+def _rows_shape(shapes: Sequence[Shape], attrs: Attrs, out: Shape | None) -> Shape:
+    arity("softmax_rows", shapes, 1)
+    s = tuple(shapes[0])
+    if len(s) != 2:
+        raise GraphError(f"softmax_rows needs a matrix, got shape {s}")
+    return s
+
+
+def _softmax_rows_numeric(a: Assignment, env: Env) -> FloatArray:
+    z = np.asarray(env[a.args[0]], dtype=float)
+    e = np.exp(z - np.max(z, axis=1, keepdims=True))
+    out: FloatArray = e / np.sum(e, axis=1, keepdims=True)
+    return out
+
+
+def _softmax_rows_symbolic(a: Assignment, env: Env) -> Any:
+    z = env[a.args[0]]
+    out = np.empty(z.shape, dtype=object)
+    for i in range(z.shape[0]):
+        tot = sp.Add(*[sp.exp(t) for t in z[i]])
+        for j in range(z.shape[1]):
+            out[i, j] = sp.exp(z[i, j]) / tot
+    return out
+
+
+def _row_sums_back(em: Any, base: str, t: str, shape: Shape) -> str:
+    """(t·1) 1ᵀ: each row's sum spread back over the row (matmul with ones, then outer)."""
+    ones = em.ew(base, sp.S.One, (shape[1],))
+    r = em.op(base, "matmul", [t, ones], (shape[0],), ta=False, tb=False)
+    return str(em.op(base, "outer", [r, ones], shape))
+
+
+def _softmax_rows_vjp(a: Assignment, c: VJPContext) -> None:
+    (Z,) = a.args
+    s, g = sym(a.name), sym(c.g)
+    t = c.em.ew(c.base(Z), s * g, a.shape)
+    R = _row_sums_back(c.em, c.base(Z), t, a.shape)
+    c.give(Z, c.em.ew(c.base(Z), s * (g - sym(R)), a.shape))
+
+
+def _softmax_rows_jvp(a: Assignment, ts: Tangents, c: JVPContext) -> str | None:
+    tz, s = sym(sole_tangent(ts)), sym(a.name)
+    t = c.em.ew(c.base, s * tz, a.shape)
+    R = _row_sums_back(c.em, c.base, t, a.shape)
+    return c.em.ew(c.base, s * (tz - sym(R)), a.shape, name=c.final)
+
+
+SOFTMAX_ROWS = Op(
+    name="softmax_rows",
+    summary="softmax of each row of a matrix (attention weights)",
+    shape=_rows_shape,
+    numeric=_softmax_rows_numeric,
+    symbolic=_softmax_rows_symbolic,
+    vjp=_softmax_rows_vjp,
+    jvp=_softmax_rows_jvp,
     display=_named,
 )

@@ -89,6 +89,7 @@ class DNamed(DisplayNode):
         "softmax": r"\operatorname{softmax}",
         "log_softmax": r"\log\operatorname{softmax}",
         "logsumexp": r"\operatorname{LSE}",
+        "softmax_rows": r"\operatorname{softmax}_{\text{rows}}",
     }
 
     def _sympystr(self, pr: Any) -> str:
