@@ -449,6 +449,8 @@ def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: boo
         return Step(op, out, args, tiled=tiled, data=dict(R=R, N=N), comment=_comment(a))
     if op in ("gather", "gather_t"):
         index_map = [int(m) for m in a.attrs["map"]]
+        if out.size == args[0].size and index_map == list(range(out.size)):  # a reshape: a plain copy
+            return Step("copy", out, args, tiled=tiled, data=dict(off=0, count=out.size), comment=_comment(a))
         return Step(op, out, args, tiled=tiled, data=dict(map=index_map, N=len(index_map)), comment=_comment(a))
     raise AssertionError(op)
 

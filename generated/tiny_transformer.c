@@ -596,11 +596,10 @@ int tiny_transformer_forward(const sg_real *restrict theta, const sg_real *restr
         }
 
         /* z4 = gather(h3) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z4[s*32 + k] = m >= 0 ? t_h3[s*32 + m] : 0; }
+        for (int k = 0; k < 32; ++k) t_z4[s*32 + k] = t_h3[s*32 + k + 0];
         }
-        }
+
         /* h4 = z4 */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_z4[k];
@@ -1296,11 +1295,10 @@ int tiny_transformer_loss_grad(const sg_real *restrict theta, const sg_real *res
         }
 
         /* z4 = gather(h3) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z4[s*32 + k] = m >= 0 ? t_h3[s*32 + m] : 0; }
+        for (int k = 0; k < 32; ++k) t_z4[s*32 + k] = t_h3[s*32 + k + 0];
         }
-        }
+
         /* h4 = z4 */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_z4[k];
@@ -1373,12 +1371,10 @@ int tiny_transformer_loss_grad(const sg_real *restrict theta, const sg_real *res
         }
 
         /* d[h3] = gather_t(d[h4]) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) t_d_h3[s*32 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h3[s*32 + m] += t_d_h4[s*32 + k]; }
+        for (int k = 0; k < 32; ++k) t_d_h3[s*32 + k] = t_d_h4[s*32 + k + 0];
         }
-        }
+
         /* d[z3] = d[h3]*1[z3 > 0] */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_d_h3[k];
@@ -2937,11 +2933,10 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         }
 
         /* z4 = gather(h3) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z4[s*32 + k] = m >= 0 ? t_h3[s*32 + m] : 0; }
+        for (int k = 0; k < 32; ++k) t_z4[s*32 + k] = t_h3[s*32 + k + 0];
         }
-        }
+
         /* h4 = z4 */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_z4[k];
@@ -3014,12 +3009,10 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         }
 
         /* d[h3] = gather_t(d[h4]) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) t_d_h3[s*32 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h3[s*32 + m] += t_d_h4[s*32 + k]; }
+        for (int k = 0; k < 32; ++k) t_d_h3[s*32 + k] = t_d_h4[s*32 + k + 0];
         }
-        }
+
         /* d[z3] = d[h3]*1[z3 > 0] */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_d_h3[k];
@@ -4008,11 +4001,10 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         }
 
         /* t[z4] = gather(t[h3]) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_t_z4[s*32 + k] = m >= 0 ? t_t_h3[s*32 + m] : 0; }
+        for (int k = 0; k < 32; ++k) t_t_z4[s*32 + k] = t_t_h3[s*32 + k + 0];
         }
-        }
+
         /* t[h4] = t[z4] */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_t_z4[k];
@@ -4075,12 +4067,10 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         }
 
         /* t[d[h3]] = gather_t(t[d[h4]]) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) t_t_d_h3[s*32 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_t_d_h3[s*32 + m] += t_t_d_h4[s*32 + k]; }
+        for (int k = 0; k < 32; ++k) t_t_d_h3[s*32 + k] = t_t_d_h4[s*32 + k + 0];
         }
-        }
+
         /* t[d[z3]] = t[d[h3]]*1[z3 > 0] */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_t_d_h3[k];
@@ -5706,11 +5696,10 @@ int tiny_transformer_jacobian(const sg_real *restrict theta, const sg_real *rest
         }
 
         /* z4 = gather(h3) */
-        { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z4[s*32 + k] = m >= 0 ? t_h3[s*32 + m] : 0; }
+        for (int k = 0; k < 32; ++k) t_z4[s*32 + k] = t_h3[s*32 + k + 0];
         }
-        }
+
         /* h4 = z4 */
         for (int k = 0; k < nt*32; ++k) {
             const sg_real a0 = t_z4[k];
@@ -5736,12 +5725,10 @@ int tiny_transformer_jacobian(const sg_real *restrict theta, const sg_real *rest
             }
 
             /* J0:d[h3] = gather_t(J0:d[h4]) */
-            { static const int map[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 };
             for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 32; ++k) t_J0_d_h3[s*32 + k] = 0;
-            for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_h3[s*32 + m] += t_J0_d_h4[s*32 + k]; }
+            for (int k = 0; k < 32; ++k) t_J0_d_h3[s*32 + k] = t_J0_d_h4[s*32 + k + 0];
             }
-            }
+
             /* J0:d[z3] = J0:d[h3]*1[z3 > 0] */
             for (int k = 0; k < nt*32; ++k) {
                 const sg_real a0 = t_J0_d_h3[k];
