@@ -534,28 +534,52 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
         { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_1[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_1[s*128 + m] += t_d_z2_4[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_4[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; }
         }
         }
         /* d[h1]#2 = gather_t(d[z2#3]) */
         { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_2[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_2[s*128 + m] += t_d_z2_3[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_3[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; }
         }
         }
         /* d[h1]#3 = gather_t(d[z2#2]) */
         { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_3[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_3[s*128 + m] += t_d_z2_2[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_2[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; }
         }
         }
         /* d[h1]#4 = gather_t(d[z2#1]) */
         { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_4[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_4[s*128 + m] += t_d_z2_1[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_1[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; }
         }
         }
         /* d[h1] = d[h1]#1 + d[h1]#2 + d[h1]#3 + d[h1]#4 */
@@ -583,7 +607,13 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
         { static const int map[128] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 2; ++k) t_d_b1[s*2 + k] = 0;
-        for (int k = 0; k < 128; ++k) { const int m = map[k]; if (m >= 0) t_d_b1[s*2 + m] += t_d_z1_5[s*128 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 128; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_b1[s*2 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_5[s*128 + k];
+          }
+          if (cur >= 0) t_d_b1[s*2 + cur] += acc; }
         }
         }
         /* d[z1#2] = matmul(d[z1#5], z1#1)  [2x64]·[64x9] */
@@ -1025,28 +1055,52 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_1[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_1[s*128 + m] += t_d_z2_4[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_4[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; }
         }
         }
         /* d[h1]#2 = gather_t(d[z2#3]) */
         { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_2[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_2[s*128 + m] += t_d_z2_3[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_3[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; }
         }
         }
         /* d[h1]#3 = gather_t(d[z2#2]) */
         { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_3[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_3[s*128 + m] += t_d_z2_2[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_2[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; }
         }
         }
         /* d[h1]#4 = gather_t(d[z2#1]) */
         { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1_4[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_d_h1_4[s*128 + m] += t_d_z2_1[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z2_1[s*32 + k];
+          }
+          if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; }
         }
         }
         /* d[h1] = d[h1]#1 + d[h1]#2 + d[h1]#3 + d[h1]#4 */
@@ -1074,7 +1128,13 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         { static const int map[128] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 2; ++k) t_d_b1[s*2 + k] = 0;
-        for (int k = 0; k < 128; ++k) { const int m = map[k]; if (m >= 0) t_d_b1[s*2 + m] += t_d_z1_5[s*128 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 128; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_b1[s*2 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_5[s*128 + k];
+          }
+          if (cur >= 0) t_d_b1[s*2 + cur] += acc; }
         }
         }
         /* d[z1#2] = matmul(d[z1#5], z1#1)  [2x64]·[64x9] */
@@ -1295,28 +1355,52 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_t_d_h1_1[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_t_d_h1_1[s*128 + m] += t_t_d_z2_4[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z2_4[s*32 + k];
+          }
+          if (cur >= 0) t_t_d_h1_1[s*128 + cur] += acc; }
         }
         }
         /* t[d[h1]#2] = gather_t(t[d[z2#3]]) */
         { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_t_d_h1_2[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_t_d_h1_2[s*128 + m] += t_t_d_z2_3[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z2_3[s*32 + k];
+          }
+          if (cur >= 0) t_t_d_h1_2[s*128 + cur] += acc; }
         }
         }
         /* t[d[h1]#3] = gather_t(t[d[z2#2]]) */
         { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_t_d_h1_3[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_t_d_h1_3[s*128 + m] += t_t_d_z2_2[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z2_2[s*32 + k];
+          }
+          if (cur >= 0) t_t_d_h1_3[s*128 + cur] += acc; }
         }
         }
         /* t[d[h1]#4] = gather_t(t[d[z2#1]]) */
         { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_t_d_h1_4[s*128 + k] = 0;
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_t_d_h1_4[s*128 + m] += t_t_d_z2_1[s*32 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 32; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z2_1[s*32 + k];
+          }
+          if (cur >= 0) t_t_d_h1_4[s*128 + cur] += acc; }
         }
         }
         /* t[d[h1]] = t[d[h1]#1] + t[d[h1]#2] + t[d[h1]#3] + t[d[h1]#4] */
@@ -1344,7 +1428,13 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         { static const int map[128] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 2; ++k) t_t_d_b1[s*2 + k] = 0;
-        for (int k = 0; k < 128; ++k) { const int m = map[k]; if (m >= 0) t_t_d_b1[s*2 + m] += t_t_d_z1_5[s*128 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 128; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_b1[s*2 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_5[s*128 + k];
+          }
+          if (cur >= 0) t_t_d_b1[s*2 + cur] += acc; }
         }
         }
         /* t[d[z1#2]] = matmul(t[d[z1#5]], z1#1)  [2x64]·[64x9] */
@@ -1667,28 +1757,52 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
             { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 128; ++k) t_J0_d_h1_1[s*128 + k] = 0;
-            for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_h1_1[s*128 + m] += t_J0_d_z2_4[s*32 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 32; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z2_4[s*32 + k];
+              }
+              if (cur >= 0) t_J0_d_h1_1[s*128 + cur] += acc; }
             }
             }
             /* J0:d[h1]#2 = gather_t(J0:d[z2#3]) */
             { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 128; ++k) t_J0_d_h1_2[s*128 + k] = 0;
-            for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_h1_2[s*128 + m] += t_J0_d_z2_3[s*32 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 32; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z2_3[s*32 + k];
+              }
+              if (cur >= 0) t_J0_d_h1_2[s*128 + cur] += acc; }
             }
             }
             /* J0:d[h1]#3 = gather_t(J0:d[z2#2]) */
             { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 128; ++k) t_J0_d_h1_3[s*128 + k] = 0;
-            for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_h1_3[s*128 + m] += t_J0_d_z2_2[s*32 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 32; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z2_2[s*32 + k];
+              }
+              if (cur >= 0) t_J0_d_h1_3[s*128 + cur] += acc; }
             }
             }
             /* J0:d[h1]#4 = gather_t(J0:d[z2#1]) */
             { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 128; ++k) t_J0_d_h1_4[s*128 + k] = 0;
-            for (int k = 0; k < 32; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_h1_4[s*128 + m] += t_J0_d_z2_1[s*32 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 32; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z2_1[s*32 + k];
+              }
+              if (cur >= 0) t_J0_d_h1_4[s*128 + cur] += acc; }
             }
             }
             /* J0:d[h1] = J0:d[h1]#1 + J0:d[h1]#2 + J0:d[h1]#3 + J0:d[h1]#4 */
@@ -1716,7 +1830,13 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
             { static const int map[128] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 2; ++k) t_J0_d_b1[s*2 + k] = 0;
-            for (int k = 0; k < 128; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_b1[s*2 + m] += t_J0_d_z1_5[s*128 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 128; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_b1[s*2 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_5[s*128 + k];
+              }
+              if (cur >= 0) t_J0_d_b1[s*2 + cur] += acc; }
             }
             }
             /* J0:d[z1#2] = matmul(J0:d[z1#5], z1#1)  [2x64]·[64x9] */
@@ -1753,7 +1873,13 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
             { static const int map[576] = { -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 6, -1, 8, 9, 10, 11, 12, 13, 14, -1, 16, 17, 18, 19, 20, 21, 22, -1, 24, 25, 26, 27, 28, 29, 30, -1, 32, 33, 34, 35, 36, 37, 38, -1, 40, 41, 42, 43, 44, 45, 46, -1, 48, 49, 50, 51, 52, 53, 54, -1, -1, -1, -1, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, -1, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3, 4, 5, 6, 7, -1, 9, 10, 11, 12, 13, 14, 15, -1, 17, 18, 19, 20, 21, 22, 23, -1, 25, 26, 27, 28, 29, 30, 31, -1, 33, 34, 35, 36, 37, 38, 39, -1, 41, 42, 43, 44, 45, 46, 47, -1, 49, 50, 51, 52, 53, 54, 55, -1, -1, 0, 1, 2, 3, 4, 5, 6, -1, 8, 9, 10, 11, 12, 13, 14, -1, 16, 17, 18, 19, 20, 21, 22, -1, 24, 25, 26, 27, 28, 29, 30, -1, 32, 33, 34, 35, 36, 37, 38, -1, 40, 41, 42, 43, 44, 45, 46, -1, 48, 49, 50, 51, 52, 53, 54, -1, 56, 57, 58, 59, 60, 61, 62, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 1, 2, 3, 4, 5, 6, 7, -1, 9, 10, 11, 12, 13, 14, 15, -1, 17, 18, 19, 20, 21, 22, 23, -1, 25, 26, 27, 28, 29, 30, 31, -1, 33, 34, 35, 36, 37, 38, 39, -1, 41, 42, 43, 44, 45, 46, 47, -1, 49, 50, 51, 52, 53, 54, 55, -1, 57, 58, 59, 60, 61, 62, 63, -1, -1, 8, 9, 10, 11, 12, 13, 14, -1, 16, 17, 18, 19, 20, 21, 22, -1, 24, 25, 26, 27, 28, 29, 30, -1, 32, 33, 34, 35, 36, 37, 38, -1, 40, 41, 42, 43, 44, 45, 46, -1, 48, 49, 50, 51, 52, 53, 54, -1, 56, 57, 58, 59, 60, 61, 62, -1, -1, -1, -1, -1, -1, -1, -1, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, -1, -1, -1, -1, -1, -1, -1, -1, 9, 10, 11, 12, 13, 14, 15, -1, 17, 18, 19, 20, 21, 22, 23, -1, 25, 26, 27, 28, 29, 30, 31, -1, 33, 34, 35, 36, 37, 38, 39, -1, 41, 42, 43, 44, 45, 46, 47, -1, 49, 50, 51, 52, 53, 54, 55, -1, 57, 58, 59, 60, 61, 62, 63, -1, -1, -1, -1, -1, -1, -1, -1, -1 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 64; ++k) t_J0_d_x[s*64 + k] = 0;
-            for (int k = 0; k < 576; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_x[s*64 + m] += t_J0_d_z1_1[s*576 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 576; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_x[s*64 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_1[s*576 + k];
+              }
+              if (cur >= 0) t_J0_d_x[s*64 + cur] += acc; }
             }
             }
             for (s = 0; s < nt; ++s) {

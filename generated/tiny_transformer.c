@@ -373,7 +373,13 @@ int tiny_transformer_forward(const sg_real *restrict theta, const sg_real *restr
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_20[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_20[s*32 + m] += t_z1_19[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_20[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_19[s*16 + k];
+          }
+          if (cur >= 0) t_z1_20[s*32 + cur] += acc; }
         }
         }
         /* z1#21 = gather(z1#4) */
@@ -441,7 +447,13 @@ int tiny_transformer_forward(const sg_real *restrict theta, const sg_real *restr
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_28[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_28[s*32 + m] += t_z1_27[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_28[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_27[s*16 + k];
+          }
+          if (cur >= 0) t_z1_28[s*32 + cur] += acc; }
         }
         }
         /* z1#29 = z1#20 + z1#28 */
@@ -1072,7 +1084,13 @@ int tiny_transformer_loss_grad(const sg_real *restrict theta, const sg_real *res
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_20[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_20[s*32 + m] += t_z1_19[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_20[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_19[s*16 + k];
+          }
+          if (cur >= 0) t_z1_20[s*32 + cur] += acc; }
         }
         }
         /* z1#21 = gather(z1#4) */
@@ -1140,7 +1158,13 @@ int tiny_transformer_loss_grad(const sg_real *restrict theta, const sg_real *res
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_28[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_28[s*32 + m] += t_z1_27[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_28[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_27[s*16 + k];
+          }
+          if (cur >= 0) t_z1_28[s*32 + cur] += acc; }
         }
         }
         /* z1#29 = z1#20 + z1#28 */
@@ -1648,21 +1672,39 @@ int tiny_transformer_loss_grad(const sg_real *restrict theta, const sg_real *res
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_12_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_12_1[s*32 + m] += t_d_z1_23[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_12_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_23[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_12_1[s*32 + cur] += acc; }
         }
         }
         /* d[z1#8]#1 = gather_t(d[z1#22]) */
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_8_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_8_1[s*32 + m] += t_d_z1_22[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_8_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_22[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_8_1[s*32 + cur] += acc; }
         }
         }
         /* d[z1#4]#1 = gather_t(d[z1#21]) */
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_4_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_4_1[s*32 + m] += t_d_z1_21[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_4_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_21[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_4_1[s*32 + cur] += acc; }
         }
         }
         /* d[z1#19] = gather(d[z1#29]) */
@@ -1766,21 +1808,39 @@ int tiny_transformer_loss_grad(const sg_real *restrict theta, const sg_real *res
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_12_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_12_2[s*32 + m] += t_d_z1_15[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_12_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_15[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_12_2[s*32 + cur] += acc; }
         }
         }
         /* d[z1#8]#2 = gather_t(d[z1#14]) */
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_8_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_8_2[s*32 + m] += t_d_z1_14[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_8_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_14[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_8_2[s*32 + cur] += acc; }
         }
         }
         /* d[z1#4]#2 = gather_t(d[z1#13]) */
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_4_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_4_2[s*32 + m] += t_d_z1_13[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_4_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_13[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_4_2[s*32 + cur] += acc; }
         }
         }
         /* d[z1#12] = d[z1#12]#1 + d[z1#12]#2 */
@@ -2710,7 +2770,13 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_20[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_20[s*32 + m] += t_z1_19[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_20[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_19[s*16 + k];
+          }
+          if (cur >= 0) t_z1_20[s*32 + cur] += acc; }
         }
         }
         /* z1#21 = gather(z1#4) */
@@ -2778,7 +2844,13 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_28[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_28[s*32 + m] += t_z1_27[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_28[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_27[s*16 + k];
+          }
+          if (cur >= 0) t_z1_28[s*32 + cur] += acc; }
         }
         }
         /* z1#29 = z1#20 + z1#28 */
@@ -3286,21 +3358,39 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_12_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_12_1[s*32 + m] += t_d_z1_23[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_12_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_23[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_12_1[s*32 + cur] += acc; }
         }
         }
         /* d[z1#8]#1 = gather_t(d[z1#22]) */
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_8_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_8_1[s*32 + m] += t_d_z1_22[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_8_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_22[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_8_1[s*32 + cur] += acc; }
         }
         }
         /* d[z1#4]#1 = gather_t(d[z1#21]) */
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_4_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_4_1[s*32 + m] += t_d_z1_21[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_4_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_21[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_4_1[s*32 + cur] += acc; }
         }
         }
         /* d[z1#19] = gather(d[z1#29]) */
@@ -3404,21 +3494,39 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_12_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_12_2[s*32 + m] += t_d_z1_15[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_12_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_15[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_12_2[s*32 + cur] += acc; }
         }
         }
         /* d[z1#8]#2 = gather_t(d[z1#14]) */
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_8_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_8_2[s*32 + m] += t_d_z1_14[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_8_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_14[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_8_2[s*32 + cur] += acc; }
         }
         }
         /* d[z1#4]#2 = gather_t(d[z1#13]) */
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_d_z1_4_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_d_z1_4_2[s*32 + m] += t_d_z1_13[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_d_z1_4_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_d_z1_13[s*16 + k];
+          }
+          if (cur >= 0) t_d_z1_4_2[s*32 + cur] += acc; }
         }
         }
         /* d[z1#12] = d[z1#12]#1 + d[z1#12]#2 */
@@ -3672,7 +3780,13 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_z1_20[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_z1_20[s*32 + m] += t_t_z1_19[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_z1_20[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_z1_19[s*16 + k];
+          }
+          if (cur >= 0) t_t_z1_20[s*32 + cur] += acc; }
         }
         }
         /* t[z1#21] = gather(t[z1#4]) */
@@ -3803,7 +3917,13 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_z1_28[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_z1_28[s*32 + m] += t_t_z1_27[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_z1_28[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_z1_27[s*16 + k];
+          }
+          if (cur >= 0) t_t_z1_28[s*32 + cur] += acc; }
         }
         }
         /* t[z1#29] = t[z1#20] + t[z1#28] */
@@ -4502,21 +4622,39 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_d_z1_12_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_d_z1_12_1[s*32 + m] += t_t_d_z1_23[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_z1_12_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_23[s*16 + k];
+          }
+          if (cur >= 0) t_t_d_z1_12_1[s*32 + cur] += acc; }
         }
         }
         /* t[d[z1#8]#1] = gather_t(t[d[z1#22]]) */
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_d_z1_8_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_d_z1_8_1[s*32 + m] += t_t_d_z1_22[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_z1_8_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_22[s*16 + k];
+          }
+          if (cur >= 0) t_t_d_z1_8_1[s*32 + cur] += acc; }
         }
         }
         /* t[d[z1#4]#1] = gather_t(t[d[z1#21]]) */
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_d_z1_4_1[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_d_z1_4_1[s*32 + m] += t_t_d_z1_21[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_z1_4_1[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_21[s*16 + k];
+          }
+          if (cur >= 0) t_t_d_z1_4_1[s*32 + cur] += acc; }
         }
         }
         /* t[d[z1#19]] = gather(t[d[z1#29]]) */
@@ -4702,21 +4840,39 @@ int tiny_transformer_hvp(const sg_real *restrict theta, const sg_real *restrict 
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_d_z1_12_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_d_z1_12_2[s*32 + m] += t_t_d_z1_15[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_z1_12_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_15[s*16 + k];
+          }
+          if (cur >= 0) t_t_d_z1_12_2[s*32 + cur] += acc; }
         }
         }
         /* t[d[z1#8]#2] = gather_t(t[d[z1#14]]) */
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_d_z1_8_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_d_z1_8_2[s*32 + m] += t_t_d_z1_14[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_z1_8_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_14[s*16 + k];
+          }
+          if (cur >= 0) t_t_d_z1_8_2[s*32 + cur] += acc; }
         }
         }
         /* t[d[z1#4]#2] = gather_t(t[d[z1#13]]) */
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_t_d_z1_4_2[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_t_d_z1_4_2[s*32 + m] += t_t_d_z1_13[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_t_d_z1_4_2[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_t_d_z1_13[s*16 + k];
+          }
+          if (cur >= 0) t_t_d_z1_4_2[s*32 + cur] += acc; }
         }
         }
         /* t[d[z1#12]] = t[d[z1#12]#1] + t[d[z1#12]#2] */
@@ -5473,7 +5629,13 @@ int tiny_transformer_jacobian(const sg_real *restrict theta, const sg_real *rest
         { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_20[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_20[s*32 + m] += t_z1_19[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_20[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_19[s*16 + k];
+          }
+          if (cur >= 0) t_z1_20[s*32 + cur] += acc; }
         }
         }
         /* z1#21 = gather(z1#4) */
@@ -5541,7 +5703,13 @@ int tiny_transformer_jacobian(const sg_real *restrict theta, const sg_real *rest
         { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 32; ++k) t_z1_28[s*32 + k] = 0;
-        for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_z1_28[s*32 + m] += t_z1_27[s*16 + k]; }
+        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+          for (int k = 0; k < 16; ++k) {
+              const int m = map[k];
+              if (m != cur) { if (cur >= 0) t_z1_28[s*32 + cur] += acc; cur = m; acc = 0; }
+              if (m >= 0) acc += t_z1_27[s*16 + k];
+          }
+          if (cur >= 0) t_z1_28[s*32 + cur] += acc; }
         }
         }
         /* z1#29 = z1#20 + z1#28 */
@@ -6042,21 +6210,39 @@ int tiny_transformer_jacobian(const sg_real *restrict theta, const sg_real *rest
             { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 32; ++k) t_J0_d_z1_12_1[s*32 + k] = 0;
-            for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_z1_12_1[s*32 + m] += t_J0_d_z1_23[s*16 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 16; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_z1_12_1[s*32 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_23[s*16 + k];
+              }
+              if (cur >= 0) t_J0_d_z1_12_1[s*32 + cur] += acc; }
             }
             }
             /* J0:d[z1#8]#1 = gather_t(J0:d[z1#22]) */
             { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 32; ++k) t_J0_d_z1_8_1[s*32 + k] = 0;
-            for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_z1_8_1[s*32 + m] += t_J0_d_z1_22[s*16 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 16; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_z1_8_1[s*32 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_22[s*16 + k];
+              }
+              if (cur >= 0) t_J0_d_z1_8_1[s*32 + cur] += acc; }
             }
             }
             /* J0:d[z1#4]#1 = gather_t(J0:d[z1#21]) */
             { static const int map[16] = { 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 32; ++k) t_J0_d_z1_4_1[s*32 + k] = 0;
-            for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_z1_4_1[s*32 + m] += t_J0_d_z1_21[s*16 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 16; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_z1_4_1[s*32 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_21[s*16 + k];
+              }
+              if (cur >= 0) t_J0_d_z1_4_1[s*32 + cur] += acc; }
             }
             }
             /* J0:d[z1#19] = gather(J0:d[z1#29]) */
@@ -6160,21 +6346,39 @@ int tiny_transformer_jacobian(const sg_real *restrict theta, const sg_real *rest
             { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 32; ++k) t_J0_d_z1_12_2[s*32 + k] = 0;
-            for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_z1_12_2[s*32 + m] += t_J0_d_z1_15[s*16 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 16; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_z1_12_2[s*32 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_15[s*16 + k];
+              }
+              if (cur >= 0) t_J0_d_z1_12_2[s*32 + cur] += acc; }
             }
             }
             /* J0:d[z1#8]#2 = gather_t(J0:d[z1#14]) */
             { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 32; ++k) t_J0_d_z1_8_2[s*32 + k] = 0;
-            for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_z1_8_2[s*32 + m] += t_J0_d_z1_14[s*16 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 16; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_z1_8_2[s*32 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_14[s*16 + k];
+              }
+              if (cur >= 0) t_J0_d_z1_8_2[s*32 + cur] += acc; }
             }
             }
             /* J0:d[z1#4]#2 = gather_t(J0:d[z1#13]) */
             { static const int map[16] = { 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27 };
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 32; ++k) t_J0_d_z1_4_2[s*32 + k] = 0;
-            for (int k = 0; k < 16; ++k) { const int m = map[k]; if (m >= 0) t_J0_d_z1_4_2[s*32 + m] += t_J0_d_z1_13[s*16 + k]; }
+            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
+              for (int k = 0; k < 16; ++k) {
+                  const int m = map[k];
+                  if (m != cur) { if (cur >= 0) t_J0_d_z1_4_2[s*32 + cur] += acc; cur = m; acc = 0; }
+                  if (m >= 0) acc += t_J0_d_z1_13[s*16 + k];
+              }
+              if (cur >= 0) t_J0_d_z1_4_2[s*32 + cur] += acc; }
             }
             }
             /* J0:d[z1#12] = J0:d[z1#12]#1 + J0:d[z1#12]#2 */
