@@ -10,11 +10,11 @@
 #define TINY_TRANSFORMER_N_PARAMS 475
 #define TINY_TRANSFORMER_DATA_WIDTH 35
 #define TINY_TRANSFORMER_OUT_WIDTH 3
-#define TINY_TRANSFORMER_WORK_FORWARD 126072  /* scratch reals for tiny_transformer_forward */
-#define TINY_TRANSFORMER_WORK_LOSS_GRAD 77296  /* scratch reals for tiny_transformer_loss_grad */
-#define TINY_TRANSFORMER_WORK_HVP 91504  /* scratch reals for tiny_transformer_hvp */
-#define TINY_TRANSFORMER_WORK_HESSIAN 92462  /* scratch reals for tiny_transformer_hessian */
-#define TINY_TRANSFORMER_WORK_JACOBIAN 85384  /* scratch reals for tiny_transformer_jacobian */
+#define TINY_TRANSFORMER_WORK_FORWARD 126016  /* scratch reals for tiny_transformer_forward */
+#define TINY_TRANSFORMER_WORK_LOSS_GRAD 78792  /* scratch reals for tiny_transformer_loss_grad */
+#define TINY_TRANSFORMER_WORK_HVP 92760  /* scratch reals for tiny_transformer_hvp */
+#define TINY_TRANSFORMER_WORK_HESSIAN 93718  /* scratch reals for tiny_transformer_hessian */
+#define TINY_TRANSFORMER_WORK_JACOBIAN 85312  /* scratch reals for tiny_transformer_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .graph import GraphError, Shape, size
 
-MAX_MAP = 10_000_000  # entries of one index map (memory of the IR and of the C table)
+MAX_MAP = 1_000_000  # entries of one index map (memory of the IR, size of the C table)
 
 
 def out_size(a: int, k: int, stride: int, padding: int, what: str) -> int:

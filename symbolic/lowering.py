@@ -461,8 +461,8 @@ class Lowerer:
         z, shape = self.matmul_refs(h, False, W, True)
         if not b:
             return z, shape
-        ones = self.emit_ew(self.fresh(), 1, (sh[0],))
-        return z + self.structural("outer", [ones, b], shape), shape
+        cols = tuple(j for _ in range(sh[0]) for j in range(shape[1]))  # 1 bᵀ: b on every row
+        return z + self.gather(b, cols, shape, "broadcast"), shape
 
     def linear(self, args: list[Node], kwargs: dict[str, Node]) -> Value:
         """linear(h, W[, b]) on the last axis, as torch.nn.functional.linear: W h + b for a vector,
@@ -481,7 +481,7 @@ class Lowerer:
     def layernorm(self, args: list[Node], kwargs: dict[str, Node]) -> Value:
         """layernorm(x, gamma, beta, eps=1e-5): (x − mean)/√(var + eps) ⊙ γ + β over the last axis
         (a vector, or each row of a (T, D) token matrix), with the biased variance as PyTorch.
-        Rows use x·1/D and outer products with 1 (matmul, outer, elementwise: no new op)."""
+        Row sums are gather_t with the row map, broadcasts gathers (no new op)."""
         if len(args) not in (3, 4) or set(kwargs) - {"eps"} or (len(args) == 4 and kwargs):
             raise GraphError(f"{self.who}: layernorm(x, gamma, beta, eps=1e-5) takes x, gamma, beta and eps")
         eps_node = args[3] if len(args) == 4 else kwargs.get("eps")
@@ -505,16 +505,17 @@ class Lowerer:
             var = self.structural("sum", [self.store(c**2, sx)], ()) / D
             return c / sp.sqrt(var + eps) * sym(gamma) + sym(beta), sx
         T = sx[0]
-        ones_d, ones_t = self.emit_ew(self.fresh(), 1, (D,)), self.emit_ew(self.fresh(), 1, (T,))
-        mean = self.store(self.structural("matmul", [x, ones_d], (T,), ta=False, tb=False) / D, (T,))
-        c = sym(self.store(X - self.structural("outer", [mean, ones_d], sx), sx))
-        sq = self.store(c**2, sx)
-        rstd = self.store(
-            1 / sp.sqrt(self.structural("matmul", [sq, ones_d], (T,), ta=False, tb=False) / D + eps), (T,)
-        )
-        scale = self.structural("outer", [rstd, ones_d], sx)
-        g, b = self.structural("outer", [ones_t, gamma], sx), self.structural("outer", [ones_t, beta], sx)
-        return c * scale * g + b, sx
+        rows = tuple(r for r in range(T) for _ in range(D))  # row r's entries ↔ entry r
+        cols = tuple(j for _ in range(T) for j in range(D))  # γ, β on every row
+
+        def row_mean(ref: str) -> sp.Expr:
+            return self.structural("gather_t", [ref], (T,), map=rows, label="broadcast") / D
+
+        mean = self.store(row_mean(x), (T,))
+        c = sym(self.store(X - self.gather(mean, rows, sx, "broadcast"), sx))
+        rstd = self.store(1 / sp.sqrt(row_mean(self.store(c**2, sx)) + eps), (T,))
+        scale = self.gather(rstd, rows, sx, "broadcast")
+        return c * scale * self.gather(gamma, cols, sx, "broadcast") + self.gather(beta, cols, sx, "broadcast"), sx
 
     def conv2d(self, refs: list[str], stride: int, padding: int) -> Value:
         """S = W_(O, C·k·k) φ(x) + b 1ᵀ, reshaped to (O, Ho, Wo) (seed 002's matrix form)."""

@@ -176,6 +176,17 @@ def value(e, env: dict):
             return np.log(_softmax(z))
         if op == "logsumexp":
             return np.log(np.sum(np.exp(z)))
+        if op == "softmax_rows":
+            return np.array([_softmax(row) for row in z])
+    if kind == "DLayout" and len(a) == 5:  # gather / gather_t: output shape and map ride along
+        x, shape, index_map = np.asarray(v(a[2]), dtype=float).ravel(), tuple(map(int, a[3])), list(map(int, a[4]))
+        if not a[1]:
+            return np.array([x[m] if m >= 0 else 0.0 for m in index_map]).reshape(shape)
+        out = np.zeros(int(np.prod(shape)))
+        for i, m in enumerate(index_map):
+            if m >= 0:
+                out[m] += x[i]
+        return out.reshape(shape)
     if kind == "DOp":
         parts = [v(x) for x in a[1:]]
         return sum(parts) if a[0].name == "+" else np.prod(parts, axis=0)

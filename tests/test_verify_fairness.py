@@ -308,8 +308,27 @@ def test_json_verdicts(capsys, claims):
     assert rc == (1 if any(r["verdict"] == "wrong" for r in res) else 0)
 
 
+DATA_OF = {  # bundled claims about a dataset: (spec, data file)
+    "seed003_four_points.claims.toml": ("seed003_four_points.toml", "seed003_four_points.csv"),
+}
+
+
 def test_every_bundled_claims_file_is_covered():
-    assert sorted(p.name for p in (EXAMPLES / "claims").glob("*.toml")) == sorted(SPEC_OF)
+    assert sorted(p.name for p in (EXAMPLES / "claims").glob("*.toml")) == sorted([*SPEC_OF, *DATA_OF])
+
+
+@pytest.mark.parametrize("claims", sorted(DATA_OF))
+def test_dataset_claims_print_cleanly_and_their_latex_compiles(capsys, tmp_path, claims):
+    spec, data = DATA_OF[claims]
+    base = ["verify", example(spec), "--claims", str(EXAMPLES / "claims" / claims), "--data", str(EXAMPLES / data)]
+    for extra in (["--json"], ["--format", "text"], ["--format", "markdown"], ["--format", "latex"]):
+        rc = main(base + extra)
+        out = capsys.readouterr().out
+        assert rc in (0, 1) and out.strip()
+        for bad in ("#", "d[", "Matrix(", "\\texttt{\\frac"):
+            assert bad not in out, (claims, extra, bad)
+    main(base + ["--format", "latex", "--standalone"])
+    _pdflatex(tmp_path, "data_claims", capsys.readouterr().out)
 
 
 # ---- 5. LaTeX that compiles ----------------------------------------------------------------------

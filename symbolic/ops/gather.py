@@ -35,12 +35,14 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 class DLayout(DisplayNode):
-    """φ(x), vec(x), … and their transposes φᵀ(g): a gather or gather_t shown by its label."""
+    """φ(x), vec(x), … and their transposes φᵀ(g): a gather or gather_t shown by its label.
+    Args (label, transposed, x[, shape, map]): the op's output shape and index map ride along
+    unprinted, so a printed program can still be evaluated (tests/test_readable_output.py)."""
 
     _T: ClassVar[str] = "ᵀ"
 
     def _parts(self) -> tuple[str, str, bool, Any]:
-        label, transposed, x = self.args
+        label, transposed, x = self.args[:3]
         base, _, at = str(label).partition(":")  # "window:0,1": entry (0, 1) of each window
         text, latex = LABELS.get(base, (base, rf"\operatorname{{{base}}}"))
         if at:
@@ -55,6 +57,12 @@ class DLayout(DisplayNode):
         _, latex, t, x = self._parts()
         head = latex + (r"^{\top}" if t else "")
         return head + r"\left(" + str(pr._print(x)) + r"\right)"
+
+
+def _display(a: Assignment, transposed: Any) -> sp.Expr:
+    shape = sp.Tuple(*[sp.Integer(d) for d in a.shape])
+    index_map = sp.Tuple(*[sp.Integer(m) for m in a.attrs["map"]])
+    return DLayout(sp.Symbol(a.attrs["label"]), transposed, sym(a.args[0]), shape, index_map)
 
 
 def check_map(op: str, index_map: Sequence[int], n_out: int, n_src: int) -> None:
@@ -113,7 +121,7 @@ GATHER = Op(
     symbolic=_gather_symbolic,
     vjp=_gather_vjp,
     jvp=jvp_same_op,
-    display=lambda a: DLayout(sp.Symbol(a.attrs["label"]), sp.false, sym(a.args[0])),
+    display=lambda a: _display(a, sp.false),
 )
 
 
@@ -152,5 +160,5 @@ GATHER_T = Op(
     symbolic=_gather_t_symbolic,
     vjp=_gather_t_vjp,
     jvp=jvp_same_op,
-    display=lambda a: DLayout(sp.Symbol(a.attrs["label"]), sp.true, sym(a.args[0])),
+    display=lambda a: _display(a, sp.true),
 )

@@ -188,10 +188,10 @@ def _softmax_rows_symbolic(a: Assignment, env: Env) -> Any:
 
 
 def _row_sums_back(em: Any, base: str, t: str, shape: Shape) -> str:
-    """(t·1) 1ᵀ: each row's sum spread back over the row (matmul with ones, then outer)."""
-    ones = em.ew(base, sp.S.One, (shape[1],))
-    r = em.op(base, "matmul", [t, ones], (shape[0],), ta=False, tb=False)
-    return str(em.op(base, "outer", [r, ones], shape))
+    """Each row's sum spread back over the row: gather_t then gather with the row-broadcast map."""
+    rows = tuple(r for r in range(shape[0]) for _ in range(shape[1]))
+    r = em.op(base, "gather_t", [t], (shape[0],), map=rows, label="broadcast")
+    return str(em.op(base, "gather", [r], shape, map=rows, label="broadcast"))
 
 
 def _softmax_rows_vjp(a: Assignment, c: VJPContext) -> None:
