@@ -20,7 +20,7 @@ import sys
 import sysconfig
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -354,6 +354,7 @@ def build_module(
     extra_link_args: Sequence[str] = (),
     define_macros: Sequence[tuple] = (),
     store: KernelStore | None = None,
+    manifest_info: Mapping[str, str] | None = None,
 ) -> ModuleType:
     """Compile C source (which must contain the definitions of every function declared in cdef)
     into a cffi API-mode extension; return the imported module (has .ffi and .lib). Cached by content hash.
@@ -362,12 +363,14 @@ def build_module(
     None) pairs) go to the extension build (e.g. linking a BLAS); all are part of the cache key.
     $CC and $CFLAGS are honoured (module_flags, find_compiler) and part of the key too.
     A cache dir that is unsafe (see codegen.cache), unwritable or full is replaced by a private
-    0700 temporary dir after one warning line on stderr; `store` defaults to default_store()."""
+    0700 temporary dir after one warning line on stderr; `store` defaults to default_store().
+    manifest_info: descriptive fields recorded in a new entry's manifest (e.g. the model's name,
+    for `symgrad cache list`); not part of the key."""
     flags = module_flags(portable, extra_compile_args)
     link, link_key = _link_options(include_dirs, library_dirs, libraries, extra_link_args, define_macros)
     key = cache_key(c_source, cdef, flags, link_key)  # raises CompilerNotFoundError first
     name = re.sub(r"[^A-Za-z0-9_]", "_", name_hint)[:40] or "kernel"
-    job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags, link)
+    job = (c_source, cdef, f"_symgrad_{name}_{key[:16]}", flags, link, dict(manifest_info or {}))
     with _BUILD_LOCK:
         return _load_or_build(key, job, cache_dir, store or default_store())
 
@@ -457,7 +460,13 @@ def _compile(ffi: cffi.FFI, tmpdir: str) -> str:
 
 
 def _compile_into(
-    dest: Path, c_source: str, cdef: str, module: str, flags: list[str], link: dict | None = None
+    dest: Path,
+    c_source: str,
+    cdef: str,
+    module: str,
+    flags: list[str],
+    link: dict | None = None,
+    described: Mapping[str, str] | None = None,
 ) -> tuple[str, dict]:
     """Compile in dest/build, leave dest/<module>.so and dest/<module>.c, remove dest/build."""
     link = link or {}
@@ -499,6 +508,7 @@ def _compile_into(
         os.replace(work / f"{module}.c", dest / f"{module}.c")  # kept for debugging
     shutil.rmtree(work, ignore_errors=True)
     info = {
+        **{str(k): str(v) for k, v in (described or {}).items()},
         "module": module,
         "cffi": cffi.__version__,
         "python": sys.version.split()[0],

@@ -99,14 +99,18 @@ def _layered_dict(graph: Graph) -> dict | None:
             pass
     layers = []
     by = graph.by_name
-    for L in graph.info.layers:
+    for i, L in enumerate(graph.info.layers, 1):
         entry: dict[str, object] = {"activation": L.activation}
-        if L.kind == "flatten":
-            entry["flatten"] = True
+        if L.kind in ("flatten", "layernorm"):
+            entry[L.kind] = True
         else:
-            entry[L.kind] = L.units
+            entry[L.kind] = L.units  # dense units, conv channels, pooling window, attention heads
+        if L.kind == "layernorm":
+            entry["eps"] = L.eps
         if L.kind in ("dense", "conv2d"):
             entry["bias"] = L.bias
+        if L.kind == "attention":
+            entry["bias"] = f"bq{i}" in graph.params
         if L.kind == "conv2d":
             entry.update(kernel=L.kernel, stride=L.stride, padding=L.padding)
         if L.kind in ("maxpool", "avgpool"):
@@ -205,7 +209,7 @@ def _graph_batch_hvp_fd(graph, params, data, u, eps=1e-5):
     minus = {p: params[p] - eps * u[p] for p in params}
     gp = _ref_batch(graph, plus, data)[1]
     gm = _ref_batch(graph, minus, data)[1]
-    return {p: (gp[p] - gm[p]) / (2 * eps) for p in params}
+    return {p: (gp[p] - gm[p]) / (2 * eps) for p in graph.params}  # the graph's order, as the kernel's
 
 
 def compare_references(graph: Graph, points: int = 1, *, batch: int = 3, seed: int = 0) -> tuple[list[Row], bool]:

@@ -531,7 +531,14 @@ def cmd_train(args) -> int:
         except ImportError:
             raise CliError("--plot needs matplotlib: pip install 'symgrad[plot]'") from None
     if args.optimizer == "newton-cg":
-        raise CliError("newton-cg is a full-batch method (symgrad step --data); train takes first-order optimizers")
+        if not args.scheduler:
+            raise CliError(
+                "newton-cg is a full-batch method (symgrad step --data, or train --scheduler ADDRESS "
+                "on a Dask cluster); train takes first-order optimizers"
+            )
+        return _train_newton_cluster(args)
+    if args.scheduler:
+        raise CliError("--scheduler applies to --optimizer newton-cg (first-order training runs in this process)")
     g = _load(args.spec)
     st = _optimizer_settings(args, g.info.optimizer_table() if g.info.optimizer is not None else {})
     values = _start_values(g, args)
@@ -587,6 +594,54 @@ def cmd_train(args) -> int:
     print(
         f"done: {args.epochs} epochs, {result.steps} steps; loss {first:.10g} (first step) → {last:.10g} "
         f"(last epoch mean){f'; wrote {args.out}' if args.out else ''}{f', {args.plot}' if args.plot else ''}"
+    )
+    return 0
+
+
+def _train_newton_cluster(args) -> int:
+    """`train --optimizer newton-cg --scheduler ADDRESS`: full-batch Newton-CG whose objective,
+    gradient and H·u run on a Dask cluster (codegen.train_cluster); --epochs counts Newton
+    steps, --batch is the number of samples per chunk on the workers."""
+    from codegen.emit import EmitError
+    from codegen.train import params_json
+    from codegen.train_cluster import ClusterError, connect, newton_cg_cluster
+    from symbolic.bundled import resolve
+    from symbolic.dataset import load_dataset, n_samples, sample_count_text
+    from symbolic.optim import OptimizerError
+    from symbolic.optim.newton_cg import newton_settings, newton_text
+
+    if args.plot:
+        raise CliError("--plot applies to first-order training (newton-cg prints its step table)")
+    try:
+        st = newton_settings({"type": "newton-cg", **_set_items(args)}, "--set")
+    except OptimizerError as e:
+        raise CliError(str(e)) from None
+    g = _load(args.spec)
+    values = _start_values(g, args)
+    data = load_dataset(resolve(args.data, "json"), g)
+    n = n_samples(data)
+    try:
+        client = connect(args.scheduler)
+    except ClusterError as e:
+        raise CliError(str(e)) from None
+    with client:
+        if not args.quiet:
+            print(f"training {g.name}: newton-cg, {sample_count_text(n)} in chunks of {min(args.batch, n)} "
+                  f"on the Dask cluster at {args.scheduler}", flush=True)  # fmt: skip
+        try:
+            result, params = newton_cg_cluster(g, values, data, st, args.epochs, client, args.batch)
+        except EmitError as e:
+            raise CliError(f"{g.name}: {e}") from None
+    if not args.quiet:
+        print(newton_text(result, params, g.objective), end="")
+    if args.out:
+        try:
+            Path(args.out).write_text(json.dumps(params_json(params), indent=1) + "\n")
+        except OSError as e:
+            raise CliError(f"{args.out}: cannot write ({e.strerror})") from None
+    print(
+        f"done: {args.epochs} newton-cg steps on the cluster; {g.objective} = {result.final_objective:.10g}"
+        f"{f'; wrote {args.out}' if args.out else ''}"
     )
     return 0
 
@@ -647,6 +702,7 @@ def cmd_examples(args) -> int:
         "claims": "Claims files (symgrad verify SPEC --claims NAME)",
         "json": "Values and directions (--at NAME / --direction NAME)",
         "data": "Datasets (eval|step|train|verify SPEC --data NAME)",
+        "notebook": "Notebooks (symgrad examples --copy DIR, then open DIR/NAME in Jupyter)",
     }
     shown = None
     for ex in bundled_examples():
@@ -816,6 +872,12 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--out", metavar="PARAMS.json", help="write the trained parameters as JSON")
     tr.add_argument("--quiet", action="store_true", help="no progress bar or per-epoch lines, only the summary")
     tr.add_argument("--backend", choices=["c", "numpy"], default=None, help="fused C step (default with a compiler)")
+    tr.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="newton-cg only: run the full-batch objective, gradient and H·u on the Dask cluster at "
+        "ADDRESS (tcp://host:8786; --epochs = Newton steps, --batch = samples per chunk; symgrad[distributed])",
+    )
     tr.set_defaults(func=cmd_train)
     cv = sub.add_parser("curvature", help="uᵀHu probes, Hessian eigenvalues, stationary-point type, GD bound")
     cv.add_argument("spec")
@@ -833,6 +895,9 @@ def build_parser() -> argparse.ArgumentParser:
     from codegen.kernel_cli import add_commands
 
     add_commands(sub)
+    from codegen.cache_cli import add_cache_parser
+
+    add_cache_parser(sub)
     return p
 
 

@@ -84,12 +84,13 @@ def compile(
         portable=portable,
         extra_compile_args=EXTRA_FLAGS,
         cache_dir=cache_dir,
+        manifest_info={"model": graph.name, "dtype": str(dtype)},  # for `symgrad cache list`
         **(opts or {}),
     )
     if key:
         kernel_index.store(*key, src)
     k = Kernel(graph, src, mod)
-    k.blas = bool(opts)
+    k.blas, k.portable = bool(opts), bool(portable)
     return k
 
 
@@ -207,6 +208,14 @@ def _as_graph(x) -> Graph:
     raise TypeError(f"expected a spec path, a bundled example's name or a Graph, got {type(x).__name__}")
 
 
+def _unpickle(state: dict) -> Kernel:
+    """A pickled Kernel back (pickle calls this): codegen.kernel_pickle verifies the recipe and
+    builds or loads the module with this module's flags and CBLAS options."""
+    from .kernel_pickle import load_kernel
+
+    return load_kernel(state, Kernel, EXTRA_FLAGS, blas_build_options)
+
+
 class _Scratch:
     """Per-thread workspace and result buffers (cffi releases the GIL during calls)."""
 
@@ -302,6 +311,14 @@ class Kernel:
         self._tshape = (self.n_params,)
         self._tls = threading.local()
         self.blas = False  # set by compile(): linked against a CBLAS (SG_USE_BLAS)
+        self.portable = False  # set by compile(): built without -march=native
+
+    def __reduce__(self):
+        """Pickle as C source + build recipe + content hash (codegen.kernel_pickle); loading
+        takes the module from the cache or rebuilds it, in any process."""
+        from .kernel_pickle import recipe
+
+        return (_unpickle, (recipe(self),))
 
     def __repr__(self):
         return (

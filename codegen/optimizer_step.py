@@ -209,6 +209,13 @@ class FusedOptimizer:
         self._lr0 = self.settings.values["lr"]
         self._sched = (self.settings.schedule, dict(self.settings.schedule_options))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as (kernel, settings table, t, state copies): the kernel travels as its recipe
+        (codegen.kernel_pickle); the update C is printed again from the settings on load and
+        taken from the module cache (or rebuilt), the state arrays copied back in."""
+        state = {name: a.copy() for name, a in self.state.items()}
+        return (_restore, (self.kernel, self.settings.as_dict(), self.t, state))
+
     def __repr__(self) -> str:
         return f"<FusedOptimizer {self.name} on {self.kernel.graph.name} ({self.kernel.n_params} params), t = {self.t}>"
 
@@ -252,6 +259,16 @@ class FusedOptimizer:
             raise ValueError(f"optimizer {self.name}: status {rc}")
         self.t = t1
         return float(loss)
+
+
+def _restore(kernel: Any, table: Mapping[str, object], t: int, state: Mapping[str, np.ndarray]) -> FusedOptimizer:
+    """A pickled FusedOptimizer back: the same settings over `kernel`, `t` steps taken, its state."""
+    keys = {k: v for k, v in table.items() if k != "type"}
+    opt = FusedOptimizer(kernel, str(table["type"]), **keys)
+    opt.t = int(t)
+    for name, a in state.items():
+        opt.state[name][...] = a  # in place: the C arguments point at these arrays
+    return opt
 
 
 def optimizer(kernel: Any, name: str, **keys: object) -> FusedOptimizer:

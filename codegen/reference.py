@@ -7,6 +7,20 @@ Conventions (the kink choices are deliberate and tested):
 
 * Forward pass (seed 000, Definition 6.3): ``h0 = x``, ``z_l = W_l h_{l-1} + b_l``,
   ``h_l = phi_l(z_l)``; batched as rows, so ``Z_l = H_{l-1} W_l^T + b_l``.
+* Layers beyond dense (issue 11; ``dense`` also acts token-wise on a [T, D] input),
+  PyTorch conventions, each written by hand with numpy
+  (forward, vector-Jacobian product, Jacobian-vector product and the R-operator of the VJP):
+  ``conv2d`` (cross-correlation, W (O, C, k, k), ``stride`` 1, zero ``padding`` 0),
+  ``maxpool`` / ``avgpool`` (k x k windows, ``stride`` = k unless given, no padding; avgpool
+  divides by k*k), ``flatten`` (row-major), ``layernorm`` (last axis) and ``batchnorm``
+  (training-mode batch statistics; per channel for images), both with the biased variance,
+  ``eps`` = 1e-5 and gamma_l / beta_l, ``attention = H`` (multi-head self-attention over the
+  tokens of a [T, D] input, Wq_l, Wk_l, Wv_l, Wo_l, bq_l, ...) and ``residual = true``
+  (``h_l = phi_l(z_l) + h_{l-1}``).
+  ``model.input`` is an int (a vector) or a per-sample shape [C, H, W] / [T, D]; data are
+  batch-first. Output size along an axis: ``(a + 2p - k) // s + 1``. **Max-pool tie rule**: the
+  gradient goes to the FIRST maximal entry of each window in row-major scan order (PyTorch's).
+  A non-vector model output is flattened row-major per sample before the loss.
 * ``J = reduce_i loss(yhat_i, y_i) + penalty(theta)``, ``reduce`` = mean (default) or sum over
   the N samples; each per-sample loss is summed over the output components; the penalty is
   never divided by N.
@@ -21,13 +35,17 @@ Conventions (the kink choices are deliberate and tested):
 * Defaults follow symgrad's layered specs: no ``loss`` table means ``mse`` with ``half = True``,
   a ``loss`` without ``type`` is ``mse``; inside a given mse table ``half`` defaults to False
   (``sum_k e_k^2``); ``reduction`` defaults to ``"mean"``; a layer without ``activation`` is
-  ``identity``; ``bias`` defaults to True; penalty ``type`` defaults to ``l2``; focal has
-  ``alpha = 0.25``, ``gamma = 2``; dice ``eps = 1``; huber ``delta = 1``.
+  ``identity``; ``bias`` defaults to True; penalty ``type`` defaults to ``l2`` and
+  ``params = "weights"`` penalises the ``W...`` matrices only (dense and conv2d ``W_l``,
+  attention ``Wq_l`` ... ``Wo_l``; biases and the norms' gamma / beta only with
+  ``params = "all"``); focal has ``alpha = 0.25``, ``gamma = 2``; dice ``eps = 1``; huber
+  ``delta = 1``.
 """
 
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -40,6 +58,7 @@ except ImportError:  # pragma: no cover - exercised only without scipy
 
 __all__ = [
     "ACTIVATIONS",
+    "LAYER_KINDS",
     "LOSSES",
     "PENALTIES",
     "VECTOR_ACTIVATIONS",
@@ -353,39 +372,609 @@ LOSSES: dict[str, Callable[..., tuple[Array, Array, Callable[[Array], Array]]]] 
 }
 PENALTIES = ("l2", "l1", "lp")
 
+# --------------------------------------------------------------------------- layer operations
+# A layer is an operation z = op(h) taking the batch h (N, *in_shape) to (N, *out_shape), then
+# its activation, then (residual = true) + h. Every operation is written by hand in four parts,
+# with ctx what apply() kept, p the parameters, u the direction of the HVP:
+#   apply(h, p)                          -> (z, ctx)
+#   vjp(h, ctx, delta, p)                -> (dJ/dh, {name: dJ/dparam}) for delta = dJ/dz
+#   jvp(h, ctx, rh, p, u)                -> R{z} for rh = R{h}
+#   rvjp(h, ctx, rh, delta, rdelta, p, u)-> R of vjp: (R{dJ/dh}, {name: R{dJ/dparam}}), i.e.
+#                                           d/dt vjp at (h + t rh, p + t u, delta + t rdelta).
+
+Shape = tuple[int, ...]
+
+
+def _int_key(layer: Mapping[str, Any], key: str, i: int, default: Any = None, least: int = 1) -> int:
+    v = layer.get(key, default)
+    if not isinstance(v, int) or isinstance(v, bool) or v < least:
+        what = "a positive integer" if least == 1 else f"an integer >= {least}"
+        raise ValueError(f"layer {i}: {key!r} must be {what}, got {v!r}")
+    return v
+
+
+def _windows(hp: Array, k: int, s: int, oh: int, ow: int) -> Array:
+    """im2col: (N, C, k, k, oh, ow) with [n, c, di, dj, a, b] = hp[n, c, s*a + di, s*b + dj]."""
+    cols = np.empty(hp.shape[:2] + (k, k, oh, ow))
+    for di in range(k):
+        for dj in range(k):
+            cols[:, :, di, dj] = hp[:, :, di : di + s * (oh - 1) + 1 : s, dj : dj + s * (ow - 1) + 1 : s]
+    return cols
+
+
+def _unwindows(cols: Array, shape: Shape, s: int) -> Array:
+    """The transpose of _windows: every window entry is added back where it was copied from."""
+    k, oh, ow = cols.shape[2], cols.shape[4], cols.shape[5]
+    out = np.zeros(shape)
+    for di in range(k):
+        for dj in range(k):
+            out[:, :, di : di + s * (oh - 1) + 1 : s, dj : dj + s * (ow - 1) + 1 : s] += cols[:, :, di, dj]
+    return out
+
+
+class _Op(ABC):
+    """One [[layers]] table: 1-based ``index``, per-sample ``in_shape`` / ``out_shape``, the
+    activation (``alpha``), ``residual`` and the operation; the base class has no parameters."""
+
+    kind = ""
+    bias_name: str | None = None  # the parameter that shifts z (random_problem lifts it)
+    bias_axes: tuple[int, ...] = (0,)  # the axes of z that parameter is shared over
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any]):
+        self.index, self.in_shape = index, in_shape
+        self.out_shape: Shape = in_shape
+        self.bias = bool(layer.get("bias", True))
+        self.activation, self.alpha, self.residual = "identity", 0.0, False  # set by _layers
+
+    def param_shapes(self) -> dict[str, Shape]:
+        return {}
+
+    def init(self, rng: np.random.Generator, scale: float) -> Params:
+        return {}
+
+    def vector_input(self) -> int:
+        if len(self.in_shape) != 1:
+            raise ValueError(
+                f"layer {self.index}: {self.kind} needs a vector (or [T, D] tokens) input; it gets shape "
+                f"{list(self.in_shape)} (add a layer with flatten = true before it)"
+            )
+        return self.in_shape[0]
+
+    def image_input(self) -> tuple[int, int, int]:
+        if len(self.in_shape) != 3:
+            raise ValueError(
+                f"layer {self.index}: {self.kind} needs an image input [C, H, W]; it gets shape {list(self.in_shape)}"
+            )
+        c, h, w = self.in_shape
+        return c, h, w
+
+    @abstractmethod
+    def apply(self, h: Array, p: Params) -> tuple[Array, Any]:
+        """(z, ctx): the pre-activation z of the batch h and what the other three methods reuse."""
+
+    @abstractmethod
+    def vjp(self, h: Array, ctx: Any, delta: Array, p: Params) -> tuple[Array, Params]:
+        """(dJ/dh, {name: dJ/dparam}) for delta = dJ/dz."""
+
+    @abstractmethod
+    def jvp(self, h: Array, ctx: Any, rh: Array, p: Params, u: Params) -> Array:
+        """R{z} for rh = R{h} and the parameter direction u."""
+
+    @abstractmethod
+    def rvjp(
+        self, h: Array, ctx: Any, rh: Array, delta: Array, rdelta: Array, p: Params, u: Params
+    ) -> tuple[Array, Params]:
+        """The R-operator of vjp: (R{dJ/dh}, {name: R{dJ/dparam}}) for rh = R{h}, rdelta = R{delta}."""
+
+
+class _Dense(_Op):
+    """``dense = units``: z = W h + b per sample, batched as rows ``Z = H W^T + b``; on a [T, D]
+    token input it acts on each token row (as torch's F.linear): z (T, units), W (units, D)."""
+
+    kind = "dense"
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any]):
+        super().__init__(index, in_shape, layer)
+        self.units = _int_key(layer, "dense", index)
+        self.tokens = len(in_shape) == 2
+        if self.tokens:
+            self.fan_in = in_shape[1]
+            self.out_shape = (in_shape[0], self.units)
+        else:
+            self.fan_in = self.vector_input()
+            self.out_shape = (self.units,)
+        self.axes: int | tuple[int, int] = (0, 1) if self.tokens else 0  # summed in the gradients
+        self.bias_axes = (0, 1) if self.tokens else (0,)
+        self.W, self.b = f"W{index}", f"b{index}"
+        self.bias_name = self.b if self.bias else None
+
+    def param_shapes(self) -> dict[str, Shape]:
+        shapes: dict[str, Shape] = {self.W: (self.units, self.fan_in)}
+        if self.bias:
+            shapes[self.b] = (self.units,)
+        return shapes
+
+    def init(self, rng: np.random.Generator, scale: float) -> Params:
+        s = scale / math.sqrt(self.fan_in)
+        out = {self.W: rng.standard_normal((self.units, self.fan_in)) * s}
+        if self.bias:
+            out[self.b] = rng.standard_normal(self.units) * s
+        return out
+
+    def _outer(self, delta: Array, h: Array) -> Array:
+        """sum over samples (and tokens) of delta h^T."""
+        return np.tensordot(delta, h, axes=([0, 1], [0, 1])) if self.tokens else delta.T @ h
+
+    def apply(self, h, p):
+        return h @ p[self.W].T + (p[self.b] if self.bias else 0.0), None
+
+    def vjp(self, h, ctx, delta, p):
+        grads = {self.W: self._outer(delta, h)}  # sum over samples of delta_l h_{l-1}^T
+        if self.bias:
+            grads[self.b] = delta.sum(axis=self.axes)
+        return delta @ p[self.W], grads  # dJ/dh_{l-1} = W_l^T delta_l, batched
+
+    def jvp(self, h, ctx, rh, p, u):
+        rz = rh @ p[self.W].T + h @ u[self.W].T
+        return rz + u[self.b] if self.bias else rz
+
+    def rvjp(self, h, ctx, rh, delta, rdelta, p, u):
+        hv = {self.W: self._outer(rdelta, h) + self._outer(delta, rh)}
+        if self.bias:
+            hv[self.b] = rdelta.sum(axis=self.axes)
+        return rdelta @ p[self.W] + delta @ u[self.W], hv
+
+
+class _Conv2d(_Op):
+    """``conv2d = O`` with ``kernel = k``, ``stride = s`` (1), ``padding = q`` (0): PyTorch's
+    cross-correlation z[n, o, a, b] = sum_{c, di, dj} W[o, c, di, dj] hp[n, c, s a + di, s b + dj]
+    + b[o] on the zero-padded hp, W shaped (O, C, k, k); written as GEMMs over im2col windows."""
+
+    kind = "conv2d"
+    bias_axes = (0, 2, 3)
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any]):
+        super().__init__(index, in_shape, layer)
+        self.units = _int_key(layer, "conv2d", index)
+        c, height, width = self.image_input()
+        self.k = _int_key(layer, "kernel", index)
+        self.s = _int_key(layer, "stride", index, 1)
+        self.pad = _int_key(layer, "padding", index, 0, least=0)
+        self.oh = (height + 2 * self.pad - self.k) // self.s + 1
+        self.ow = (width + 2 * self.pad - self.k) // self.s + 1
+        if self.oh < 1 or self.ow < 1:
+            raise ValueError(
+                f"layer {index}: a {self.k}x{self.k} kernel does not fit a {height}x{width} image "
+                f"with padding {self.pad}"
+            )
+        self.out_shape = (self.units, self.oh, self.ow)
+        self.fan_in = c * self.k * self.k
+        self.W, self.b = f"W{index}", f"b{index}"
+        self.bias_name = self.b if self.bias else None
+
+    def param_shapes(self) -> dict[str, Shape]:
+        shapes: dict[str, Shape] = {self.W: (self.units, self.in_shape[0], self.k, self.k)}
+        if self.bias:
+            shapes[self.b] = (self.units,)
+        return shapes
+
+    def init(self, rng: np.random.Generator, scale: float) -> Params:
+        s = scale / math.sqrt(self.fan_in)
+        out = {self.W: rng.standard_normal(self.param_shapes()[self.W]) * s}
+        if self.bias:
+            out[self.b] = rng.standard_normal(self.units) * s
+        return out
+
+    def _cols(self, h: Array) -> Array:
+        q = self.pad
+        hp = np.pad(h, ((0, 0), (0, 0), (q, q), (q, q))) if q else h
+        return _windows(hp, self.k, self.s, self.oh, self.ow)
+
+    @staticmethod
+    def _corr(cols: Array, w: Array) -> Array:
+        """sum over (c, di, dj) of w[o, c, di, dj] cols[n, c, di, dj, a, b] -> (N, O, oh, ow)."""
+        return np.tensordot(cols, w, axes=([1, 2, 3], [1, 2, 3])).transpose(0, 3, 1, 2)
+
+    @staticmethod
+    def _wgrad(delta: Array, cols: Array) -> Array:
+        """sum over (n, a, b) of delta[n, o, a, b] cols[n, c, di, dj, a, b] -> (O, C, k, k)."""
+        return np.tensordot(delta, cols, axes=([0, 2, 3], [0, 4, 5]))
+
+    def _hgrad(self, delta: Array, w: Array) -> Array:
+        """W^T delta scattered back through the windows, the padding cut off -> (N, C, H, W)."""
+        dcols = np.tensordot(delta, w, axes=([1], [0])).transpose(0, 3, 4, 5, 1, 2)
+        _, height, width = self.in_shape
+        q = self.pad
+        dhp = _unwindows(dcols, (delta.shape[0], self.in_shape[0], height + 2 * q, width + 2 * q), self.s)
+        return dhp[:, :, q : q + height, q : q + width]
+
+    def apply(self, h, p):
+        cols = self._cols(h)
+        z = self._corr(cols, p[self.W])
+        return (z + p[self.b][:, None, None] if self.bias else z), cols
+
+    def vjp(self, h, ctx, delta, p):
+        grads = {self.W: self._wgrad(delta, ctx)}
+        if self.bias:
+            grads[self.b] = delta.sum(axis=(0, 2, 3))
+        return self._hgrad(delta, p[self.W]), grads
+
+    def jvp(self, h, ctx, rh, p, u):
+        rz = self._corr(self._cols(rh), p[self.W]) + self._corr(ctx, u[self.W])
+        return rz + u[self.b][:, None, None] if self.bias else rz
+
+    def rvjp(self, h, ctx, rh, delta, rdelta, p, u):
+        hv = {self.W: self._wgrad(rdelta, ctx) + self._wgrad(delta, self._cols(rh))}
+        if self.bias:
+            hv[self.b] = rdelta.sum(axis=(0, 2, 3))
+        return self._hgrad(rdelta, p[self.W]) + self._hgrad(delta, u[self.W]), hv
+
+
+class _Pool(_Op):
+    """``maxpool = k`` / ``avgpool = k``: k x k windows with ``stride`` (default k), no padding.
+
+    avgpool divides each window's sum by k*k. maxpool copies each window's maximum; its
+    derivative routes to the FIRST maximal entry of the window in row-major (di, dj) scan order
+    (``np.argmax``; PyTorch's rule), and is piecewise linear, so its second-order term is zero.
+    """
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any], kind: str):
+        self.kind = kind
+        super().__init__(index, in_shape, layer)
+        c, height, width = self.image_input()
+        if "padding" in layer:
+            raise ValueError(f"layer {index}: {kind} takes no padding")
+        self.k = _int_key(layer, kind, index)
+        self.s = _int_key(layer, "stride", index, self.k)
+        self.oh, self.ow = (height - self.k) // self.s + 1, (width - self.k) // self.s + 1
+        if self.oh < 1 or self.ow < 1:
+            raise ValueError(f"layer {index}: a {self.k}x{self.k} window does not fit a {height}x{width} image")
+        self.out_shape = (c, self.oh, self.ow)
+
+    def _cols(self, h: Array) -> Array:  # (N, C, k*k, oh, ow), window entries in row-major order
+        return _windows(h, self.k, self.s, self.oh, self.ow).reshape(h.shape[:2] + (-1, self.oh, self.ow))
+
+    def _pool(self, cols: Array, arg: Array | None) -> Array:
+        if arg is None:
+            return cols.sum(axis=2) / (self.k * self.k)
+        return np.take_along_axis(cols, arg, axis=2)[:, :, 0]
+
+    def _back(self, delta: Array, arg: Array | None) -> Array:
+        n, c = delta.shape[:2]
+        full = (n, c, self.k * self.k, self.oh, self.ow)
+        if arg is None:
+            dcols = np.broadcast_to(delta[:, :, None] / (self.k * self.k), full)
+        else:
+            dcols = np.zeros(full)
+            np.put_along_axis(dcols, arg, delta[:, :, None], axis=2)
+        return _unwindows(dcols.reshape(n, c, self.k, self.k, self.oh, self.ow), (n, *self.in_shape), self.s)
+
+    def apply(self, h, p):
+        cols = self._cols(h)
+        arg = np.argmax(cols, axis=2)[:, :, None] if self.kind == "maxpool" else None  # first maximum
+        return self._pool(cols, arg), arg
+
+    def vjp(self, h, ctx, delta, p):
+        return self._back(delta, ctx), {}
+
+    def jvp(self, h, ctx, rh, p, u):
+        return self._pool(self._cols(rh), ctx)
+
+    def rvjp(self, h, ctx, rh, delta, rdelta, p, u):
+        return self._back(rdelta, ctx), {}
+
+
+class _Flatten(_Op):
+    """``flatten = true``: row-major (C, H, W) -> (C*H*W,) per sample, as torch.flatten."""
+
+    kind = "flatten"
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any]):
+        super().__init__(index, in_shape, layer)
+        if layer.get("flatten") is not True:
+            raise ValueError(f"layer {index}: 'flatten' must be true, got {layer.get('flatten')!r}")
+        self.out_shape = (math.prod(in_shape),)
+
+    def apply(self, h, p):
+        return h.reshape(h.shape[0], -1), None
+
+    def vjp(self, h, ctx, delta, p):
+        return delta.reshape(h.shape), {}
+
+    def jvp(self, h, ctx, rh, p, u):
+        return rh.reshape(rh.shape[0], -1)
+
+    def rvjp(self, h, ctx, rh, delta, rdelta, p, u):
+        return rdelta.reshape(h.shape), {}
+
+
+class _Norm(_Op):
+    """``layernorm = true`` / ``batchnorm = true``: z = gamma * (h - mean) / sqrt(var + eps) + beta
+    with the biased variance, ``eps`` (1e-5) and gamma_l, beta_l of one entry per feature.
+
+    layernorm normalises each sample's last (feature) axis: a vector, or each token row of a
+    [T, D] input; gamma, beta (D,). batchnorm uses training-mode statistics of the batch passed
+    to the call (as PyTorch in training): per feature over the batch for a vector (D,), per
+    feature over the batch and the tokens for [T, D], per channel over the batch, height and
+    width for an image [C, H, W] (BatchNorm2d; gamma, beta (C,)). So a batchnorm objective is
+    not a sum of per-sample terms.
+
+    With xhat the normalised entries, r = 1/sqrt(var + eps) and mean() over the normalised set,
+    the Jacobian dxhat/dh is P = r (I - 1 1^T / M - xhat xhat^T / M) on each set of M entries,
+    symmetric, so vjp and jvp both apply P g = r (g - mean(g) - xhat mean(g xhat));
+    R{r} = -r^2 mean(xhat R{h}), R{xhat} = P R{h}, and the R-operator of P g follows by the
+    product rule.
+    """
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any], kind: str):
+        self.kind = kind
+        super().__init__(index, in_shape, layer)
+        if layer.get(kind) is not True:
+            raise ValueError(f"layer {index}: {kind!r} must be true, got {layer.get(kind)!r}")
+        if kind == "layernorm" and len(in_shape) not in (1, 2):
+            raise ValueError(
+                f"layer {index}: layernorm needs a vector or a [T, D] input; it gets shape {list(in_shape)}"
+            )
+        eps = layer.get("eps", 1e-5)
+        if isinstance(eps, bool) or not isinstance(eps, int | float) or not eps > 0:
+            raise ValueError(f"layer {index}: 'eps' must be a positive number, got {eps!r}")
+        self.eps = float(eps)
+        image = kind == "batchnorm" and len(in_shape) == 3
+        self.d = in_shape[0] if image else in_shape[-1]  # features: channels of an image, else the last axis
+        feature = 1 if image else len(in_shape)  # its axis in (N, *in_shape)
+        every = tuple(range(len(in_shape) + 1))
+        self.norm_axes = (feature,) if kind == "layernorm" else tuple(a for a in every if a != feature)
+        self.view: Shape = (self.d, 1, 1) if image else (self.d,)  # gamma, beta broadcast against z
+        self.gamma, self.beta = f"gamma{index}", f"beta{index}"
+        self.bias_name = self.beta
+        self.bias_axes = tuple(a for a in every if a != feature)  # the axes gamma, beta are shared over
+
+    def param_shapes(self) -> dict[str, Shape]:
+        return {self.gamma: (self.d,), self.beta: (self.d,)}
+
+    def init(self, rng: np.random.Generator, scale: float) -> Params:
+        s = scale / math.sqrt(self.d)
+        return {self.gamma: 1.0 + rng.standard_normal(self.d) * s, self.beta: rng.standard_normal(self.d) * s}
+
+    def _mean(self, a: Array) -> Array:
+        return np.mean(a, axis=self.norm_axes, keepdims=True)
+
+    def _proj(self, xhat: Array, r: Array, g: Array) -> Array:
+        """P g = r (g - mean(g) - xhat mean(g xhat)), set by set."""
+        return r * (g - self._mean(g) - xhat * self._mean(g * xhat))
+
+    def _p(self, v: Array) -> Array:
+        return v.reshape(self.view)
+
+    def apply(self, h, p):
+        xc = h - self._mean(h)
+        r = 1.0 / np.sqrt(self._mean(xc * xc) + self.eps)
+        xhat = xc * r
+        return self._p(p[self.gamma]) * xhat + self._p(p[self.beta]), (xhat, r)
+
+    def vjp(self, h, ctx, delta, p):
+        xhat, r = ctx
+        ax = self.bias_axes
+        grads = {self.gamma: np.sum(delta * xhat, axis=ax), self.beta: np.sum(delta, axis=ax)}
+        return self._proj(xhat, r, delta * self._p(p[self.gamma])), grads
+
+    def jvp(self, h, ctx, rh, p, u):
+        xhat, r = ctx
+        gamma, ug, ub = self._p(p[self.gamma]), self._p(u[self.gamma]), self._p(u[self.beta])
+        return gamma * self._proj(xhat, r, rh) + ug * xhat + ub
+
+    def rvjp(self, h, ctx, rh, delta, rdelta, p, u):
+        xhat, r = ctx
+        ax, m = self.bias_axes, self._mean
+        gamma, ug = self._p(p[self.gamma]), self._p(u[self.gamma])
+        rxhat = self._proj(xhat, r, rh)
+        rr = -r * r * m(xhat * rh)
+        g = delta * gamma  # dJ/dxhat
+        rg = rdelta * gamma + delta * ug
+        a = m(g * xhat)
+        rdh = rr * (g - m(g) - xhat * a) + r * (rg - m(rg) - rxhat * a - xhat * m(rg * xhat + g * rxhat))
+        hv = {self.gamma: np.sum(rdelta * xhat + delta * rxhat, axis=ax), self.beta: np.sum(rdelta, axis=ax)}
+        return rdh, hv
+
+
+def _softmax_last(s: Array) -> Array:
+    e = np.exp(s - np.max(s, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+class _Attention(_Op):
+    """``attention = H``: multi-head scaled dot-product self-attention over the token axis of a
+    [T, D] input, as PyTorch's nn.MultiheadAttention (no mask, no dropout): Q = X Wq^T + bq,
+    K, V alike (Wq, Wk, Wv, Wo shaped (D, D), biases (D,) unless bias = false); each of the H
+    heads takes D/H consecutive columns, A = softmax_rows(Q_h K_h^T / sqrt(D/H)), O_h = A V_h;
+    the heads are concatenated and z = O Wo^T + bo.
+
+    Backward: dA = dO_h V_h^T, dV_h = A^T dO_h, dS = A * (dA - rowsum(dA * A)), dQ_h = c dS K_h,
+    dK_h = c dS^T Q_h (c = 1/sqrt(D/H)); the R-operator differentiates each of these products
+    and the softmax rule once more by the product rule.
+    """
+
+    kind = "attention"
+    bias_axes = (0, 1)
+
+    def __init__(self, index: int, in_shape: Shape, layer: Mapping[str, Any]):
+        super().__init__(index, in_shape, layer)
+        self.heads = _int_key(layer, "attention", index)
+        if len(in_shape) != 2:
+            raise ValueError(f"layer {index}: attention needs a [T, D] token input; it gets shape {list(in_shape)}")
+        self.d = in_shape[1]
+        if self.d % self.heads:
+            raise ValueError(f"layer {index}: {self.heads} heads do not divide the feature width D = {self.d}")
+        self.dh = self.d // self.heads
+        self.c = 1.0 / math.sqrt(self.dh)
+        self.names = {r: (f"W{r}{index}", f"b{r}{index}") for r in "qkvo"}
+        self.bias_name = self.names["o"][1] if self.bias else None
+
+    def param_shapes(self) -> dict[str, Shape]:
+        """Wq, Wk, Wv, Wo, then bq, bk, bv, bo (the order symbolic's layered specs use)."""
+        shapes: dict[str, Shape] = {w: (self.d, self.d) for w, _ in self.names.values()}
+        if self.bias:
+            shapes.update({b: (self.d,) for _, b in self.names.values()})
+        return shapes
+
+    def init(self, rng: np.random.Generator, scale: float) -> Params:
+        s = scale / math.sqrt(self.d)
+        return {name: rng.standard_normal(shape) * s for name, shape in self.param_shapes().items()}
+
+    def _lin(self, x: Array, p: Params, r: str, bias: bool = True) -> Array:
+        w, b = self.names[r]
+        y = x @ p[w].T
+        return y + p[b] if self.bias and bias else y
+
+    def _split(self, m: Array) -> Array:  # (N, T, D) -> (N, H, T, D/H)
+        return m.reshape(m.shape[0], m.shape[1], self.heads, self.dh).transpose(0, 2, 1, 3)
+
+    def _merge(self, m: Array) -> Array:  # (N, H, T, D/H) -> (N, T, D)
+        return m.transpose(0, 2, 1, 3).reshape(m.shape[0], m.shape[2], self.d)
+
+    @staticmethod
+    def _wgrad(dy: Array, x: Array) -> Array:  # sum over samples and tokens of dy x^T
+        return np.tensordot(dy, x, axes=([0, 1], [0, 1]))
+
+    @staticmethod
+    def _t(m: Array) -> Array:
+        return m.swapaxes(-1, -2)
+
+    def apply(self, h, p):
+        q, k, v = (self._split(self._lin(h, p, r)) for r in "qkv")
+        a = _softmax_last(self.c * q @ self._t(k))
+        o = self._merge(a @ v)
+        return self._lin(o, p, "o"), (q, k, v, a, o)
+
+    def _tangent(self, h: Array, ctx: Any, rh: Array, p: Params, u: Params) -> tuple[Array, ...]:
+        """R{Q_h}, R{K_h}, R{V_h}, R{A}, R{O} for R{h} = rh and the direction u."""
+        q, k, v, a, _ = ctx
+        rq, rk, rv = (self._split(self._lin(rh, p, r, bias=False) + self._lin(h, u, r)) for r in "qkv")
+        rs = self.c * (rq @ self._t(k) + q @ self._t(rk))
+        ra = a * (rs - np.sum(a * rs, axis=-1, keepdims=True))
+        return rq, rk, rv, ra, self._merge(ra @ v + a @ rv)
+
+    def _input_side(self, h: Array, dqkv, p: Params, grads: Params) -> Array:
+        """Gradients of Wq, Wk, Wv (bq, bk, bv) into grads; returns dJ/dh."""
+        dh = np.zeros_like(h)
+        for r, dm in zip("qkv", dqkv, strict=True):
+            w, b = self.names[r]
+            grads[w] = self._wgrad(dm, h)
+            if self.bias:
+                grads[b] = dm.sum(axis=(0, 1))
+            dh = dh + dm @ p[w]
+        return dh
+
+    def vjp(self, h, ctx, delta, p):
+        q, k, v, a, o = ctx
+        wo, bo = self.names["o"]
+        grads = {wo: self._wgrad(delta, o)}
+        if self.bias:
+            grads[bo] = delta.sum(axis=(0, 1))
+        do = self._split(delta @ p[wo])
+        da, dv = do @ self._t(v), self._t(a) @ do
+        ds = a * (da - np.sum(da * a, axis=-1, keepdims=True))
+        dqkv = [self._merge(m) for m in (self.c * ds @ k, self.c * self._t(ds) @ q, dv)]
+        return self._input_side(h, dqkv, p, grads), grads
+
+    def jvp(self, h, ctx, rh, p, u):
+        ro = self._tangent(h, ctx, rh, p, u)[4]
+        return self._lin(ro, p, "o", bias=False) + self._lin(ctx[4], u, "o")
+
+    def rvjp(self, h, ctx, rh, delta, rdelta, p, u):
+        q, k, v, a, o = ctx
+        rq, rk, rv, ra, ro = self._tangent(h, ctx, rh, p, u)
+        wo, bo = self.names["o"]
+        hv = {wo: self._wgrad(rdelta, o) + self._wgrad(delta, ro)}
+        if self.bias:
+            hv[bo] = rdelta.sum(axis=(0, 1))
+        do = self._split(delta @ p[wo])
+        rdo = self._split(rdelta @ p[wo] + delta @ u[wo])
+        da = do @ self._t(v)
+        rda = rdo @ self._t(v) + do @ self._t(rv)
+        rdv = self._t(ra) @ do + self._t(a) @ rdo
+        sa = np.sum(da * a, axis=-1, keepdims=True)
+        rsa = np.sum(rda * a + da * ra, axis=-1, keepdims=True)
+        ds = a * (da - sa)
+        rds = ra * (da - sa) + a * (rda - rsa)
+        rdq = self.c * (rds @ k + ds @ rk)
+        rdk = self.c * (self._t(rds) @ q + self._t(ds) @ rq)
+        dqkv = [self._merge(m) for m in (self.c * ds @ k, self.c * self._t(ds) @ q, self._t(a) @ do)]
+        rdqkv = [self._merge(m) for m in (rdq, rdk, rdv)]
+        rdh = np.zeros_like(h)
+        for r, dm, rdm in zip("qkv", dqkv, rdqkv, strict=True):
+            w, b = self.names[r]
+            hv[w] = self._wgrad(rdm, h) + self._wgrad(dm, rh)
+            if self.bias:
+                hv[b] = rdm.sum(axis=(0, 1))
+            rdh = rdh + rdm @ p[w] + dm @ u[w]
+        return rdh, hv
+
+
+LAYER_KINDS = ("dense", "conv2d", "maxpool", "avgpool", "flatten", "layernorm", "batchnorm", "attention")
+
+
 # --------------------------------------------------------------------------- spec parsing
 
 
-def _layers(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Normalised layer list: index, units, fan_in, activation, alpha, bias."""
+def _input_shape(spec: Mapping[str, Any]) -> Shape:
+    inp = spec["model"].get("input")
+    if isinstance(inp, int) and not isinstance(inp, bool) and inp >= 1:
+        return (inp,)
+    if (
+        isinstance(inp, list | tuple)
+        and 1 <= len(inp) <= 3
+        and all(isinstance(a, int) and not isinstance(a, bool) and a >= 1 for a in inp)
+    ):
+        return tuple(inp)
+    raise ValueError(
+        f"model.input must be a positive integer or a shape [C, H, W] / [T, D] of positive integers, got {inp!r}"
+    )
+
+
+def _make_op(i: int, shape: Shape, layer: Mapping[str, Any]) -> _Op:
+    kinds = [k for k in LAYER_KINDS if k in layer]
+    if len(kinds) > 1:
+        raise ValueError(f"layer {i}: give one layer kind, got {kinds}")
+    kind = kinds[0] if kinds else "dense"  # no kind at all: reported as a missing 'dense'
+    if kind == "dense":
+        return _Dense(i, shape, layer)
+    if kind == "conv2d":
+        return _Conv2d(i, shape, layer)
+    if kind in ("maxpool", "avgpool"):
+        return _Pool(i, shape, layer, kind)
+    if kind == "flatten":
+        return _Flatten(i, shape, layer)
+    if kind == "attention":
+        return _Attention(i, shape, layer)
+    return _Norm(i, shape, layer, kind)
+
+
+def _layers(spec: Mapping[str, Any]) -> list[_Op]:
+    """One operation per [[layers]] table with its activation, alpha and residual flag; each
+    layer's input shape is the previous layer's output shape (the first: model.input)."""
     if not isinstance(spec, Mapping) or "model" not in spec or "layers" not in spec:
         raise ValueError("spec must be a mapping with 'model' and 'layers' tables")
-    width = spec["model"].get("input")
-    if not isinstance(width, int) or isinstance(width, bool) or width < 1:
-        raise ValueError(f"model.input must be a positive integer, got {width!r}")
+    shape = _input_shape(spec)
     layers = spec["layers"]
     if not layers:
         raise ValueError("spec has no layers")
     out = []
     for i, layer in enumerate(layers, start=1):
-        units = layer.get("dense")
-        if not isinstance(units, int) or isinstance(units, bool) or units < 1:
-            raise ValueError(f"layer {i}: 'dense' must be a positive integer, got {units!r}")
+        op = _make_op(i, shape, layer)
         act = layer.get("activation", "identity")
         if act not in ACTIVATIONS and act not in VECTOR_ACTIVATIONS:
             raise ValueError(f"layer {i}: unknown activation {act!r}; known: {activation_names()}")
-        alpha = float(layer.get("alpha", _DEFAULT_ALPHA.get(act, 0.0)))
-        out.append(
-            {
-                "index": i,
-                "units": units,
-                "fan_in": width,
-                "activation": act,
-                "alpha": alpha,
-                "bias": bool(layer.get("bias", True)),
-            }
-        )
-        width = units
+        if act in VECTOR_ACTIVATIONS and len(op.out_shape) != 1:
+            raise ValueError(f"layer {i}: {act} acts on a vector; this layer's output has shape {list(op.out_shape)}")
+        op.activation, op.alpha = act, float(layer.get("alpha", _DEFAULT_ALPHA.get(act, 0.0)))
+        op.residual = bool(layer.get("residual", False))
+        if op.residual and op.out_shape != shape:
+            raise ValueError(
+                f"layer {i}: residual needs equal input and output shapes, got {list(shape)} -> {list(op.out_shape)}"
+            )
+        out.append(op)
+        shape = op.out_shape
     return out
 
 
@@ -402,12 +991,13 @@ def _loss_opts(spec: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def param_shapes(spec: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
-    """Expected parameter names and shapes: ``W_l`` (units_l, width_{l-1}), ``b_l`` (units_l,)."""
+    """Expected parameter names and shapes in layer order: dense ``W_l`` (units_l, width_{l-1}),
+    conv2d ``W_l`` (out, in, k, k), ``b_l`` (units_l or out,), layernorm / batchnorm
+    ``gamma_l``, ``beta_l`` (features,), attention ``Wq_l``, ``bq_l``, ..., ``Wo_l``, ``bo_l``
+    ((D, D) and (D,)); pooling and flatten layers have none."""
     shapes: dict[str, tuple[int, ...]] = {}
-    for L in _layers(spec):
-        shapes[f"W{L['index']}"] = (L["units"], L["fan_in"])
-        if L["bias"]:
-            shapes[f"b{L['index']}"] = (L["units"],)
+    for op in _layers(spec):
+        shapes.update(op.param_shapes())
     return shapes
 
 
@@ -427,10 +1017,10 @@ def _check_params(spec, params: Mapping[str, Any], what: str = "params") -> Para
     return out
 
 
-def _check_data(arr, width: int, what: str) -> Array:
+def _check_data(arr, shape: Shape, what: str) -> Array:
     a = np.asarray(arr, dtype=float)
-    if a.ndim != 2 or a.shape[1] != width:
-        raise ValueError(f"{what}: expected shape (N, {width}), given {a.shape}")
+    if a.shape[1:] != shape or a.ndim != len(shape) + 1:
+        raise ValueError(f"{what}: expected shape (N, {', '.join(map(str, shape))}), given {a.shape}")
     return a
 
 
@@ -462,7 +1052,7 @@ def _penalty(spec, params: Params) -> tuple[float, Params, Params]:
         raise ValueError("penalty: lp needs 'p'")
     value, grad, hdiag = 0.0, {}, {}
     for name, w in params.items():
-        if name.startswith("b") and scope != "all":
+        if not name.startswith("W") and scope != "all":  # weights: W_l (dense, conv2d), Wq_l .. Wo_l
             continue
         if kind == "l2":
             c = lam if half else 2.0 * lam  # value = c/2 * sum w^2
@@ -487,69 +1077,69 @@ def _penalty(spec, params: Params) -> tuple[float, Params, Params]:
 def forward(spec: Mapping[str, Any], params: Mapping[str, Any], x) -> dict[str, Array]:
     """Batched forward pass: returns ``h0`` (= x), ``z1``, ``h1``, ..., ``zL``, ``hL`` and ``yhat``.
 
-    ``x`` has shape (N, input); ``z_l`` and ``h_l`` have shape (N, units_l).
+    ``x`` has shape (N, *input); ``z_l`` and ``h_l`` have shape (N, *output shape of layer l).
     """
     return _forward(spec, _check_params(spec, params), x)[0]
 
 
 def _forward(spec, p: Params, x):
     layers = _layers(spec)
-    h = _check_data(x, layers[0]["fan_in"], "x")
+    h = _check_data(x, layers[0].in_shape, "x")
     cache: dict[str, Array] = {"h0": h}
-    derivs = []
-    for L in layers:
-        i = L["index"]
-        z = h @ p[f"W{i}"].T + (p[f"b{i}"] if L["bias"] else 0.0)
-        h, local = _activate(L["activation"], z, L["alpha"])
+    ctxs, derivs = [], []
+    for op in layers:
+        i = op.index
+        z, ctx = op.apply(h, p)
+        a, local = _activate(op.activation, z, op.alpha)
+        h = a + h if op.residual else a
         cache[f"z{i}"], cache[f"h{i}"] = z, h
+        ctxs.append(ctx)
         derivs.append(local)
     cache["yhat"] = h
-    return cache, layers, derivs
+    return cache, layers, ctxs, derivs
 
 
 def _backprop(spec, params, x, y, direction=None):
     p = _check_params(spec, params)
     opts = _loss_opts(spec)
-    cache, layers, derivs = _forward(spec, p, x)
+    cache, layers, ctxs, derivs = _forward(spec, p, x)
     yhat = cache["yhat"]
-    y = _check_data(y, layers[-1]["units"], "y")
+    y = _check_data(y, layers[-1].out_shape, "y")
     if y.shape[0] != yhat.shape[0]:
         raise ValueError(f"y: expected shape {yhat.shape} (one row per x row), given {y.shape}")
-    per_sample, dl, hess = LOSSES[opts["type"]](yhat, y, opts)
-    scale = 1.0 / yhat.shape[0] if opts["reduction"] == "mean" else 1.0
+    n = yhat.shape[0]
+    per_sample, dl, hess = LOSSES[opts["type"]](yhat.reshape(n, -1), y.reshape(n, -1), opts)
+    scale = 1.0 / n if opts["reduction"] == "mean" else 1.0
     pen_val, pen_grad, pen_hdiag = _penalty(spec, p)
     loss = scale * float(np.sum(per_sample)) + pen_val
 
     u = None if direction is None else _check_params(spec, direction, "direction")
     if u is not None:  # R-operator forward sweep: R z_l, R h_l
-        rh, rcache = _zeros(cache["h0"]), {}
-        for L, local in zip(layers, derivs, strict=True):
-            i = L["index"]
-            rz = rh @ p[f"W{i}"].T + cache[f"h{i - 1}"] @ u[f"W{i}"].T
-            if L["bias"]:
-                rz = rz + u[f"b{i}"]
-            rh = local.jvp(rz)
+        rh = _zeros(cache["h0"])
+        rcache = {"h0": rh}
+        for op, ctx, local in zip(layers, ctxs, derivs, strict=True):
+            i = op.index
+            rz = op.jvp(cache[f"h{i - 1}"], ctx, rh, p, u)
+            ra = local.jvp(rz)
+            rh = ra + rh if op.residual else ra
             rcache[f"z{i}"], rcache[f"h{i}"] = rz, rh
-        rg = scale * hess(rh)  # R(dJ/dh_L) = scale * Hess_loss(yhat) @ R yhat
+        rg = scale * hess(rh.reshape(n, -1)).reshape(yhat.shape)  # R(dJ/dh_L) = scale * Hess_loss @ R yhat
 
-    g = scale * dl  # dJ/dh_L, batched
+    g = scale * dl.reshape(yhat.shape)  # dJ/dh_L, batched
     grads: Params = {}
     hv: Params = {}
-    for L, local in zip(reversed(layers), reversed(derivs), strict=True):
-        i = L["index"]
-        W, h_prev = p[f"W{i}"], cache[f"h{i - 1}"]
+    for op, ctx, local in zip(reversed(layers), reversed(ctxs), reversed(derivs), strict=True):
+        i = op.index
+        h_prev = cache[f"h{i - 1}"]
         delta = local.vjp(g)  # delta_l = dJ/dz_l = J_l^T dJ/dh_l
-        grads[f"W{i}"] = delta.T @ h_prev  # sum over samples of delta_l h_{l-1}^T
-        if L["bias"]:
-            grads[f"b{i}"] = delta.sum(axis=0)
+        g_prev, op_grads = op.vjp(h_prev, ctx, delta, p)
+        grads.update(op_grads)
         if u is not None:
             rdelta = local.vjp(rg) + local.second(g, rcache[f"z{i}"])
-            rh_prev = rcache[f"h{i - 1}"] if i > 1 else _zeros(h_prev)
-            hv[f"W{i}"] = rdelta.T @ h_prev + delta.T @ rh_prev
-            if L["bias"]:
-                hv[f"b{i}"] = rdelta.sum(axis=0)
-            rg = rdelta @ W + delta @ u[f"W{i}"]
-        g = delta @ W  # dJ/dh_{l-1} = W_l^T delta_l, batched
+            rg_prev, op_hv = op.rvjp(h_prev, ctx, rcache[f"h{i - 1}"], delta, rdelta, p, u)
+            hv.update(op_hv)
+            rg = rg_prev + rg if op.residual else rg_prev
+        g = g_prev + g if op.residual else g_prev  # dJ/dh_{l-1}
     for name in pen_grad:
         grads[name] = grads[name] + pen_grad[name]
         if u is not None:
@@ -569,11 +1159,13 @@ def hvp(
 ) -> tuple[float, Params, Params]:
     """``(J, grad J, H @ u)`` with the exact Hessian-vector product by Pearlmutter's R-operator.
 
-    ``direction`` (u) has the same keys and shapes as ``params``. Forward-over-reverse:
-    R{z_l} = W_l R{h_{l-1}} + V_l h_{l-1} + c_l, R{h_l} = phi' R{z_l};
+    ``direction`` (u) has the same keys and shapes as ``params``. Forward-over-reverse; for a
+    dense layer R{z_l} = W_l R{h_{l-1}} + V_l h_{l-1} + c_l, R{h_l} = phi' R{z_l};
     R{delta_l} = R{g_l} phi' + g_l phi'' R{z_l} (for softmax / log_softmax layers:
     J^T R{g_l} + d/dt J(z_l + t R{z_l})^T g_l), R{g_{l-1}} = W_l^T R{delta_l} + V_l^T delta_l,
-    R{dJ/dW_l} = R{delta_l} h_{l-1}^T + delta_l R{h_{l-1}}^T, R{dJ/db_l} = R{delta_l}.
+    R{dJ/dW_l} = R{delta_l} h_{l-1}^T + delta_l R{h_{l-1}}^T, R{dJ/db_l} = R{delta_l}. Every
+    other layer supplies the same four pieces (its ``jvp`` and ``rvjp``); with residual = true,
+    R{h_l} and R{g_{l-1}} gain R{h_{l-1}} and R{g_l}.
     """
     return _backprop(spec, params, x, y, direction)
 
@@ -625,26 +1217,26 @@ def finite_difference_hvp(
 
 
 def random_params(spec: Mapping[str, Any], rng: np.random.Generator, scale: float = 1.0) -> Params:
-    """Weights and biases drawn ``normal * scale / sqrt(fan_in)``, float64."""
+    """Weights and biases drawn ``normal * scale / sqrt(fan_in)``, float64, layer by layer
+    (conv2d: fan_in = C*k*k, attention: D); layernorm / batchnorm gamma is ``1 + normal * scale / sqrt(D)``, beta
+    ``normal * scale / sqrt(D)``; pooling and flatten layers draw nothing."""
     out: Params = {}
-    for L in _layers(spec):
-        s = scale / math.sqrt(L["fan_in"])
-        out[f"W{L['index']}"] = rng.standard_normal((L["units"], L["fan_in"])) * s
-        if L["bias"]:
-            out[f"b{L['index']}"] = rng.standard_normal(L["units"]) * s
+    for op in _layers(spec):
+        out.update(op.init(rng, scale))
     return out
 
 
 def random_data(spec: Mapping[str, Any], n: int, rng: np.random.Generator) -> tuple[Array, Array]:
-    """``x`` (n, input) standard normal and targets ``y`` (n, out) valid for the spec's loss.
+    """``x`` (n, *input) standard normal and targets ``y`` (n, *output) valid for the spec's loss.
 
     one-hot rows for cross_entropy, probability rows (Dirichlet, all > 0) for nll and kl,
     values in (0.05, 0.95) for dice, {0, 1} for bce, bce_logits and focal, {-1, +1} for hinge
-    and logistic, standard normal otherwise.
+    and logistic, standard normal otherwise (rows are drawn flat and reshaped row-major).
     """
     layers, kind = _layers(spec), _loss_opts(spec)["type"]
-    n_in, n_out = layers[0]["fan_in"], layers[-1]["units"]
-    x = rng.standard_normal((n, n_in))
+    out_shape = layers[-1].out_shape
+    n_out = math.prod(out_shape)
+    x = rng.standard_normal((n, *layers[0].in_shape))
     if kind == "cross_entropy":
         y = np.eye(n_out)[rng.integers(0, n_out, size=n)]
     elif kind in ("nll", "kl"):
@@ -657,24 +1249,26 @@ def random_data(spec: Mapping[str, Any], n: int, rng: np.random.Generator) -> tu
         y = rng.choice([-1.0, 1.0], size=(n, n_out))
     else:
         y = rng.standard_normal((n, n_out))
-    return x, y
+    return x, y.reshape((n, *out_shape))
 
 
 def random_problem(
     spec: Mapping[str, Any], n: int, rng: np.random.Generator, scale: float = 1.0
 ) -> tuple[Params, Array, Array]:
     """``(params, x, y)``: random_params, then random_data, then every layer whose activation
-    is defined for ``z > 0`` only (log, sqrt) has its bias raised so that each unit's smallest
-    pre-activation over the batch is at least 0.5 (a layer without bias is left as drawn)."""
+    is defined for ``z > 0`` only (log, sqrt) has its bias (norms: beta; attention: bo) raised so that
+    each entry's smallest pre-activation over the batch (and the positions sharing that bias)
+    is at least 0.5 (a layer without such a parameter is left as drawn)."""
     params = random_params(spec, rng, scale=scale)
     x, y = random_data(spec, n, rng)
     h = x
-    for L in _layers(spec):
-        i = L["index"]
-        z = h @ params[f"W{i}"].T + (params[f"b{i}"] if L["bias"] else 0.0)
-        if L["activation"] in _POSITIVE_DOMAIN and L["bias"]:
-            lift = np.maximum(0.5 - np.min(z, axis=0), 0.0)
-            params[f"b{i}"] = params[f"b{i}"] + lift
+    for op in _layers(spec):
+        z = op.apply(h, params)[0]
+        b = op.bias_name
+        if op.activation in _POSITIVE_DOMAIN and b is not None:
+            lift = np.maximum(0.5 - np.min(z, axis=op.bias_axes, keepdims=True), 0.0)
+            params[b] = params[b] + lift.reshape(params[b].shape)
             z = z + lift
-        h = _activate(L["activation"], z, L["alpha"])[0]
+        a = _activate(op.activation, z, op.alpha)[0]
+        h = a + h if op.residual else a
     return params, x, y

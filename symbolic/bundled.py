@@ -16,7 +16,13 @@ from .spec import SpecError, load_spec
 if TYPE_CHECKING:
     from .graph import Graph
 
-_SUFFIXES = {"spec": (".toml",), "claims": (".claims.toml", ".toml"), "json": (".json",), "data": (".csv", ".npz")}
+_SUFFIXES = {
+    "spec": (".toml",),
+    "claims": (".claims.toml", ".toml"),
+    "json": (".json",),
+    "data": (".csv", ".npz"),
+    "notebook": (".ipynb",),
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ def _kind(path: Path) -> str:
         return "claims"
     if path.suffix in _SUFFIXES["data"]:
         return "data"
+    if path.suffix in _SUFFIXES["notebook"]:
+        return "notebook"
     return "json" if path.suffix == ".json" else "spec"
 
 
@@ -74,6 +82,21 @@ def _data_summary(path: Path) -> str:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     n = len(lines) - 1
     return f"{n} sample{'s' if n != 1 else ''}: {lines[0].replace(',', ', ')}" if lines else ""
+
+
+def _notebook_summary(path: Path) -> str:
+    """A notebook's title: the first heading of its first Markdown cell."""
+    import json
+
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return ""
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            text = "".join(cell.get("source", []))
+            return next((ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("#")), "")
+    return ""
 
 
 def _name(path: Path, root: Path) -> str:
@@ -87,11 +110,21 @@ def _name(path: Path, root: Path) -> str:
 def bundled_examples() -> list[Example]:
     """Every bundled spec, claims, JSON and data file, specs first, each sorted by name."""
     root = examples_dir()
-    files = [p for p in root.rglob("*") if p.is_file() and p.suffix in (".toml", ".json", *_SUFFIXES["data"])]
-    out = [
-        Example(_name(p, root), _kind(p), p, _summary(p) if p.suffix == ".toml" else _data_summary(p)) for p in files
+    files = [
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".toml", ".json", *_SUFFIXES["data"], *_SUFFIXES["notebook"])
     ]
-    order = {"spec": 0, "claims": 1, "json": 2, "data": 3}
+    out = [
+        Example(
+            _name(p, root),
+            _kind(p),
+            p,
+            _summary(p) if p.suffix == ".toml" else _notebook_summary(p) if p.suffix == ".ipynb" else _data_summary(p),
+        )
+        for p in files
+    ]
+    order = {"spec": 0, "claims": 1, "json": 2, "data": 3, "notebook": 4}
     return sorted(out, key=lambda e: (order[e.kind], e.name))
 
 

@@ -78,7 +78,7 @@ class Report:
                 out.append("(none)")
                 continue
             out.append("$$\n\\begin{aligned}")
-            out += [f"{row} \\\\" for row in self._latex_rows(lines)]
+            out += [f"{row} \\\\" for row in self.latex_rows(lines)]
             out.append("\\end{aligned}\n$$")
         return out
 
@@ -93,13 +93,14 @@ class Report:
             if not lines:
                 out.append("(none)")
                 continue
-            for chunk in _chunks(self._latex_rows(lines)):
+            for chunk in latex_chunks(self.latex_rows(lines)):
                 out.append("\\begin{align*}")
                 out.append(" \\\\\n".join(chunk))
                 out.append("\\end{align*}")
         return out
 
-    def _latex_rows(self, body: list[Line]) -> list[str]:
+    def latex_rows(self, body: list[Line]) -> list[str]:
+        """`lhs &= rhs` rows for an aligned environment (long right-hand sides over several rows)."""
         N = self.names
         rows = []
         for ln in body:
@@ -111,7 +112,7 @@ class Report:
         return rows
 
 
-def _chunks(rows: list[str]) -> list[list[str]]:
+def latex_chunks(rows: list[str]) -> list[list[str]]:
     """Rows grouped into align* environments of at most ALIGN_ROWS rows / ALIGN_CHARS characters."""
     out: list[list[str]] = []
     cur: list[str] = []

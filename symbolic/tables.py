@@ -266,6 +266,12 @@ def _root(g: Graph, R: Readable, n: str) -> str:
 # ---- rendering ------------------------------------------------------------------------------------
 
 
+def _cell_math(tex: str) -> str:
+    """LaTeX for a Markdown table cell: a bare | would end the cell (GFM splits rows at every
+    unescaped |, inside math too), so bars become \\vert / \\Vert, which typeset the same."""
+    return tex.replace(r"\|", r"\Vert ").replace("|", r"\vert ")
+
+
 def table_markdown(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     """Markdown with LaTeX cells ($…$), like the seed tables."""
     marks = marks or {}
@@ -273,7 +279,8 @@ def table_markdown(rows: list[Row], marks: dict[int, str] | None = None) -> str:
     for r in rows:
         mark = f" {marks[r.step]}" if r.step in marks else ""
         out.append(
-            f"| {r.step} | ${r.quantity_tex}$ | ${r.formula_tex}$ | {fmt_value(r.value)}{mark} | {r.comes_from} |"
+            f"| {r.step} | ${_cell_math(r.quantity_tex)}$ | ${_cell_math(r.formula_tex)}$ | "
+            f"{fmt_value(r.value)}{mark} | {r.comes_from} |"
         )
     return "\n".join(out)
 

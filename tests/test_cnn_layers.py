@@ -233,3 +233,16 @@ def test_bad_layers_are_one_line_errors_naming_the_layer(tmp_path, change, words
     assert "\n" not in msg
     for w in words:
         assert w in msg, msg
+
+
+@pytest.mark.parametrize("name", ["small_cnn", "tiny_transformer"])
+def test_layer_wise_reference_covers_the_examples_built_in_memory(name):
+    """Without a spec file, check rebuilds the layer list from the graph for codegen.reference."""
+    from codegen.check import compare_references, spec_dict
+    from symbolic.spec import parse_spec
+
+    g = parse_spec((examples_dir() / f"{name}.toml").read_text(encoding="utf-8"))
+    d = spec_dict(g)
+    assert d is not None and [next(iter(k for k in L if k != "activation")) for L in d["layers"]]
+    rows, ok = compare_references(g, 1, batch=2)
+    assert ok, rows

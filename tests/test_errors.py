@@ -89,7 +89,7 @@ J = "{J}"
         ("sum(h * x)", ["shape mismatch", "(2,)", "(3,)"]),
         ("sum(x @ W)", ["shape mismatch"]),
         ("h[5]", ["out of range"]),
-        ("softmax(W)", ["needs a vector"]),
+        ("log_softmax(W)", ["needs a vector"]),
     ],
 )
 def test_shape_errors(capsys, tmp_path, J, needles):

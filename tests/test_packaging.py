@@ -112,7 +112,7 @@ def test_examples_copy_writes_every_file_and_refuses_to_clobber(tmp_path):
     src = sorted(
         p.relative_to(ROOT / "examples").as_posix()
         for p in (ROOT / "examples").rglob("*")
-        if p.suffix in (".toml", ".json", ".csv", ".npz")
+        if p.suffix in (".toml", ".json", ".csv", ".npz", ".ipynb")
     )
     got = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.is_file())
     assert got == src
@@ -158,7 +158,7 @@ def test_wheel_ships_the_examples(tmp_path):
     wheel = next(tmp_path.glob("symgrad-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for p in (ROOT / "examples").rglob("*"):
-        if p.suffix in (".toml", ".json"):
+        if p.suffix in (".toml", ".json", ".csv", ".ipynb"):
             assert "symgrad/examples/" + p.relative_to(ROOT / "examples").as_posix() in names
     assert any(n.startswith("codegen/templates/") and n.endswith(".j2") for n in names)
     assert "symgrad/__init__.py" in names
