@@ -444,6 +444,11 @@ def make_struct(a: Assignment, out: Buf, args: list[Buf], dtype: str, tiled: boo
         return Step("scatter", out, args, tiled=tiled, data=dict(pos=pos), comment=_comment(a))
     if op in ("sum", "softmax", "log_softmax", "logsumexp"):
         return Step(op, out, args, tiled=tiled, data=dict(N=args[0].size), comment=_comment(a))
+    if op in ("maxpool", "maxpool_route", "maxpool_pick"):
+        C, H, W = args[0].shape
+        k, s = int(a.attrs["k"]), int(a.attrs["stride"])
+        geo = dict(C=C, H=H, W=W, k=k, s=s, Ho=(H - k) // s + 1, Wo=(W - k) // s + 1)
+        return Step(op, out, args, tiled=tiled, data=geo, comment=_comment(a))
     if op == "softmax_rows":
         R, N = args[0].shape
         return Step(op, out, args, tiled=tiled, data=dict(R=R, N=N), comment=_comment(a))

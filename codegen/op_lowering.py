@@ -43,6 +43,9 @@ LOWERING: Mapping[str, Lowering] = MappingProxyType(
         "log_softmax": make_struct,  # 'log_softmax' step (max-shifted)
         "logsumexp": make_struct,  # 'logsumexp' step (max-shifted)
         "softmax_rows": make_struct,  # 'softmax_rows' step (each row max-shifted)
+        "maxpool": make_struct,  # 'maxpool' step: each window scanned, the first maximum kept
+        "maxpool_route": make_struct,  # 'maxpool_route' step: zero, then g added at each window's argmax
+        "maxpool_pick": make_struct,  # 'maxpool_pick' step: t read at each window's argmax
         "gather": make_struct,  # 'gather' step: a static index table, 0 where it is −1
         "gather_t": make_struct,  # 'gather_t' step: zero, then add each entry at its mapped place
     }

@@ -302,6 +302,25 @@ def _softmax(z):
     return e / np.sum(e)
 
 
+def _first_maxima(x, k: int, stride: int) -> list[int]:
+    """The flat index of the first maximal entry (row-major scan) of every k×k window of x (C, H, W)."""
+    x = np.asarray(x, dtype=float)
+    C, H, W = x.shape
+    out = []
+    for c in range(C):
+        for oi in range((H - k) // stride + 1):
+            for oj in range((W - k) // stride + 1):
+                best = None
+                for di in range(k):
+                    for dj in range(k):
+                        i, j = oi * stride + di, oj * stride + dj
+                        if best is None or x[c, i, j] > x[best]:
+                            best = (c, i, j)
+                assert best is not None
+                out.append(best[0] * H * W + best[1] * W + best[2])
+    return out
+
+
 def _forward_op(a, env):
     op, args = a.op, a.args
     if op == "matmul":
@@ -326,6 +345,18 @@ def _forward_op(a, env):
         return out
     if op == "sum":
         return np.asarray(np.sum(env[args[0]]), dtype=float)
+    if op in ("maxpool", "maxpool_pick"):  # window by window, the first maximal entry
+        x = np.asarray(env[args[0]], dtype=float)
+        src = x if op == "maxpool" else np.asarray(env[args[1]], dtype=float)
+        return np.array([src.reshape(-1)[i] for i in _first_maxima(x, a.attrs["k"], a.attrs["stride"])]).reshape(
+            a.shape
+        )
+    if op == "maxpool_route":
+        x, g = np.asarray(env[args[0]], dtype=float), np.ravel(env[args[1]])
+        flat = np.zeros(x.size)
+        for w, i in enumerate(_first_maxima(x, a.attrs["k"], a.attrs["stride"])):
+            flat[i] += g[w]
+        return flat.reshape(x.shape)
     if op == "gather":  # entry by entry: out[i] = x[map[i]] or 0
         src = np.ravel(env[args[0]])
         flat = np.zeros(len(a.attrs["map"]))
@@ -393,6 +424,19 @@ def _backward_op(a, env, g, delta) -> None:
             add(x, _reduce_to(g[tuple(pos)], delta[x].shape))
     elif op == "sum":
         add(args[0], np.full(delta[args[0]].shape, float(g)))
+    elif op == "maxpool":  # ∂out[w]/∂x[i] = 1 at the window's first maximum i
+        d = np.zeros(delta[args[0]].size)
+        for w, i in enumerate(_first_maxima(env[args[0]], a.attrs["k"], a.attrs["stride"])):
+            d[i] += np.ravel(g)[w]
+        add(args[0], d.reshape(delta[args[0]].shape))
+    elif op == "maxpool_route":  # linear in g (x: piecewise constant)
+        firsts = _first_maxima(env[args[0]], a.attrs["k"], a.attrs["stride"])
+        add(args[1], np.array([np.ravel(g)[i] for i in firsts]).reshape(delta[args[1]].shape))
+    elif op == "maxpool_pick":  # linear in t
+        d = np.zeros(delta[args[1]].size)
+        for w, i in enumerate(_first_maxima(env[args[0]], a.attrs["k"], a.attrs["stride"])):
+            d[i] += np.ravel(g)[w]
+        add(args[1], d.reshape(delta[args[1]].shape))
     elif op == "gather":  # ∂out[i]/∂x[map[i]] = 1
         d = np.zeros(delta[args[0]].size)
         gf = np.ravel(g)

@@ -42,16 +42,16 @@ long small_cnn_info(int what)
     case 4: return 152L;
     case 5: return 64L;
     case 6: return 8L;
-    case 7: return 86488L;
-    case 8: return 79712L;
-    case 9: return 70680L;
-    case 10: return 70860L;
-    case 11: return 101784L;
+    case 7: return 78296L;
+    case 8: return 110016L;
+    case 9: return 91736L;
+    case 10: return 91916L;
+    case 11: return 77208L;
     default: return -1L;
     }
 }
 
-/* ==== forward: tile of 64 samples, workspace 86488 reals ==== */
+/* ==== forward: tile of 64 samples, workspace 78296 reals ==== */
 int small_cnn_forward(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict out, sg_real *restrict work)
 {
@@ -78,17 +78,13 @@ int small_cnn_forward(const sg_real *restrict theta, const sg_real *restrict dat
     sg_real *restrict t_z1_5 = work + 45208;  /* tile [2, 64] */
     sg_real *restrict t_z1 = work + 53400;  /* tile [2, 8, 8] */
     sg_real *restrict t_h1 = work + 61592;  /* tile [2, 8, 8] */
-    sg_real *restrict t_z2_1 = work + 69784;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_2 = work + 71832;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_3 = work + 73880;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_4 = work + 75928;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2 = work + 77976;  /* tile [2, 4, 4] */
-    sg_real *restrict t_h2 = work + 80024;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z3 = work + 82072;  /* tile [32] */
-    sg_real *restrict t_h3 = work + 84120;  /* tile [32] */
-    sg_real *restrict t_z4 = work + 86168;  /* tile [2] */
-    sg_real *restrict t_yhat = work + 86296;  /* tile [2] */
-    sg_real *restrict c_p_W4_T = work + 86424;  /* work [32, 2] */
+    sg_real *restrict t_z2 = work + 69784;  /* tile [2, 4, 4] */
+    sg_real *restrict t_h2 = work + 71832;  /* tile [2, 4, 4] */
+    sg_real *restrict t_z3 = work + 73880;  /* tile [32] */
+    sg_real *restrict t_h3 = work + 75928;  /* tile [32] */
+    sg_real *restrict t_z4 = work + 77976;  /* tile [2] */
+    sg_real *restrict t_yhat = work + 78104;  /* tile [2] */
+    sg_real *restrict c_p_W4_T = work + 78232;  /* work [32, 2] */
     (void)p_W1;
     (void)p_b1;
     (void)p_W4;
@@ -150,37 +146,23 @@ int small_cnn_forward(const sg_real *restrict theta, const sg_real *restrict dat
         t_h1[k] = sg_relu(a0);
         }
 
-        /* z2#1 = gather(h1) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
+        /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_1[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#2 = gather(h1) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_2[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#3 = gather(h1) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_3[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#4 = gather(h1) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_4[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2 = maximum(maximum(maximum(z2#4, z2#3), z2#2), z2#1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_z2_1[k];
-            const sg_real a1 = t_z2_2[k];
-            const sg_real a2 = t_z2_3[k];
-            const sg_real a3 = t_z2_4[k];
-        t_z2[k] = sg_max(sg_max(sg_max(a3, a2), a1), a0);
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_z2[s*32 + w] = bv;
+                }
         }
 
         /* h2 = z2 */
@@ -223,7 +205,7 @@ int small_cnn_forward(const sg_real *restrict theta, const sg_real *restrict dat
     return SG_OK;
 }
 
-/* ==== loss_grad: tile of 32 samples, workspace 79712 reals ==== */
+/* ==== loss_grad: tile of 64 samples, workspace 110016 reals ==== */
 int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict work)
 {
@@ -248,45 +230,33 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
     sg_real *restrict c_d_L_3 = work + 152;  /* work [] */
     sg_real *restrict c_d_L_2 = work + 160;  /* work [2] */
     sg_real *restrict t_z1_1 = work + 168;  /* tile [9, 64] */
-    sg_real *restrict t_z1_3 = work + 18600;  /* tile [2, 64] */
-    sg_real *restrict t_z1_5 = work + 22696;  /* tile [2, 64] */
-    sg_real *restrict t_z1 = work + 26792;  /* tile [2, 8, 8] */
-    sg_real *restrict t_h1 = work + 30888;  /* tile [2, 8, 8] */
-    sg_real *restrict t_z2_1 = work + 34984;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_2 = work + 36008;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_3 = work + 37032;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_4 = work + 38056;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2 = work + 39080;  /* tile [2, 4, 4] */
-    sg_real *restrict t_h2 = work + 40104;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z3 = work + 41128;  /* tile [32] */
-    sg_real *restrict t_h3 = work + 42152;  /* tile [32] */
-    sg_real *restrict t_z4 = work + 43176;  /* tile [2] */
-    sg_real *restrict t_yhat = work + 43240;  /* tile [2] */
-    sg_real *restrict t_L_1 = work + 43304;  /* tile [2] */
-    sg_real *restrict t_L_2 = work + 43368;  /* tile [2] */
-    sg_real *restrict t_d_L_1 = work + 43432;  /* tile [2] */
-    sg_real *restrict t_d_yhat_1 = work + 43496;  /* tile [] */
-    sg_real *restrict t_d_yhat = work + 43528;  /* tile [2] */
-    sg_real *restrict t_d_h3 = work + 43592;  /* tile [32] */
-    sg_real *restrict t_d_h2 = work + 44616;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_1 = work + 45640;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_2 = work + 46664;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_3 = work + 47688;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_4 = work + 48712;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_h1_1 = work + 49736;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1_2 = work + 53832;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1_3 = work + 57928;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1_4 = work + 62024;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1 = work + 66120;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_z1 = work + 70216;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_z1_5 = work + 74312;  /* tile [2, 64] */
-    sg_real *restrict t_d_b1 = work + 78408;  /* tile [2] */
-    sg_real *restrict t_d_z1_2 = work + 78472;  /* tile [2, 9] */
-    sg_real *restrict t_d_W1 = work + 79048;  /* tile [2, 1, 3, 3] */
-    sg_real *restrict c_p_W4_T = work + 79624;  /* work [32, 2] */
-    sg_real *restrict r_L_2 = work + 79688;  /* acc [2] */
-    sg_real *restrict r_L_3 = work + 79696;  /* acc [] */
-    sg_real *restrict r_L = work + 79704;  /* acc [] */
+    sg_real *restrict t_z1_3 = work + 37032;  /* tile [2, 64] */
+    sg_real *restrict t_z1_5 = work + 45224;  /* tile [2, 64] */
+    sg_real *restrict t_z1 = work + 53416;  /* tile [2, 8, 8] */
+    sg_real *restrict t_h1 = work + 61608;  /* tile [2, 8, 8] */
+    sg_real *restrict t_z2 = work + 69800;  /* tile [2, 4, 4] */
+    sg_real *restrict t_h2 = work + 71848;  /* tile [2, 4, 4] */
+    sg_real *restrict t_z3 = work + 73896;  /* tile [32] */
+    sg_real *restrict t_h3 = work + 75944;  /* tile [32] */
+    sg_real *restrict t_z4 = work + 77992;  /* tile [2] */
+    sg_real *restrict t_yhat = work + 78120;  /* tile [2] */
+    sg_real *restrict t_L_1 = work + 78248;  /* tile [2] */
+    sg_real *restrict t_L_2 = work + 78376;  /* tile [2] */
+    sg_real *restrict t_d_L_1 = work + 78504;  /* tile [2] */
+    sg_real *restrict t_d_yhat_1 = work + 78632;  /* tile [] */
+    sg_real *restrict t_d_yhat = work + 78696;  /* tile [2] */
+    sg_real *restrict t_d_h3 = work + 78824;  /* tile [32] */
+    sg_real *restrict t_d_h2 = work + 80872;  /* tile [2, 4, 4] */
+    sg_real *restrict t_d_h1 = work + 82920;  /* tile [2, 8, 8] */
+    sg_real *restrict t_d_z1 = work + 91112;  /* tile [2, 8, 8] */
+    sg_real *restrict t_d_z1_5 = work + 99304;  /* tile [2, 64] */
+    sg_real *restrict t_d_b1 = work + 107496;  /* tile [2] */
+    sg_real *restrict t_d_z1_2 = work + 107624;  /* tile [2, 9] */
+    sg_real *restrict t_d_W1 = work + 108776;  /* tile [2, 1, 3, 3] */
+    sg_real *restrict c_p_W4_T = work + 109928;  /* work [32, 2] */
+    sg_real *restrict r_L_2 = work + 109992;  /* acc [2] */
+    sg_real *restrict r_L_3 = work + 110000;  /* acc [] */
+    sg_real *restrict r_L = work + 110008;  /* acc [] */
     sg_real *restrict r_d_yhat = grad + 84;  /* accumulated in place [2] */
     sg_real *restrict r_d_W4 = grad + 20;  /* accumulated in place [2, 32] */
     sg_real *restrict r_d_b1 = grad + 18;  /* accumulated in place [2] */
@@ -321,9 +291,9 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
     memset(r_d_yhat, 0, sizeof(sg_real) * 2);
     memset(r_d_b1, 0, sizeof(sg_real) * 2);
     memset(r_d_W1, 0, sizeof(sg_real) * 18);
-    /* ---- tiles of 32 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 32) {
-        nt = (int)(n - t0 < 32 ? n - t0 : 32);
+    /* ---- tiles of 64 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 64) {
+        nt = (int)(n - t0 < 64 ? n - t0 : 64);
         (void)nt;
         const sg_real *restrict d_x = data + t0 * 66 + 0;
         (void)d_x;
@@ -367,37 +337,23 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
         t_h1[k] = sg_relu(a0);
         }
 
-        /* z2#1 = gather(h1) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
+        /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_1[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#2 = gather(h1) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_2[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#3 = gather(h1) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_3[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#4 = gather(h1) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_4[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2 = maximum(maximum(maximum(z2#4, z2#3), z2#2), z2#1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_z2_1[k];
-            const sg_real a1 = t_z2_2[k];
-            const sg_real a2 = t_z2_3[k];
-            const sg_real a3 = t_z2_4[k];
-        t_z2[k] = sg_max(sg_max(sg_max(a3, a2), a1), a0);
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_z2[s*32 + w] = bv;
+                }
         }
 
         /* h2 = z2 */
@@ -487,108 +443,24 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
         for (int k = 0; k < 32; ++k) t_d_h2[s*32 + k] = t_d_h3[s*32 + k + 0];
         }
 
-        /* d[z2#1] = d[h2]*(0 if -z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-        t_d_z2_1[k] = a0*((-a1 + sg_max(sg_max(a4, a3), a2)) > 0 ? (0.0) : (1.0));
-        }
-
-        /* d[z2#2] = d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*(0 if -z2#2 + maximum(z2#4, z2#3) > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_d_z2_2[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (0.0) : (1.0));
-        }
-
-        /* d[z2#3] = d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*(0 if -z2#3 + z2#4 > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_d_z2_3[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (0.0) : (1.0));
-        }
-
-        /* d[z2#4] = d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*1[-z2#3 + z2#4 > 0] */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_d_z2_4[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (1.0) : (0.0));
-        }
-
-        /* d[h1]#1 = gather_t(d[z2#4]) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
+        /* d[h1] = maxpool_route(h1, d[h2]) (each window's g to its first maximum) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_1[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_4[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1]#2 = gather_t(d[z2#3]) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_2[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_3[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1]#3 = gather_t(d[z2#2]) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_3[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_2[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1]#4 = gather_t(d[z2#1]) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_4[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_1[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1] = d[h1]#1 + d[h1]#2 + d[h1]#3 + d[h1]#4 */
-        for (int k = 0; k < nt*128; ++k) {
-            const sg_real a0 = t_d_h1_1[k];
-            const sg_real a1 = t_d_h1_2[k];
-            const sg_real a2 = t_d_h1_3[k];
-            const sg_real a3 = t_d_h1_4[k];
-        t_d_h1[k] = a0 + a1 + a2 + a3;
+        for (int k = 0; k < 128; ++k) t_d_h1[s*128 + k] = 0;
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_d_h1[s*128 + best] += t_d_h2[s*32 + w];
+                }
         }
 
         /* d[z1] = d[h1]*1[z1 > 0] */
@@ -680,7 +552,7 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
     return SG_OK;
 }
 
-/* ==== hvp: tile of 16 samples, workspace 70680 reals ==== */
+/* ==== hvp: tile of 32 samples, workspace 91736 reals ==== */
 int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, long n,
     const sg_real *restrict dir, sg_real *restrict loss, sg_real *restrict grad,
     sg_real *restrict hv, sg_real *restrict work)
@@ -713,80 +585,56 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
     sg_real *restrict c_t_z1_2 = work + 168;  /* work [2, 9] */
     sg_real *restrict c_t_z1_4 = work + 192;  /* work [2, 64] */
     sg_real *restrict t_z1_1 = work + 320;  /* tile [9, 64] */
-    sg_real *restrict t_z1_3 = work + 9536;  /* tile [2, 64] */
-    sg_real *restrict t_z1_5 = work + 11584;  /* tile [2, 64] */
-    sg_real *restrict t_z1 = work + 13632;  /* tile [2, 8, 8] */
-    sg_real *restrict t_h1 = work + 15680;  /* tile [2, 8, 8] */
-    sg_real *restrict t_z2_1 = work + 17728;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_2 = work + 18240;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_3 = work + 18752;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_4 = work + 19264;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2 = work + 19776;  /* tile [2, 4, 4] */
-    sg_real *restrict t_h2 = work + 20288;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z3 = work + 20800;  /* tile [32] */
-    sg_real *restrict t_h3 = work + 21312;  /* tile [32] */
-    sg_real *restrict t_z4 = work + 21824;  /* tile [2] */
-    sg_real *restrict t_yhat = work + 21856;  /* tile [2] */
-    sg_real *restrict t_L_1 = work + 21888;  /* tile [2] */
-    sg_real *restrict t_L_2 = work + 21920;  /* tile [2] */
-    sg_real *restrict t_d_L_1 = work + 21952;  /* tile [2] */
-    sg_real *restrict t_d_yhat_1 = work + 21984;  /* tile [] */
-    sg_real *restrict t_d_yhat = work + 22000;  /* tile [2] */
-    sg_real *restrict t_d_h3 = work + 22032;  /* tile [32] */
-    sg_real *restrict t_d_h2 = work + 22544;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_1 = work + 23056;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_2 = work + 23568;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_3 = work + 24080;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_z2_4 = work + 24592;  /* tile [2, 4, 4] */
-    sg_real *restrict t_d_h1_1 = work + 25104;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1_2 = work + 27152;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1_3 = work + 29200;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1_4 = work + 31248;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_h1 = work + 33296;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_z1 = work + 35344;  /* tile [2, 8, 8] */
-    sg_real *restrict t_d_z1_5 = work + 37392;  /* tile [2, 64] */
-    sg_real *restrict t_d_b1 = work + 39440;  /* tile [2] */
-    sg_real *restrict t_d_z1_2 = work + 39472;  /* tile [2, 9] */
-    sg_real *restrict t_d_W1 = work + 39760;  /* tile [2, 1, 3, 3] */
-    sg_real *restrict t_t_z1_3 = work + 40048;  /* tile [2, 64] */
-    sg_real *restrict t_t_z1_5 = work + 42096;  /* tile [2, 64] */
-    sg_real *restrict t_t_z1 = work + 44144;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_h1 = work + 46192;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_z2_1 = work + 48240;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_z2_2 = work + 48752;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_z2_3 = work + 49264;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_z2_4 = work + 49776;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_z2 = work + 50288;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_h2 = work + 50800;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_z3 = work + 51312;  /* tile [32] */
-    sg_real *restrict t_t_h3 = work + 51824;  /* tile [32] */
-    sg_real *restrict t_t_z4 = work + 52336;  /* tile [2] */
-    sg_real *restrict t_t_yhat = work + 52368;  /* tile [2] */
-    sg_real *restrict t_t_L_1_1 = work + 52400;  /* tile [2] */
-    sg_real *restrict t_t_L_1_2 = work + 52432;  /* tile [] */
-    sg_real *restrict t_t_L_1 = work + 52448;  /* tile [2] */
-    sg_real *restrict t_t_d_yhat = work + 52480;  /* tile [2] */
-    sg_real *restrict t_t_d_h3 = work + 52512;  /* tile [32] */
-    sg_real *restrict t_t_d_h2 = work + 53024;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_d_z2_1 = work + 53536;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_d_z2_2 = work + 54048;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_d_z2_3 = work + 54560;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_d_z2_4 = work + 55072;  /* tile [2, 4, 4] */
-    sg_real *restrict t_t_d_h1_1 = work + 55584;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_d_h1_2 = work + 57632;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_d_h1_3 = work + 59680;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_d_h1_4 = work + 61728;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_d_h1 = work + 63776;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_d_z1 = work + 65824;  /* tile [2, 8, 8] */
-    sg_real *restrict t_t_d_z1_5 = work + 67872;  /* tile [2, 64] */
-    sg_real *restrict t_t_d_b1 = work + 69920;  /* tile [2] */
-    sg_real *restrict t_t_d_z1_2 = work + 69952;  /* tile [2, 9] */
-    sg_real *restrict t_t_d_W1 = work + 70240;  /* tile [2, 1, 3, 3] */
-    sg_real *restrict c_p_W4_T = work + 70528;  /* work [32, 2] */
-    sg_real *restrict c_u_W4_T = work + 70592;  /* work [32, 2] */
-    sg_real *restrict r_L_2 = work + 70656;  /* acc [2] */
-    sg_real *restrict r_L_3 = work + 70664;  /* acc [] */
-    sg_real *restrict r_L = work + 70672;  /* acc [] */
+    sg_real *restrict t_z1_3 = work + 18752;  /* tile [2, 64] */
+    sg_real *restrict t_z1_5 = work + 22848;  /* tile [2, 64] */
+    sg_real *restrict t_z1 = work + 26944;  /* tile [2, 8, 8] */
+    sg_real *restrict t_h1 = work + 31040;  /* tile [2, 8, 8] */
+    sg_real *restrict t_z2 = work + 35136;  /* tile [2, 4, 4] */
+    sg_real *restrict t_h2 = work + 36160;  /* tile [2, 4, 4] */
+    sg_real *restrict t_z3 = work + 37184;  /* tile [32] */
+    sg_real *restrict t_h3 = work + 38208;  /* tile [32] */
+    sg_real *restrict t_z4 = work + 39232;  /* tile [2] */
+    sg_real *restrict t_yhat = work + 39296;  /* tile [2] */
+    sg_real *restrict t_L_1 = work + 39360;  /* tile [2] */
+    sg_real *restrict t_L_2 = work + 39424;  /* tile [2] */
+    sg_real *restrict t_d_L_1 = work + 39488;  /* tile [2] */
+    sg_real *restrict t_d_yhat_1 = work + 39552;  /* tile [] */
+    sg_real *restrict t_d_yhat = work + 39584;  /* tile [2] */
+    sg_real *restrict t_d_h3 = work + 39648;  /* tile [32] */
+    sg_real *restrict t_d_h2 = work + 40672;  /* tile [2, 4, 4] */
+    sg_real *restrict t_d_h1 = work + 41696;  /* tile [2, 8, 8] */
+    sg_real *restrict t_d_z1 = work + 45792;  /* tile [2, 8, 8] */
+    sg_real *restrict t_d_z1_5 = work + 49888;  /* tile [2, 64] */
+    sg_real *restrict t_d_b1 = work + 53984;  /* tile [2] */
+    sg_real *restrict t_d_z1_2 = work + 54048;  /* tile [2, 9] */
+    sg_real *restrict t_d_W1 = work + 54624;  /* tile [2, 1, 3, 3] */
+    sg_real *restrict t_t_z1_3 = work + 55200;  /* tile [2, 64] */
+    sg_real *restrict t_t_z1_5 = work + 59296;  /* tile [2, 64] */
+    sg_real *restrict t_t_z1 = work + 63392;  /* tile [2, 8, 8] */
+    sg_real *restrict t_t_h1 = work + 67488;  /* tile [2, 8, 8] */
+    sg_real *restrict t_t_z2 = work + 71584;  /* tile [2, 4, 4] */
+    sg_real *restrict t_t_h2 = work + 72608;  /* tile [2, 4, 4] */
+    sg_real *restrict t_t_z3 = work + 73632;  /* tile [32] */
+    sg_real *restrict t_t_h3 = work + 74656;  /* tile [32] */
+    sg_real *restrict t_t_z4 = work + 75680;  /* tile [2] */
+    sg_real *restrict t_t_yhat = work + 75744;  /* tile [2] */
+    sg_real *restrict t_t_L_1_1 = work + 75808;  /* tile [2] */
+    sg_real *restrict t_t_L_1_2 = work + 75872;  /* tile [] */
+    sg_real *restrict t_t_L_1 = work + 75904;  /* tile [2] */
+    sg_real *restrict t_t_d_yhat = work + 75968;  /* tile [2] */
+    sg_real *restrict t_t_d_h3 = work + 76032;  /* tile [32] */
+    sg_real *restrict t_t_d_h2 = work + 77056;  /* tile [2, 4, 4] */
+    sg_real *restrict t_t_d_h1 = work + 78080;  /* tile [2, 8, 8] */
+    sg_real *restrict t_t_d_z1 = work + 82176;  /* tile [2, 8, 8] */
+    sg_real *restrict t_t_d_z1_5 = work + 86272;  /* tile [2, 64] */
+    sg_real *restrict t_t_d_b1 = work + 90368;  /* tile [2] */
+    sg_real *restrict t_t_d_z1_2 = work + 90432;  /* tile [2, 9] */
+    sg_real *restrict t_t_d_W1 = work + 91008;  /* tile [2, 1, 3, 3] */
+    sg_real *restrict c_p_W4_T = work + 91584;  /* work [32, 2] */
+    sg_real *restrict c_u_W4_T = work + 91648;  /* work [32, 2] */
+    sg_real *restrict r_L_2 = work + 91712;  /* acc [2] */
+    sg_real *restrict r_L_3 = work + 91720;  /* acc [] */
+    sg_real *restrict r_L = work + 91728;  /* acc [] */
     sg_real *restrict r_d_yhat = grad + 84;  /* accumulated in place [2] */
     sg_real *restrict r_d_W4 = grad + 20;  /* accumulated in place [2, 32] */
     sg_real *restrict r_d_b1 = grad + 18;  /* accumulated in place [2] */
@@ -842,9 +690,9 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
     memset(r_t_d_yhat, 0, sizeof(sg_real) * 2);
     memset(r_t_d_b1, 0, sizeof(sg_real) * 2);
     memset(r_t_d_W1, 0, sizeof(sg_real) * 18);
-    /* ---- tiles of 16 samples ---- */
-    for (t0 = 0; t0 < n; t0 += 16) {
-        nt = (int)(n - t0 < 16 ? n - t0 : 16);
+    /* ---- tiles of 32 samples ---- */
+    for (t0 = 0; t0 < n; t0 += 32) {
+        nt = (int)(n - t0 < 32 ? n - t0 : 32);
         (void)nt;
         const sg_real *restrict d_x = data + t0 * 66 + 0;
         (void)d_x;
@@ -888,37 +736,23 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         t_h1[k] = sg_relu(a0);
         }
 
-        /* z2#1 = gather(h1) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
+        /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_1[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#2 = gather(h1) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_2[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#3 = gather(h1) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_3[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#4 = gather(h1) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_4[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2 = maximum(maximum(maximum(z2#4, z2#3), z2#2), z2#1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_z2_1[k];
-            const sg_real a1 = t_z2_2[k];
-            const sg_real a2 = t_z2_3[k];
-            const sg_real a3 = t_z2_4[k];
-        t_z2[k] = sg_max(sg_max(sg_max(a3, a2), a1), a0);
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_z2[s*32 + w] = bv;
+                }
         }
 
         /* h2 = z2 */
@@ -1008,108 +842,24 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         for (int k = 0; k < 32; ++k) t_d_h2[s*32 + k] = t_d_h3[s*32 + k + 0];
         }
 
-        /* d[z2#1] = d[h2]*(0 if -z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-        t_d_z2_1[k] = a0*((-a1 + sg_max(sg_max(a4, a3), a2)) > 0 ? (0.0) : (1.0));
-        }
-
-        /* d[z2#2] = d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*(0 if -z2#2 + maximum(z2#4, z2#3) > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_d_z2_2[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (0.0) : (1.0));
-        }
-
-        /* d[z2#3] = d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*(0 if -z2#3 + z2#4 > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_d_z2_3[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (0.0) : (1.0));
-        }
-
-        /* d[z2#4] = d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*1[-z2#3 + z2#4 > 0] */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_d_z2_4[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (1.0) : (0.0));
-        }
-
-        /* d[h1]#1 = gather_t(d[z2#4]) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
+        /* d[h1] = maxpool_route(h1, d[h2]) (each window's g to its first maximum) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_1[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_4[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_1[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1]#2 = gather_t(d[z2#3]) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_2[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_3[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_2[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1]#3 = gather_t(d[z2#2]) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_3[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_2[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_3[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1]#4 = gather_t(d[z2#1]) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_d_h1_4[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_d_z2_1[s*32 + k];
-          }
-          if (cur >= 0) t_d_h1_4[s*128 + cur] += acc; }
-        }
-        }
-        /* d[h1] = d[h1]#1 + d[h1]#2 + d[h1]#3 + d[h1]#4 */
-        for (int k = 0; k < nt*128; ++k) {
-            const sg_real a0 = t_d_h1_1[k];
-            const sg_real a1 = t_d_h1_2[k];
-            const sg_real a2 = t_d_h1_3[k];
-            const sg_real a3 = t_d_h1_4[k];
-        t_d_h1[k] = a0 + a1 + a2 + a3;
+        for (int k = 0; k < 128; ++k) t_d_h1[s*128 + k] = 0;
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_d_h1[s*128 + best] += t_d_h2[s*32 + w];
+                }
         }
 
         /* d[z1] = d[h1]*1[z1 > 0] */
@@ -1188,47 +938,23 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         t_t_h1[k] = a0*((a1) > 0 ? (1.0) : (0.0));
         }
 
-        /* t[z2#1] = gather(t[h1]) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
+        /* t[z2] = maxpool_pick(h1, t[h1]) (t at each window's first maximum) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_t_z2_1[s*32 + k] = m >= 0 ? t_t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* t[z2#2] = gather(t[h1]) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_t_z2_2[s*32 + k] = m >= 0 ? t_t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* t[z2#3] = gather(t[h1]) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_t_z2_3[s*32 + k] = m >= 0 ? t_t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* t[z2#4] = gather(t[h1]) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_t_z2_4[s*32 + k] = m >= 0 ? t_t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* t[z2] = t[z2#1]*(0 if -z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0 else 1) + t[z2#2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*(0 if -z2#2 + maximu... */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_t_z2_1[k];
-            const sg_real a1 = t_t_z2_2[k];
-            const sg_real a2 = t_t_z2_3[k];
-            const sg_real a3 = t_t_z2_4[k];
-            const sg_real a4 = t_z2_1[k];
-            const sg_real a5 = t_z2_2[k];
-            const sg_real a6 = t_z2_3[k];
-            const sg_real a7 = t_z2_4[k];
-            const sg_real q0 = sg_max(a7, a6);
-            const sg_real q1 = -a4 + sg_max(q0, a5);
-            const sg_real q2 = -a5 + q0;
-            const sg_real q3 = ((q1) > 0 ? (1.0) : (0.0));
-            const sg_real q4 = -a6 + a7;
-            const sg_real q5 = q3*((q2) > 0 ? (1.0) : (0.0));
-        t_t_z2[k] = a0*((q1) > 0 ? (0.0) : (1.0)) + a1*q3*((q2) > 0 ? (0.0) : (1.0)) + a2*q5*((q4) > 0 ? (0.0) : (1.0)) + a3*q5*((q4) > 0 ? (1.0) : (0.0));
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_t_z2[s*32 + w] = t_t_h1[s*128 + best];
+                }
         }
 
         /* t[h2] = t[z2] */
@@ -1308,108 +1034,24 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         for (int k = 0; k < 32; ++k) t_t_d_h2[s*32 + k] = t_t_d_h3[s*32 + k + 0];
         }
 
-        /* t[d[z2#1]] = t[d[h2]]*(0 if -z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-        t_t_d_z2_1[k] = a0*((-a1 + sg_max(sg_max(a4, a3), a2)) > 0 ? (0.0) : (1.0));
-        }
-
-        /* t[d[z2#2]] = t[d[h2]]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*(0 if -z2#2 + maximum(z2#4, z2#3) > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_t_d_z2_2[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (0.0) : (1.0));
-        }
-
-        /* t[d[z2#3]] = t[d[h2]]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*(0 if -z2#3 + z2#4 > 0 else 1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_t_d_z2_3[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (0.0) : (1.0));
-        }
-
-        /* t[d[z2#4]] = t[d[h2]]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*1[-z2#3 + z2#4 > 0] */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_t_d_h2[k];
-            const sg_real a1 = t_z2_1[k];
-            const sg_real a2 = t_z2_2[k];
-            const sg_real a3 = t_z2_3[k];
-            const sg_real a4 = t_z2_4[k];
-            const sg_real q0 = sg_max(a4, a3);
-        t_t_d_z2_4[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (1.0) : (0.0));
-        }
-
-        /* t[d[h1]#1] = gather_t(t[d[z2#4]]) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
+        /* t[d[h1]] = maxpool_route(h1, t[d[h2]]) (each window's g to its first maximum) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_t_d_h1_1[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_t_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_t_d_z2_4[s*32 + k];
-          }
-          if (cur >= 0) t_t_d_h1_1[s*128 + cur] += acc; }
-        }
-        }
-        /* t[d[h1]#2] = gather_t(t[d[z2#3]]) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_t_d_h1_2[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_t_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_t_d_z2_3[s*32 + k];
-          }
-          if (cur >= 0) t_t_d_h1_2[s*128 + cur] += acc; }
-        }
-        }
-        /* t[d[h1]#3] = gather_t(t[d[z2#2]]) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_t_d_h1_3[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_t_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_t_d_z2_2[s*32 + k];
-          }
-          if (cur >= 0) t_t_d_h1_3[s*128 + cur] += acc; }
-        }
-        }
-        /* t[d[h1]#4] = gather_t(t[d[z2#1]]) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 128; ++k) t_t_d_h1_4[s*128 + k] = 0;
-        { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-          for (int k = 0; k < 32; ++k) {
-              const int m = map[k];
-              if (m != cur) { if (cur >= 0) t_t_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
-              if (m >= 0) acc += t_t_d_z2_1[s*32 + k];
-          }
-          if (cur >= 0) t_t_d_h1_4[s*128 + cur] += acc; }
-        }
-        }
-        /* t[d[h1]] = t[d[h1]#1] + t[d[h1]#2] + t[d[h1]#3] + t[d[h1]#4] */
-        for (int k = 0; k < nt*128; ++k) {
-            const sg_real a0 = t_t_d_h1_1[k];
-            const sg_real a1 = t_t_d_h1_2[k];
-            const sg_real a2 = t_t_d_h1_3[k];
-            const sg_real a3 = t_t_d_h1_4[k];
-        t_t_d_h1[k] = a0 + a1 + a2 + a3;
+        for (int k = 0; k < 128; ++k) t_t_d_h1[s*128 + k] = 0;
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_t_d_h1[s*128 + best] += t_t_d_h2[s*32 + w];
+                }
         }
 
         /* t[d[z1]] = t[d[h1]]*1[z1 > 0] */
@@ -1523,7 +1165,7 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
     return SG_OK;
 }
 
-/* ==== jacobian: tile of 32 samples, workspace 101784 reals ==== */
+/* ==== jacobian: tile of 32 samples, workspace 77208 reals ==== */
 int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict jac, sg_real *restrict work)
 {
@@ -1551,33 +1193,21 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
     sg_real *restrict t_z1_5 = work + 22744;  /* tile [2, 64] */
     sg_real *restrict t_z1 = work + 26840;  /* tile [2, 8, 8] */
     sg_real *restrict t_h1 = work + 30936;  /* tile [2, 8, 8] */
-    sg_real *restrict t_z2_1 = work + 35032;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_2 = work + 36056;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_3 = work + 37080;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2_4 = work + 38104;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z2 = work + 39128;  /* tile [2, 4, 4] */
-    sg_real *restrict t_h2 = work + 40152;  /* tile [2, 4, 4] */
-    sg_real *restrict t_z3 = work + 41176;  /* tile [32] */
-    sg_real *restrict t_h3 = work + 42200;  /* tile [32] */
-    sg_real *restrict t_J0_d_W4 = work + 43224;  /* tile [2, 32] */
-    sg_real *restrict t_J0_d_h3 = work + 45272;  /* tile [32] */
-    sg_real *restrict t_J0_d_h2 = work + 46296;  /* tile [2, 4, 4] */
-    sg_real *restrict t_J0_d_z2_1 = work + 47320;  /* tile [2, 4, 4] */
-    sg_real *restrict t_J0_d_z2_2 = work + 48344;  /* tile [2, 4, 4] */
-    sg_real *restrict t_J0_d_z2_3 = work + 49368;  /* tile [2, 4, 4] */
-    sg_real *restrict t_J0_d_z2_4 = work + 50392;  /* tile [2, 4, 4] */
-    sg_real *restrict t_J0_d_h1_1 = work + 51416;  /* tile [2, 8, 8] */
-    sg_real *restrict t_J0_d_h1_2 = work + 55512;  /* tile [2, 8, 8] */
-    sg_real *restrict t_J0_d_h1_3 = work + 59608;  /* tile [2, 8, 8] */
-    sg_real *restrict t_J0_d_h1_4 = work + 63704;  /* tile [2, 8, 8] */
-    sg_real *restrict t_J0_d_h1 = work + 67800;  /* tile [2, 8, 8] */
-    sg_real *restrict t_J0_d_z1 = work + 71896;  /* tile [2, 8, 8] */
-    sg_real *restrict t_J0_d_z1_5 = work + 75992;  /* tile [2, 64] */
-    sg_real *restrict t_J0_d_b1 = work + 80088;  /* tile [2] */
-    sg_real *restrict t_J0_d_z1_2 = work + 80152;  /* tile [2, 9] */
-    sg_real *restrict t_J0_d_z1_1 = work + 80728;  /* tile [9, 64] */
-    sg_real *restrict t_J0_d_W1 = work + 99160;  /* tile [2, 1, 3, 3] */
-    sg_real *restrict t_J0_d_x = work + 99736;  /* tile [1, 8, 8] */
+    sg_real *restrict t_z2 = work + 35032;  /* tile [2, 4, 4] */
+    sg_real *restrict t_h2 = work + 36056;  /* tile [2, 4, 4] */
+    sg_real *restrict t_z3 = work + 37080;  /* tile [32] */
+    sg_real *restrict t_h3 = work + 38104;  /* tile [32] */
+    sg_real *restrict t_J0_d_W4 = work + 39128;  /* tile [2, 32] */
+    sg_real *restrict t_J0_d_h3 = work + 41176;  /* tile [32] */
+    sg_real *restrict t_J0_d_h2 = work + 42200;  /* tile [2, 4, 4] */
+    sg_real *restrict t_J0_d_h1 = work + 43224;  /* tile [2, 8, 8] */
+    sg_real *restrict t_J0_d_z1 = work + 47320;  /* tile [2, 8, 8] */
+    sg_real *restrict t_J0_d_z1_5 = work + 51416;  /* tile [2, 64] */
+    sg_real *restrict t_J0_d_b1 = work + 55512;  /* tile [2] */
+    sg_real *restrict t_J0_d_z1_2 = work + 55576;  /* tile [2, 9] */
+    sg_real *restrict t_J0_d_z1_1 = work + 56152;  /* tile [9, 64] */
+    sg_real *restrict t_J0_d_W1 = work + 74584;  /* tile [2, 1, 3, 3] */
+    sg_real *restrict t_J0_d_x = work + 75160;  /* tile [1, 8, 8] */
     (void)p_W1;
     (void)p_b1;
     (void)p_W4;
@@ -1637,37 +1267,23 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
         t_h1[k] = sg_relu(a0);
         }
 
-        /* z2#1 = gather(h1) */
-        { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
+        /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_1[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#2 = gather(h1) */
-        { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_2[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#3 = gather(h1) */
-        { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_3[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2#4 = gather(h1) */
-        { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
-        for (s = 0; s < nt; ++s) {
-        for (int k = 0; k < 32; ++k) { const int m = map[k]; t_z2_4[s*32 + k] = m >= 0 ? t_h1[s*128 + m] : 0; }
-        }
-        }
-        /* z2 = maximum(maximum(maximum(z2#4, z2#3), z2#2), z2#1) */
-        for (int k = 0; k < nt*32; ++k) {
-            const sg_real a0 = t_z2_1[k];
-            const sg_real a1 = t_z2_2[k];
-            const sg_real a2 = t_z2_3[k];
-            const sg_real a3 = t_z2_4[k];
-        t_z2[k] = sg_max(sg_max(sg_max(a3, a2), a1), a0);
+        for (int c = 0, w = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi)
+                for (int oj = 0; oj < 4; ++oj, ++w) {
+                    int best = c * 64 + oi * 16 + oj * 2;
+                    sg_real bv = t_h1[s*128 + best];
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv;
+                            best = up ? q : best;
+                            bv = up ? v : bv;
+                        }
+                    t_z2[s*32 + w] = bv;
+                }
         }
 
         /* h2 = z2 */
@@ -1710,108 +1326,24 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
             for (int k = 0; k < 32; ++k) t_J0_d_h2[s*32 + k] = t_J0_d_h3[s*32 + k + 0];
             }
 
-            /* J0:d[z2#1] = J0:d[h2]*(0 if -z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0 else 1) */
-            for (int k = 0; k < nt*32; ++k) {
-                const sg_real a0 = t_J0_d_h2[k];
-                const sg_real a1 = t_z2_1[k];
-                const sg_real a2 = t_z2_2[k];
-                const sg_real a3 = t_z2_3[k];
-                const sg_real a4 = t_z2_4[k];
-            t_J0_d_z2_1[k] = a0*((-a1 + sg_max(sg_max(a4, a3), a2)) > 0 ? (0.0) : (1.0));
-            }
-
-            /* J0:d[z2#2] = J0:d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*(0 if -z2#2 + maximum(z2#4, z2#3) > 0 else 1) */
-            for (int k = 0; k < nt*32; ++k) {
-                const sg_real a0 = t_J0_d_h2[k];
-                const sg_real a1 = t_z2_1[k];
-                const sg_real a2 = t_z2_2[k];
-                const sg_real a3 = t_z2_3[k];
-                const sg_real a4 = t_z2_4[k];
-                const sg_real q0 = sg_max(a4, a3);
-            t_J0_d_z2_2[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (0.0) : (1.0));
-            }
-
-            /* J0:d[z2#3] = J0:d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*(0 if -z2#3 + z2#4 > 0 else 1) */
-            for (int k = 0; k < nt*32; ++k) {
-                const sg_real a0 = t_J0_d_h2[k];
-                const sg_real a1 = t_z2_1[k];
-                const sg_real a2 = t_z2_2[k];
-                const sg_real a3 = t_z2_3[k];
-                const sg_real a4 = t_z2_4[k];
-                const sg_real q0 = sg_max(a4, a3);
-            t_J0_d_z2_3[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (0.0) : (1.0));
-            }
-
-            /* J0:d[z2#4] = J0:d[h2]*1[-z2#1 + maximum(maximum(z2#4, z2#3), z2#2) > 0]*1[-z2#2 + maximum(z2#4, z2#3) > 0]*1[-z2#3 + z2#4 > 0] */
-            for (int k = 0; k < nt*32; ++k) {
-                const sg_real a0 = t_J0_d_h2[k];
-                const sg_real a1 = t_z2_1[k];
-                const sg_real a2 = t_z2_2[k];
-                const sg_real a3 = t_z2_3[k];
-                const sg_real a4 = t_z2_4[k];
-                const sg_real q0 = sg_max(a4, a3);
-            t_J0_d_z2_4[k] = a0*((-a1 + sg_max(q0, a2)) > 0 ? (1.0) : (0.0))*((-a2 + q0) > 0 ? (1.0) : (0.0))*((-a3 + a4) > 0 ? (1.0) : (0.0));
-            }
-
-            /* J0:d[h1]#1 = gather_t(J0:d[z2#4]) */
-            { static const int map[32] = { 9, 11, 13, 15, 25, 27, 29, 31, 41, 43, 45, 47, 57, 59, 61, 63, 73, 75, 77, 79, 89, 91, 93, 95, 105, 107, 109, 111, 121, 123, 125, 127 };
+            /* J0:d[h1] = maxpool_route(h1, J0:d[h2]) (each window's g to its first maximum) */
             for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 128; ++k) t_J0_d_h1_1[s*128 + k] = 0;
-            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-              for (int k = 0; k < 32; ++k) {
-                  const int m = map[k];
-                  if (m != cur) { if (cur >= 0) t_J0_d_h1_1[s*128 + cur] += acc; cur = m; acc = 0; }
-                  if (m >= 0) acc += t_J0_d_z2_4[s*32 + k];
-              }
-              if (cur >= 0) t_J0_d_h1_1[s*128 + cur] += acc; }
-            }
-            }
-            /* J0:d[h1]#2 = gather_t(J0:d[z2#3]) */
-            { static const int map[32] = { 8, 10, 12, 14, 24, 26, 28, 30, 40, 42, 44, 46, 56, 58, 60, 62, 72, 74, 76, 78, 88, 90, 92, 94, 104, 106, 108, 110, 120, 122, 124, 126 };
-            for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 128; ++k) t_J0_d_h1_2[s*128 + k] = 0;
-            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-              for (int k = 0; k < 32; ++k) {
-                  const int m = map[k];
-                  if (m != cur) { if (cur >= 0) t_J0_d_h1_2[s*128 + cur] += acc; cur = m; acc = 0; }
-                  if (m >= 0) acc += t_J0_d_z2_3[s*32 + k];
-              }
-              if (cur >= 0) t_J0_d_h1_2[s*128 + cur] += acc; }
-            }
-            }
-            /* J0:d[h1]#3 = gather_t(J0:d[z2#2]) */
-            { static const int map[32] = { 1, 3, 5, 7, 17, 19, 21, 23, 33, 35, 37, 39, 49, 51, 53, 55, 65, 67, 69, 71, 81, 83, 85, 87, 97, 99, 101, 103, 113, 115, 117, 119 };
-            for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 128; ++k) t_J0_d_h1_3[s*128 + k] = 0;
-            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-              for (int k = 0; k < 32; ++k) {
-                  const int m = map[k];
-                  if (m != cur) { if (cur >= 0) t_J0_d_h1_3[s*128 + cur] += acc; cur = m; acc = 0; }
-                  if (m >= 0) acc += t_J0_d_z2_2[s*32 + k];
-              }
-              if (cur >= 0) t_J0_d_h1_3[s*128 + cur] += acc; }
-            }
-            }
-            /* J0:d[h1]#4 = gather_t(J0:d[z2#1]) */
-            { static const int map[32] = { 0, 2, 4, 6, 16, 18, 20, 22, 32, 34, 36, 38, 48, 50, 52, 54, 64, 66, 68, 70, 80, 82, 84, 86, 96, 98, 100, 102, 112, 114, 116, 118 };
-            for (s = 0; s < nt; ++s) {
-            for (int k = 0; k < 128; ++k) t_J0_d_h1_4[s*128 + k] = 0;
-            { int cur = -1; sg_real acc = 0;  /* runs of one target (a broadcast's rows) add in a register */
-              for (int k = 0; k < 32; ++k) {
-                  const int m = map[k];
-                  if (m != cur) { if (cur >= 0) t_J0_d_h1_4[s*128 + cur] += acc; cur = m; acc = 0; }
-                  if (m >= 0) acc += t_J0_d_z2_1[s*32 + k];
-              }
-              if (cur >= 0) t_J0_d_h1_4[s*128 + cur] += acc; }
-            }
-            }
-            /* J0:d[h1] = J0:d[h1]#1 + J0:d[h1]#2 + J0:d[h1]#3 + J0:d[h1]#4 */
-            for (int k = 0; k < nt*128; ++k) {
-                const sg_real a0 = t_J0_d_h1_1[k];
-                const sg_real a1 = t_J0_d_h1_2[k];
-                const sg_real a2 = t_J0_d_h1_3[k];
-                const sg_real a3 = t_J0_d_h1_4[k];
-            t_J0_d_h1[k] = a0 + a1 + a2 + a3;
+            for (int k = 0; k < 128; ++k) t_J0_d_h1[s*128 + k] = 0;
+            for (int c = 0, w = 0; c < 2; ++c)
+                for (int oi = 0; oi < 4; ++oi)
+                    for (int oj = 0; oj < 4; ++oj, ++w) {
+                        int best = c * 64 + oi * 16 + oj * 2;
+                        sg_real bv = t_h1[s*128 + best];
+                        for (int di = 0; di < 2; ++di)
+                            for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
+                                const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
+                                const sg_real v = t_h1[s*128 + q];
+                                const int up = v > bv;
+                                best = up ? q : best;
+                                bv = up ? v : bv;
+                            }
+                        t_J0_d_h1[s*128 + best] += t_J0_d_h2[s*32 + w];
+                    }
             }
 
             /* J0:d[z1] = J0:d[h1]*1[z1 > 0] */
@@ -1900,7 +1432,7 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
 int small_cnn_hessian(const sg_real *restrict theta, const sg_real *restrict data, long n,
     sg_real *restrict loss, sg_real *restrict grad, sg_real *restrict H, sg_real *restrict work)
 {
-    sg_real *restrict u = work + 70680;
+    sg_real *restrict u = work + 91736;
     int rc = SG_OK;
     for (long j = 0; j < 86; ++j) {
         memset(u, 0, sizeof(sg_real) * 86);

@@ -10,11 +10,11 @@
 #define SMALL_CNN_N_PARAMS 86
 #define SMALL_CNN_DATA_WIDTH 66
 #define SMALL_CNN_OUT_WIDTH 2
-#define SMALL_CNN_WORK_FORWARD 86488  /* scratch reals for small_cnn_forward */
-#define SMALL_CNN_WORK_LOSS_GRAD 79712  /* scratch reals for small_cnn_loss_grad */
-#define SMALL_CNN_WORK_HVP 70680  /* scratch reals for small_cnn_hvp */
-#define SMALL_CNN_WORK_HESSIAN 70860  /* scratch reals for small_cnn_hessian */
-#define SMALL_CNN_WORK_JACOBIAN 101784  /* scratch reals for small_cnn_jacobian */
+#define SMALL_CNN_WORK_FORWARD 78296  /* scratch reals for small_cnn_forward */
+#define SMALL_CNN_WORK_LOSS_GRAD 110016  /* scratch reals for small_cnn_loss_grad */
+#define SMALL_CNN_WORK_HVP 91736  /* scratch reals for small_cnn_hvp */
+#define SMALL_CNN_WORK_HESSIAN 91916  /* scratch reals for small_cnn_hessian */
+#define SMALL_CNN_WORK_JACOBIAN 77208  /* scratch reals for small_cnn_jacobian */
 
 #ifdef __cplusplus
 extern "C" {

@@ -2,7 +2,8 @@
 
 Every assignment is one primitive: an elementwise SymPy template over its argument names
 ('ew'), or a structural tensor op (matmul, transpose, index, stack, scatter, sum, softmax,
-log_softmax, logsumexp, outer, gather, gather_t). Derivatives are programs of the same kind.
+log_softmax, logsumexp, outer, gather, gather_t, maxpool and its VJP/JVP ops). Derivatives
+are programs of the same kind.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ OPS = (
     "softmax_rows",
     "gather",
     "gather_t",
+    "maxpool",
+    "maxpool_route",
+    "maxpool_pick",
 )
 
 

@@ -17,6 +17,7 @@ from .catalogue import CATALOGUE, Entry
 from .graph import Assignment, GraphError, Shape, sym
 from .layout import broadcast_rows_map, im2col_map, image, reshape_map, window_map
 from .limits import FLOAT_MAX, MAX_PRIMITIVES
+from .ops.pooling import pooled_shape
 from .parser import Node, ParseError, parse_expression
 
 # An elementwise value: its SymPy expression and its shape.
@@ -396,6 +397,16 @@ class Lowerer:
         if k < 1:
             raise GraphError(f"{self.who}: {fname}() needs a window k >= 1")
         chw = image(sx, where)
+        if fname == "maxpool2d":  # one op: scans each window, its VJP routes to the first maximum
+            src = x if len(sx) == 3 else self.gather(x, reshape_map(sx, chw, where), chw, "reshape").name
+            try:
+                pooled = pooled_shape(chw, k, stride)
+            except GraphError as e:
+                raise GraphError(f"{self.who}: {where}: {e}") from None
+            out = self.structural("maxpool", [src], pooled, k=k, stride=stride)
+            if len(sx) == 3:
+                return out, pooled
+            return self.gather(out.name, reshape_map(pooled, pooled[1:], where), pooled[1:], "reshape"), pooled[1:]
         windows = []
         shape: Shape = ()
         for di in range(k):

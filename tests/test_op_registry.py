@@ -161,6 +161,10 @@ CASES = [
     Case("gather", {"x": (2, 3)}, (2, 2), {"map": (5, -1, 0, 0), "label": "reshape"}, step="gather"),
     Case("gather", {"x": (1, 3, 3)}, (4, 4), {"map": (0, 1, 3, 4) * 4, "label": "im2col"}, step="gather"),
     Case("gather_t", {"x": (2, 2)}, (2, 3), {"map": (5, -1, 0, 0), "label": "reshape"}, step="gather_t"),
+    Case("maxpool", {"x": (2, 4, 5)}, (2, 2, 2), {"k": 2, "stride": 2}, step="maxpool"),
+    Case("maxpool", {"x": (1, 4, 4)}, (1, 2, 2), {"k": 3, "stride": 1}, step="maxpool"),
+    Case("maxpool_route", {"x": (2, 4, 5), "y": (2, 2, 2)}, (2, 4, 5), {"k": 2, "stride": 2}, step="maxpool_route"),
+    Case("maxpool_pick", {"x": (2, 4, 5), "y": (2, 4, 5)}, (2, 2, 2), {"k": 2, "stride": 2}, step="maxpool_pick"),
 ]
 
 
@@ -196,6 +200,24 @@ def _reference(c: Case, env: dict) -> np.ndarray:
         return out
     if c.op == "sum":
         return np.asarray(v[0].sum())
+    if c.op in ("maxpool", "maxpool_route", "maxpool_pick"):
+        x, k, s = v[0], c.attrs["k"], c.attrs["stride"]
+        C, H, W = x.shape
+        ho, wo = (H - k) // s + 1, (W - k) // s + 1
+        first = {}  # (c, oi, oj) → (i, j) of the window's first maximum, by a plain scan
+        for ch in range(C):
+            for oi in range(ho):
+                for oj in range(wo):
+                    cells = [(oi * s + di, oj * s + dj) for di in range(k) for dj in range(k)]
+                    first[ch, oi, oj] = max(cells, key=lambda ij: (x[ch][ij], -cells.index(ij)))
+        if c.op == "maxpool":
+            return np.array([x[w[0]][first[w]] for w in sorted(first)]).reshape(c.shape)
+        if c.op == "maxpool_pick":
+            return np.array([v[1][w[0]][first[w]] for w in sorted(first)]).reshape(c.shape)
+        out = np.zeros(x.shape)
+        for w, ij in first.items():
+            out[w[0]][ij] += v[1][w]
+        return out
     if c.op == "gather":
         flat = v[0].reshape(-1)
         return np.array([flat[m] if m >= 0 else 0.0 for m in c.attrs["map"]]).reshape(c.shape)

@@ -187,6 +187,26 @@ def value(e, env: dict):
             if m >= 0:
                 out[m] += x[i]
         return out.reshape(shape)
+    if kind == "DPool":  # maxpool / its route (VJP) / pick (JVP): windows scanned, first maximum
+        what, k, s = a[0].name, int(a[1]), int(a[2])
+        x = np.asarray(v(a[3]), dtype=float)
+        C, H, W = x.shape
+        firsts = []
+        for ch in range(C):
+            for oi in range((H - k) // s + 1):
+                for oj in range((W - k) // s + 1):
+                    cells = [(ch, oi * s + di, oj * s + dj) for di in range(k) for dj in range(k)]
+                    firsts.append(max(cells, key=lambda q: (x[q], -cells.index(q))))
+        pooled = (C, (H - k) // s + 1, (W - k) // s + 1)
+        if what == "maxpool":
+            return np.array([x[q] for q in firsts]).reshape(pooled)
+        second = np.asarray(v(a[4]), dtype=float)
+        if what == "pick":
+            return np.array([second[q] for q in firsts]).reshape(pooled)
+        out = np.zeros(x.shape)
+        for w, q in enumerate(firsts):
+            out[q] += second.reshape(-1)[w]
+        return out
     if kind == "DOp":
         parts = [v(x) for x in a[1:]]
         return sum(parts) if a[0].name == "+" else np.prod(parts, axis=0)

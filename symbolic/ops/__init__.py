@@ -10,6 +10,7 @@ tests/test_op_registry.py fails if an op lacks any rule. One module per op famil
 * `structure`   — index, stack, scatter, sum
 * `normalize`   — softmax, log_softmax, logsumexp, softmax_rows
 * `gather`      — gather, gather_t (reshape, padding, im2col, pooling windows by an index map)
+* `pooling`     — maxpool and its VJP/JVP maxpool_route, maxpool_pick (first maximal entry wins)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .elementwise import EW, EvaluationError, compile_template, local_partial
 from .gather import GATHER, GATHER_T
 from .linear import MATMUL, OUTER, TRANSPOSE
 from .normalize import LOG_SOFTMAX, LOGSUMEXP, SOFTMAX, SOFTMAX_ROWS
+from .pooling import MAXPOOL, MAXPOOL_PICK, MAXPOOL_ROUTE
 from .structure import INDEX, SCATTER, STACK, SUM
 
 REGISTRY: Mapping[str, Op] = MappingProxyType(
@@ -43,6 +45,9 @@ REGISTRY: Mapping[str, Op] = MappingProxyType(
             SOFTMAX_ROWS,
             GATHER,
             GATHER_T,
+            MAXPOOL,
+            MAXPOOL_ROUTE,
+            MAXPOOL_PICK,
         )
     }
 )
