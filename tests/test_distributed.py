@@ -220,3 +220,21 @@ def test_train_scheduler_errors_are_one_line(capsys):
     rc = main(["train", spec, "--data", csv, "--optimizer", "adam", "--scheduler", "tcp://x:1", "--epochs", "1",
                "--batch", "2"])  # fmt: skip
     assert rc == 2 and "--scheduler applies to --optimizer newton-cg" in capsys.readouterr().err
+
+
+def test_pinned_names_as_the_issue_spells_them(client):
+    """`symgrad.distributed.loss_and_grad(kernel, theta, data, client)` and
+    `symgrad.distributed.hvp(kernel, theta, data, u, client)`, spelled out in full."""
+    import symgrad.distributed
+
+    _, kernel, params, data, u = _case(EXAMPLES / "two_two_one.toml", 24, seed=5)
+    theta, packed = kernel.pack(params), kernel.pack_data(data)
+    dd = _chunked(data, (10, 14))
+    loss, grad = symgrad.distributed.loss_and_grad(kernel, theta, dd, client)
+    loss2, grad2, hv = symgrad.distributed.hvp(kernel, theta, dd, kernel.pack(u), client)
+    want_loss, want_grad, want_hv = kernel.hvp_flat(theta, packed, kernel.pack(u))
+    assert loss == pytest.approx(want_loss, rel=1e-12)
+    assert loss2 == pytest.approx(want_loss, rel=1e-12)
+    np.testing.assert_allclose(grad, want_grad, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(grad2, want_grad, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(hv, want_hv, rtol=1e-12, atol=1e-14)
