@@ -148,21 +148,26 @@ int small_cnn_forward(const sg_real *restrict theta, const sg_real *restrict dat
 
         /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_z2[s*32 + w] = bv;
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_z2[s*32 + (c * 4 + oi) * 4 + oj] = bv[oj];
+            }
         }
 
         /* h2 = z2 */
@@ -339,21 +344,26 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
 
         /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_z2[s*32 + w] = bv;
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_z2[s*32 + (c * 4 + oi) * 4 + oj] = bv[oj];
+            }
         }
 
         /* h2 = z2 */
@@ -446,21 +456,26 @@ int small_cnn_loss_grad(const sg_real *restrict theta, const sg_real *restrict d
         /* d[h1] = maxpool_route(h1, d[h2]) (each window's g to its first maximum) */
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1[s*128 + k] = 0;
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_d_h1[s*128 + best] += t_d_h2[s*32 + w];
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_d_h1[s*128 + bi[oj]] += t_d_h2[s*32 + (c * 4 + oi) * 4 + oj];
+            }
         }
 
         /* d[z1] = d[h1]*1[z1 > 0] */
@@ -738,21 +753,26 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
 
         /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_z2[s*32 + w] = bv;
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_z2[s*32 + (c * 4 + oi) * 4 + oj] = bv[oj];
+            }
         }
 
         /* h2 = z2 */
@@ -845,21 +865,26 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         /* d[h1] = maxpool_route(h1, d[h2]) (each window's g to its first maximum) */
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_d_h1[s*128 + k] = 0;
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_d_h1[s*128 + best] += t_d_h2[s*32 + w];
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_d_h1[s*128 + bi[oj]] += t_d_h2[s*32 + (c * 4 + oi) * 4 + oj];
+            }
         }
 
         /* d[z1] = d[h1]*1[z1 > 0] */
@@ -940,21 +965,26 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
 
         /* t[z2] = maxpool_pick(h1, t[h1]) (t at each window's first maximum) */
         for (s = 0; s < nt; ++s) {
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_t_z2[s*32 + w] = t_t_h1[s*128 + best];
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_t_z2[s*32 + (c * 4 + oi) * 4 + oj] = t_t_h1[s*128 + bi[oj]];
+            }
         }
 
         /* t[h2] = t[z2] */
@@ -1037,21 +1067,26 @@ int small_cnn_hvp(const sg_real *restrict theta, const sg_real *restrict data, l
         /* t[d[h1]] = maxpool_route(h1, t[d[h2]]) (each window's g to its first maximum) */
         for (s = 0; s < nt; ++s) {
         for (int k = 0; k < 128; ++k) t_t_d_h1[s*128 + k] = 0;
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_t_d_h1[s*128 + best] += t_t_d_h2[s*32 + w];
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_t_d_h1[s*128 + bi[oj]] += t_t_d_h2[s*32 + (c * 4 + oi) * 4 + oj];
+            }
         }
 
         /* t[d[z1]] = t[d[h1]]*1[z1 > 0] */
@@ -1269,21 +1304,26 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
 
         /* z2 = maxpool(h1) (first maximum wins ties) */
         for (s = 0; s < nt; ++s) {
-        for (int c = 0, w = 0; c < 2; ++c)
-            for (int oi = 0; oi < 4; ++oi)
-                for (int oj = 0; oj < 4; ++oj, ++w) {
-                    int best = c * 64 + oi * 16 + oj * 2;
-                    sg_real bv = t_h1[s*128 + best];
-                    for (int di = 0; di < 2; ++di)
-                        for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                            const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                            const sg_real v = t_h1[s*128 + q];
-                            const int up = v > bv;
-                            best = up ? q : best;
-                            bv = up ? v : bv;
-                        }
-                    t_z2[s*32 + w] = bv;
+        for (int c = 0; c < 2; ++c)
+            for (int oi = 0; oi < 4; ++oi) {
+                sg_real bv[4]; int bi[4];
+                for (int oj = 0; oj < 4; ++oj) {
+                    bi[oj] = c * 64 + oi * 16 + oj * 2;
+                    bv[oj] = t_h1[s*128 + bi[oj]];
                 }
+                for (int di = 0; di < 2; ++di)
+                    for (int dj = 0; dj < 2; ++dj) {
+                        const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                        for (int oj = 0; oj < 4; ++oj) {
+                            const int q = q0 + oj * 2;
+                            const sg_real v = t_h1[s*128 + q];
+                            const int up = v > bv[oj];
+                            bi[oj] = up ? q : bi[oj];
+                            bv[oj] = up ? v : bv[oj];
+                        }
+                    }
+                for (int oj = 0; oj < 4; ++oj) t_z2[s*32 + (c * 4 + oi) * 4 + oj] = bv[oj];
+            }
         }
 
         /* h2 = z2 */
@@ -1329,21 +1369,26 @@ int small_cnn_jacobian(const sg_real *restrict theta, const sg_real *restrict da
             /* J0:d[h1] = maxpool_route(h1, J0:d[h2]) (each window's g to its first maximum) */
             for (s = 0; s < nt; ++s) {
             for (int k = 0; k < 128; ++k) t_J0_d_h1[s*128 + k] = 0;
-            for (int c = 0, w = 0; c < 2; ++c)
-                for (int oi = 0; oi < 4; ++oi)
-                    for (int oj = 0; oj < 4; ++oj, ++w) {
-                        int best = c * 64 + oi * 16 + oj * 2;
-                        sg_real bv = t_h1[s*128 + best];
-                        for (int di = 0; di < 2; ++di)
-                            for (int dj = 0; dj < 2; ++dj) {  /* branch-free: data-dependent, so cmov */
-                                const int q = c * 64 + (oi * 2 + di) * 8 + oj * 2 + dj;
-                                const sg_real v = t_h1[s*128 + q];
-                                const int up = v > bv;
-                                best = up ? q : best;
-                                bv = up ? v : bv;
-                            }
-                        t_J0_d_h1[s*128 + best] += t_J0_d_h2[s*32 + w];
+            for (int c = 0; c < 2; ++c)
+                for (int oi = 0; oi < 4; ++oi) {
+                    sg_real bv[4]; int bi[4];
+                    for (int oj = 0; oj < 4; ++oj) {
+                        bi[oj] = c * 64 + oi * 16 + oj * 2;
+                        bv[oj] = t_h1[s*128 + bi[oj]];
                     }
+                    for (int di = 0; di < 2; ++di)
+                        for (int dj = 0; dj < 2; ++dj) {
+                            const int q0 = c * 64 + (oi * 2 + di) * 8 + dj;
+                            for (int oj = 0; oj < 4; ++oj) {
+                                const int q = q0 + oj * 2;
+                                const sg_real v = t_h1[s*128 + q];
+                                const int up = v > bv[oj];
+                                bi[oj] = up ? q : bi[oj];
+                                bv[oj] = up ? v : bv[oj];
+                            }
+                        }
+                    for (int oj = 0; oj < 4; ++oj) t_J0_d_h1[s*128 + bi[oj]] += t_J0_d_h2[s*32 + (c * 4 + oi) * 4 + oj];
+                }
             }
 
             /* J0:d[z1] = J0:d[h1]*1[z1 > 0] */
