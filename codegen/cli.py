@@ -605,8 +605,7 @@ def _train_newton_cluster(args) -> int:
     from codegen.emit import EmitError
     from codegen.train import params_json
     from codegen.train_cluster import ClusterError, connect, newton_cg_cluster
-    from symbolic.bundled import resolve
-    from symbolic.dataset import load_dataset, n_samples, sample_count_text
+    from symbolic.dataset import n_samples, sample_count_text
     from symbolic.optim import OptimizerError
     from symbolic.optim.newton_cg import newton_settings, newton_text
 
@@ -618,7 +617,7 @@ def _train_newton_cluster(args) -> int:
         raise CliError(str(e)) from None
     g = _load(args.spec)
     values = _start_values(g, args)
-    data = load_dataset(resolve(args.data, "json"), g)
+    data = read_data(args, g)
     n = n_samples(data)
     try:
         client = connect(args.scheduler)

@@ -27,7 +27,7 @@ from symbolic.graph import Graph
 
 from .emit import RUNTIME_INCLUDE, TEMPLATE_DIR, Field, KernelSource, Layout
 
-__all__ = ["fingerprint", "lookup", "store"]
+__all__ = ["fingerprint", "lookup", "source_from_json", "source_to_json", "store"]
 
 FORMAT = 1
 _PACKAGES = ("symbolic", "codegen")
@@ -134,7 +134,8 @@ def _fields(rows) -> list[Field]:
     return [Field(str(n), tuple(int(d) for d in s), int(o)) for n, s, o in rows]
 
 
-def _to_json(src: KernelSource) -> dict:
+def source_to_json(src: KernelSource) -> dict:
+    """An emitted source as plain JSON data (the index file and pickled kernels store this)."""
     lay = src.layout
 
     def f(fs: list) -> list:
@@ -165,7 +166,8 @@ def _to_json(src: KernelSource) -> dict:
     }
 
 
-def _from_json(d: dict) -> KernelSource:
+def source_from_json(d: dict) -> KernelSource:
+    """The source back from `source_to_json` data; ValueError/KeyError/TypeError when malformed."""
     lay = d["layout"]
     layout = Layout(
         _fields(lay["params"]),
@@ -202,7 +204,7 @@ def lookup(root: Path, fp: str) -> KernelSource | None:
             d = json.load(f)
         if d.get("format") != FORMAT or d.get("fingerprint") != fp:
             return None
-        return _from_json(d["source"])
+        return source_from_json(d["source"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -215,7 +217,7 @@ def store(root: Path, fp: str, src: KernelSource) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"format": FORMAT, "fingerprint": fp, "source": _to_json(src)}, f)
+                json.dump({"format": FORMAT, "fingerprint": fp, "source": source_to_json(src)}, f)
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(OSError):

@@ -38,7 +38,8 @@ import sympy as sp
 
 from symbolic.graph import Graph
 
-from .emit import EmitError, Field, KernelSource, Layout
+from .emit import EmitError, KernelSource
+from .kernel_index import source_from_json, source_to_json
 
 Kernel = Any  # codegen.kernel.Kernel (not imported: codegen.kernel imports this module)
 
@@ -52,9 +53,9 @@ class KernelPickleError(ValueError):
 
 
 def _source_json(src: KernelSource) -> str:
-    """Canonical JSON text of an emitted source (every field: C, header, cdef, layout, info)."""
-    d = dataclasses.asdict(src)
-    return json.dumps(d, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Canonical JSON text of an emitted source (every field: C, header, cdef, layout, info), in
+    the kernel index's format (codegen.kernel_index.source_to_json)."""
+    return json.dumps(source_to_json(src), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def _canon(v: object) -> object:
@@ -134,38 +135,6 @@ def content_hash(k: Kernel) -> str:
     return str(recipe(k)["hash"])
 
 
-def _fields(rows: list) -> list[Field]:
-    return [Field(str(r["name"]), tuple(int(d) for d in r["shape"]), int(r["offset"])) for r in rows]
-
-
-def _source_from_json(text: str) -> KernelSource:
-    d = json.loads(text)
-    lay = d["layout"]
-    layout = Layout(
-        _fields(lay["params"]),
-        _fields(lay["inputs"]),
-        _fields(lay["outputs"]),
-        int(lay["n_params"]),
-        int(lay["data_width"]),
-        int(lay["out_width"]),
-        _fields(lay["jac_cols"]),
-        str(lay["reduction"]),
-        str(lay["data_objective"]),
-        None if lay["penalty"] is None else str(lay["penalty"]),
-    )
-    return KernelSource(
-        str(d["name"]),
-        str(d["dtype"]),
-        str(d["c"]),
-        str(d["h"]),
-        str(d["cdef"]),
-        layout,
-        {str(k): int(v) for k, v in d["info"].items()},
-        tuple(str(f) for f in d["functions"]),
-        int(d["blas_gemms"]),
-    )
-
-
 def load_kernel(
     state: dict[str, Any],
     kernel_cls: Callable[..., Kernel],
@@ -199,7 +168,7 @@ def load_kernel(
             f"{what} was altered after pickling; refusing to build it"
         )
     try:
-        src = _source_from_json(source_json)
+        src = source_from_json(json.loads(source_json))
         graph = pickle.loads(graph_bytes)
     except (KeyError, TypeError, ValueError, EmitError, pickle.UnpicklingError) as e:
         raise KernelPickleError(f"pickled kernel {name!r}: unreadable recipe ({type(e).__name__}: {e})") from None

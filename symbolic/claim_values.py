@@ -5,6 +5,7 @@ gradient, HVP, Hessian block, Jacobian, optimizer update), and the verdict type.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -210,20 +211,24 @@ class PointQuantities:
     def _hessian_block(self, refs):
         from .point import hvp_at
 
-        p1, p2 = refs
-        s2 = self.shape(p2.name)
-        cols = [p2.index] if p2.index is not None else list(all_indices(s2))
-        rows: list[np.ndarray] = []
-        for idx in cols:
-            u = {q: np.zeros(s) for q, s in self.g.params.items()}
-            u[p2.name][idx] = 1.0
-            hv = hvp_at(self.g, self.res().env, u)[p1.name]
-            rows.append(hv[p1.index] if p1.index is not None else hv)
-        block = np.array(rows)
-        if p2.index is not None:
-            return block[0]
-        return (
-            np.moveaxis(block.reshape(s2 + np.shape(block[0])), list(range(len(s2))), list(range(-len(s2), 0)))
-            if s2
-            else block[0]
-        )
+        return hessian_block(self.g.params, refs, lambda u: hvp_at(self.g, self.res().env, u))
+
+
+def hessian_block(
+    params: Mapping[str, tuple[int, ...]], refs: tuple[Ref, ...], hvp: Callable[[dict], Mapping[str, np.ndarray]]
+) -> np.ndarray:
+    """The Hessian block ∂²J/∂P1∂P2 of a `hessian:P1,P2` claim, column by column from H·e_j
+    (`hvp(u)` gives H·u by parameter), shaped P1's (indexed) shape + P2's (indexed) shape."""
+    p1, p2 = refs
+    s2 = tuple(params[p2.name])
+    cols = [p2.index] if p2.index is not None else list(all_indices(s2))
+    rows: list[np.ndarray] = []
+    for idx in cols:
+        u = {q: np.zeros(s) for q, s in params.items()}
+        u[p2.name][idx] = 1.0
+        hv = np.asarray(hvp(u)[p1.name])
+        rows.append(hv[p1.index] if p1.index is not None else hv)
+    block = np.array(rows)
+    if p2.index is not None or not s2:
+        return block[0]
+    return np.moveaxis(block.reshape(s2 + np.shape(block[0])), list(range(len(s2))), list(range(-len(s2), 0)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .layout import window_count
 from .objective import LayerInfo
 from .spec_schema import (
     ALPHA_ACTIVATIONS,
@@ -82,10 +83,6 @@ class LayerError(ValueError):
         self.layer, self.key = layer, key
 
 
-def _out(a: int, k: int, s: int, p: int) -> int:
-    return (a + 2 * p - k) // s + 1
-
-
 def layer_shapes(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> tuple[dict[str, tuple[int, ...]], list]:
     """(parameter shapes, per-sample output shape of each layer); LayerError when a layer does
     not fit what comes in (a dense layer needs a vector, conv and pooling an image, …)."""
@@ -128,7 +125,7 @@ def layer_shapes(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> tuple
             if len(shape) != 3:
                 raise LayerError(f"conv2d needs an image (C, H, W); its input has shape {list(shape)}", i, "conv2d")
             C, H, W = shape
-            ho, wo = _out(H, L.kernel, L.stride, L.padding), _out(W, L.kernel, L.stride, L.padding)
+            ho, wo = window_count(H, L.kernel, L.stride, L.padding), window_count(W, L.kernel, L.stride, L.padding)
             if ho < 1 or wo < 1:
                 raise LayerError(
                     f"a {L.kernel}×{L.kernel} kernel does not fit a {H}×{W} image with padding {L.padding}", i, "kernel"
@@ -140,7 +137,7 @@ def layer_shapes(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> tuple
                 raise LayerError(f"{L.kind} needs an image (C, H, W); its input has shape {list(shape)}", i, L.kind)
             C, H, W = shape
             s = L.stride or L.units
-            ho, wo = _out(H, L.units, s, 0), _out(W, L.units, s, 0)
+            ho, wo = window_count(H, L.units, s, 0), window_count(W, L.units, s, 0)
             if ho < 1 or wo < 1:
                 raise LayerError(f"a {L.units}×{L.units} window does not fit a {H}×{W} image", i, L.kind)
             out = (C, ho, wo)

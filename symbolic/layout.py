@@ -15,9 +15,14 @@ from .graph import GraphError, Shape, size
 MAX_MAP = 1_000_000  # entries of one index map (memory of the IR, size of the C table)
 
 
+def window_count(a: int, k: int, stride: int, padding: int = 0) -> int:
+    """⌊(a + 2p − k)/s⌋ + 1, the number of window positions along an axis of size a (< 1: none fit)."""
+    return (a + 2 * padding - k) // stride + 1
+
+
 def out_size(a: int, k: int, stride: int, padding: int, what: str) -> int:
-    """⌊(a + 2p − k)/s⌋ + 1, the number of window positions along an axis of size a."""
-    n = (a + 2 * padding - k) // stride + 1
+    """window_count, or GraphError naming `what` when no window fits."""
+    n = window_count(a, k, stride, padding)
     if n < 1:
         raise GraphError(f"{what}: a {k}×{k} window does not fit an axis of {a} with padding {padding}")
     return n
@@ -81,3 +86,16 @@ def window_map(
 def broadcast_rows_map(n: int, cols: int, what: str) -> tuple[int, ...]:
     """A vector of n entries repeated along `cols` columns: b 1ᵀ, shape (n, cols)."""
     return _checked([r for r in range(n) for _ in range(cols)], what)
+
+
+def pool_windows(chw: Shape, k: int, stride: int) -> list[list[int]]:
+    """For each window (c, oi, oj) of an image (C, H, W), row-major, the flat indices of its k×k
+    entries in row-major scan order (no padding): window_map's entries regrouped by window."""
+    C, H, W = chw
+    ho, wo = window_count(H, k, stride), window_count(W, k, stride)
+    return [
+        [c * H * W + (oi * stride + di) * W + oj * stride + dj for di in range(k) for dj in range(k)]
+        for c in range(C)
+        for oi in range(ho)
+        for oj in range(wo)
+    ]

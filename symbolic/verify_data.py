@@ -18,11 +18,11 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .claim_values import ClaimResult, PointQuantities
+from .claim_values import ClaimResult, PointQuantities, hessian_block
 from .claims import Claim, Claims, ClaimsError
 from .dataset import DatasetResult, dataset_point, n_samples, objective_split, sample_count_text
 from .formula_check import check_formula
-from .graph import Graph, all_indices
+from .graph import Graph
 from .rounding import printed_digits
 from .verify import check_numeric, claim_direction, claim_values, judge_number
 
@@ -111,22 +111,12 @@ class DatasetQuantities:
         return np.asarray(full[ref.index] if ref.index is not None else full)
 
     def _hessian_block(self, c: Claim) -> np.ndarray:
-        p1, p2 = c.refs
-        s2 = self.g.params[p2.name]
-        cols = [p2.index] if p2.index is not None else list(all_indices(s2))
-        rows = []
-        for idx in cols:
-            u = {q: np.zeros(s) for q, s in self.g.params.items()}
-            u[p2.name][idx] = 1.0
+        def hvp(u: dict) -> dict:
             hv = self._dataset(u).hvp
-            assert hv is not None
-            rows.append(hv[p1.name][p1.index] if p1.index is not None else hv[p1.name])
-        block = np.array(rows)
-        if p2.index is not None:
-            return block[0]
-        if not s2:
-            return block[0]
-        return np.moveaxis(block.reshape(s2 + np.shape(block[0])), list(range(len(s2))), list(range(-len(s2), 0)))
+            assert hv is not None  # a direction was given
+            return hv
+
+        return hessian_block(self.g.params, c.refs, hvp)
 
 
 def verify_dataset(

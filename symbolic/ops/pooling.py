@@ -16,21 +16,9 @@ import sympy as sp
 
 from ..catalogue import ifpos, maximum
 from ..graph import Assignment, GraphError, Shape, sym
+from ..layout import pool_windows, window_count
 from .base import Attrs, Env, FloatArray, JVPContext, Op, Tangents, VJPContext, arity
 from .notation import DisplayNode, bare_text
-
-
-def pool_windows(shape: Shape, k: int, stride: int) -> list[list[int]]:
-    """For each output entry (c, oi, oj) in row-major order, the flat input indices of its k×k
-    window in row-major scan order."""
-    C, H, W = shape
-    ho, wo = (H - k) // stride + 1, (W - k) // stride + 1
-    return [
-        [c * H * W + (oi * stride + di) * W + oj * stride + dj for di in range(k) for dj in range(k)]
-        for c in range(C)
-        for oi in range(ho)
-        for oj in range(wo)
-    ]
 
 
 def pooled_shape(shape: Shape, k: int, stride: int) -> Shape:
@@ -39,7 +27,7 @@ def pooled_shape(shape: Shape, k: int, stride: int) -> Shape:
     C, H, W = shape
     if k < 1 or stride < 1 or k > H or k > W:
         raise GraphError(f"maxpool: a {k}×{k} window with stride {stride} does not fit {H}×{W}")
-    return (C, (H - k) // stride + 1, (W - k) // stride + 1)
+    return (C, window_count(H, k, stride), window_count(W, k, stride))
 
 
 def _first_argmax(x: FloatArray, windows: list[list[int]]) -> FloatArray:
@@ -80,6 +68,20 @@ def _first_max_indicator(entries: list[Any], j: int) -> Any:
     return out
 
 
+def _geo(a: Assignment) -> dict[str, Any]:
+    """The window size and stride every pooling op carries."""
+    return {"k": a.attrs["k"], "stride": a.attrs["stride"]}
+
+
+def _jvp_linear_arg(a: Assignment, ts: Tangents, c: JVPContext) -> str | None:
+    """JVP of route and pick: linear in their second argument, piecewise constant in x, so the
+    tangent is the same op on the second argument's tangent."""
+    _, t = ts
+    if t is None:
+        return None
+    return c.em.emit(c.final, a.op, [a.args[0], t], a.shape, None, **_geo(a))
+
+
 # ---- maxpool -----------------------------------------------------------------------------------
 
 
@@ -108,14 +110,14 @@ def _maxpool_symbolic(a: Assignment, env: Env) -> Any:
 
 def _maxpool_vjp(a: Assignment, c: VJPContext) -> None:
     (x,) = a.args
-    c.give(x, c.em.op(c.base(x), "maxpool_route", [x, c.g], c.shapes[x], k=a.attrs["k"], stride=a.attrs["stride"]))
+    c.give(x, c.em.op(c.base(x), "maxpool_route", [x, c.g], c.shapes[x], **_geo(a)))
 
 
 def _maxpool_jvp(a: Assignment, ts: Tangents, c: JVPContext) -> str | None:
     (t,) = ts
     if t is None:
         return None
-    return c.em.emit(c.final, "maxpool_pick", [a.args[0], t], a.shape, None, k=a.attrs["k"], stride=a.attrs["stride"])
+    return c.em.emit(c.final, "maxpool_pick", [a.args[0], t], a.shape, None, **_geo(a))
 
 
 MAXPOOL = Op(
@@ -163,14 +165,7 @@ def _route_symbolic(a: Assignment, env: Env) -> Any:
 
 def _route_vjp(a: Assignment, c: VJPContext) -> None:
     x, g = a.args  # piecewise constant in x: no contribution to x
-    c.give(g, c.em.op(c.base(g), "maxpool_pick", [x, c.g], c.shapes[g], k=a.attrs["k"], stride=a.attrs["stride"]))
-
-
-def _route_jvp(a: Assignment, ts: Tangents, c: JVPContext) -> str | None:
-    _, tg = ts
-    if tg is None:
-        return None
-    return c.em.emit(c.final, "maxpool_route", [a.args[0], tg], a.shape, None, k=a.attrs["k"], stride=a.attrs["stride"])
+    c.give(g, c.em.op(c.base(g), "maxpool_pick", [x, c.g], c.shapes[g], **_geo(a)))
 
 
 MAXPOOL_ROUTE = Op(
@@ -180,7 +175,7 @@ MAXPOOL_ROUTE = Op(
     numeric=_route_numeric,
     symbolic=_route_symbolic,
     vjp=_route_vjp,
-    jvp=_route_jvp,
+    jvp=_jvp_linear_arg,
     display=lambda a: _disp("route", a),
 )
 
@@ -215,14 +210,7 @@ def _pick_symbolic(a: Assignment, env: Env) -> Any:
 
 def _pick_vjp(a: Assignment, c: VJPContext) -> None:
     x, t = a.args
-    c.give(t, c.em.op(c.base(t), "maxpool_route", [x, c.g], c.shapes[t], k=a.attrs["k"], stride=a.attrs["stride"]))
-
-
-def _pick_jvp(a: Assignment, ts: Tangents, c: JVPContext) -> str | None:
-    _, tt = ts
-    if tt is None:
-        return None
-    return c.em.emit(c.final, "maxpool_pick", [a.args[0], tt], a.shape, None, k=a.attrs["k"], stride=a.attrs["stride"])
+    c.give(t, c.em.op(c.base(t), "maxpool_route", [x, c.g], c.shapes[t], **_geo(a)))
 
 
 MAXPOOL_PICK = Op(
@@ -232,6 +220,6 @@ MAXPOOL_PICK = Op(
     numeric=_pick_numeric,
     symbolic=_pick_symbolic,
     vjp=_pick_vjp,
-    jvp=_pick_jvp,
+    jvp=_jvp_linear_arg,
     display=lambda a: _disp("pick", a),
 )
