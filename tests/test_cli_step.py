@@ -130,3 +130,20 @@ def test_a_bad_optimizer_table_in_the_spec_names_the_line(tmp_path):
     code, _out, err = cli("step", str(spec), "--steps", "1")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "beta" in err and "sgd" in err
+
+
+def test_momentum_beta_key_through_set_matches_a_hand_loop():
+    """The pinned key `beta` (EMA momentum v = βv + (1−β)g, θ −= ηv) set on the command line."""
+    code, out, err = cli(
+        "step", "hvp_quadratic", "--optimizer", "momentum", "--set", "lr=0.1", "beta=0.8", "--steps", "4", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    res = json.loads(out)
+    g = load_graph("hvp_quadratic")
+    w = np.array([float(g.values["w1"]), float(g.values["w2"])])
+    H = np.array([[2.0, 3.0], [3.0, 4.0]])  # f = w1² + 3 w1 w2 + 2 w2² (seed 001 §2.11.1)
+    v = np.zeros(2)
+    for _ in range(4):
+        v = 0.8 * v + 0.2 * (H @ w)
+        w = w - 0.1 * v
+    assert [res["params"]["w1"], res["params"]["w2"]] == pytest.approx(list(w), rel=1e-12)

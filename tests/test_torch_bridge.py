@@ -155,6 +155,7 @@ def test_adam_loop_over_the_module_form_matches_plain_torch(kernels):
     assert {n: tuple(p.shape) for n, p in model.params.items()} == k.param_shapes
     _, ref = plain("classifier_ce", k, k.pack(model.values()), data)
     x, y = (torch.tensor(data[n]) for n in ("x", "y"))
+    assert all(isinstance(p, torch.nn.Parameter) for p in model.params.values())  # nn.Parameters by name
     opt = torch.optim.Adam(model.parameters(), lr=0.05)
     opt_ref = torch.optim.Adam(ref.values(), lr=0.05)
     losses = []
